@@ -1,0 +1,348 @@
+"""The ``demoi`` command. The only place that turns errors into messages and exit codes.
+
+Exit codes: 0 success; 1 data error (bad syntax, bad number, SHACL violations);
+2 usage error (bad option, unknown name, unreadable file, store in use); 3 internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import pyoxigraph as ox
+
+from demoi import __version__
+from demoi.errors import DemoiError, UsageError, ValidationFailed
+from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INTERNAL = 3
+QUERY_FORMAT_NAMES = ("json", "xml", "csv", "tsv", "ttl", "nt", "nq", "trig", "jsonld", "rdf")
+
+
+def _setting_help(name: str) -> str:
+    setting = SETTINGS_BY_NAME[name]
+    return f"{setting.help} [env: {setting.env_var}; default: {setting.default!r}]"
+
+
+def store_option(command: F) -> F:
+    """``--store PATH`` on every command that opens the store."""
+    return click.option("--store", "store", type=click.Path(path_type=str), help=_setting_help("store"))(
+        command
+    )
+
+
+def _settings(**overrides: Any) -> Settings:
+    return load_settings(overrides)
+
+
+def _open(settings: Settings, *, create: bool):  # type: ignore[no-untyped-def]
+    from demoi.store import open_store
+
+    return open_store(settings.store_path, backend=settings["store_backend"], create=create)
+
+
+def _echo_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+class DemoiGroup(click.Group):
+    """Maps demoi's errors to messages and exit codes, and hides tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ValidationFailed as error:
+            _echo_err(error.report)
+            _echo_err(f"error: {error}")
+            ctx.exit(error.exit_code)
+        except DemoiError as error:
+            _echo_err(f"error: {error}")
+            ctx.exit(error.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            _echo_err("interrupted")
+            ctx.exit(130)
+        except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
+            if ctx.find_root().params.get("debug"):
+                traceback.print_exc()
+            _echo_err(
+                f"internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in demoi; run again with --debug for the traceback and report it."
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=DemoiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="demoi")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def cli(debug: bool) -> None:
+    """demoi — linked open data for Greek municipalities and regions (OTA).
+
+    Lift municipal exports into standard RDF, validate them against the SHACL profiles,
+    publish them into the store and serve them over SPARQL.
+
+    Exit codes: 0 success, 1 data error, 2 usage error, 3 internal error.
+    Settings come from DEMOI_* environment variables (see `demoi settings`).
+    """
+
+
+@cli.command("settings")
+@store_option
+def settings_command(store: str | None) -> None:
+    """Show every setting: name, current value, where it came from, and what it does."""
+    settings = _settings(store=store)
+    for resolved in settings.resolved():
+        setting = resolved.setting
+        value = ",".join(resolved.value) if isinstance(resolved.value, tuple) else resolved.value
+        click.echo(f"{setting.env_var}={value}\t[{resolved.source}]\t{setting.help}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--graph", "graph", required=True, help="IRI of the graph to replace with FILE.")
+@click.option(
+    "--format", "format_name",
+    help="RDF syntax (ttl, nt, nq, trig, jsonld, rdf); by default from the file extension.",
+)
+@click.option("--bulk", is_flag=True, help="Fast path for large files; just as atomic.")
+@store_option
+def load(file: Path, graph: str, format_name: str | None, bulk: bool, store: str | None) -> None:
+    """Replace the content of a graph with an RDF file, atomically."""
+    from demoi.publishing import load_file
+
+    settings = _settings(store=store)
+    if not file.is_file():
+        raise UsageError(f"{file}: no such file")
+    rdf_format = _rdf_format(file, format_name)
+    _check_iri(graph)
+    with _open(settings, create=True) as opened:
+        count = load_file(opened, file, graph, rdf_format, base_uri=settings.base_uri, bulk=bulk)
+    click.echo(f"{graph}: {count} triples")
+
+
+def _rdf_format(file: Path, name: str | None) -> ox.RdfFormat:
+    extension = name or file.suffix.lstrip(".").lower()
+    found = ox.RdfFormat.from_extension(extension) if extension else None
+    if found is None:
+        raise UsageError(
+            f"cannot tell the RDF syntax of {file}; give --format (ttl, nt, nq, trig, jsonld, rdf)"
+        )
+    return found
+
+
+def _check_iri(iri: str) -> None:
+    try:
+        ox.NamedNode(iri)
+    except ValueError as error:
+        raise UsageError(f"{iri!r} is not an IRI: {error}") from None
+    if ":" not in iri:
+        raise UsageError(f"{iri!r} is not an absolute IRI")
+
+
+@cli.command()
+@store_option
+def graphs(store: str | None) -> None:
+    """List the named graphs with their triple counts."""
+    settings = _settings(store=store)
+    with _open(settings, create=False) as opened:
+        for info in opened.graphs():
+            click.echo(f"{info.triples}\t{info.iri}")
+
+
+@cli.command()
+@click.argument("graph")
+@store_option
+def drop(graph: str, store: str | None) -> None:
+    """Remove a graph (recorded in the provenance graph)."""
+    from demoi import provenance
+
+    settings = _settings(store=store)
+    _check_iri(graph)
+    with _open(settings, create=False) as opened:
+        record = provenance.invalidation(settings.base_uri, graph, label=f"demoi drop {graph}")
+        if not opened.drop(graph, provenance_update=record):
+            raise UsageError(f"there is no graph {graph}")
+    click.echo(f"dropped {graph}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--format", "format_name", type=click.Choice(QUERY_FORMAT_NAMES), help="Output format; "
+              "default json for SELECT/ASK, ttl for CONSTRUCT/DESCRIBE.")
+@store_option
+def query(query: str, format_name: str | None, store: str | None) -> None:
+    """Run a SPARQL query: QUERY is the text, or @FILE to read it from a file."""
+    from demoi.formats import FORMATS_BY_NAME, formats_for, write_result
+
+    settings = _settings(store=store)
+    text = _query_text(query)
+    with _open(settings, create=False) as opened:
+        result = opened.query(
+            text,
+            timeout=settings["query_timeout"],
+            max_rows=settings["max_result_rows"],
+            union_default_graph=settings["union_default_graph"],
+        )
+    fmt = FORMATS_BY_NAME[format_name] if format_name else formats_for(result.kind)[0]
+    if result.kind not in fmt.kinds:
+        usable = ", ".join(f.name for f in formats_for(result.kind))
+        raise UsageError(f"a {result.kind} result cannot be written as {fmt.name}; use {usable}")
+    write_result(result, fmt, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+    if result.truncated:
+        _echo_err(f"warning: the result was cut to {settings['max_result_rows']} rows "
+                  "(DEMOI_MAX_RESULT_ROWS)")
+
+
+def _query_text(argument: str) -> str:
+    if not argument.startswith("@"):
+        return argument
+    path = Path(argument[1:])
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot read the query ({error})") from None
+
+
+@cli.command()
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@store_option
+def dump(target: Path, store: str | None) -> None:
+    """Write the whole store as N-Quads."""
+    settings = _settings(store=store)
+    with _open(settings, create=False) as opened:
+        count = opened.dump(target)
+    click.echo(f"{target}: {count} quads")
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@store_option
+def restore(source: Path, store: str | None) -> None:
+    """Replace the whole store with an N-Quads dump, atomically."""
+    settings = _settings(store=store)
+    if not source.is_file():
+        raise UsageError(f"{source}: no such file")
+    with _open(settings, create=True) as opened:
+        count = opened.restore(source)
+    click.echo(f"restored {count} quads from {source}")
+
+
+@cli.command("mappings")
+@click.option("--lang", type=click.Choice(["el", "en"]), help="Language of the descriptions.")
+def mappings_command(lang: str | None) -> None:
+    """List the mappings: name, area, source format, description."""
+    from demoi.lifting import available_mappings
+
+    language = lang or _settings()["default_language"]
+    for mapping in available_mappings().values():
+        click.echo(
+            f"{mapping.name}\t{mapping.area}\t{mapping.source_format}\t{mapping.description[language]}"
+        )
+
+
+@cli.command()
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--mapping", "mapping_name", required=True, help="Mapping name (see `demoi mappings`).")
+@click.option("--municipality", required=True, help="ELSTAT 2021 code, e.g. 4401 for Kalamata.")
+@click.option("--year", help="Fiscal or reference year, for mappings that need one.")
+@click.option("--encoding", help="Source encoding; detected when omitted (UTF-16/UTF-8/cp1253/ISO-8859-7).")
+@click.option("--dry-run", is_flag=True, help="Lift and validate, print the N-Triples, publish nothing.")
+@click.option("--lang", type=click.Choice(["el", "en"]), help="Language of validation messages.")
+@click.option("--base-uri", help=_setting_help("base_uri"))
+@store_option
+def lift(
+    source: Path,
+    mapping_name: str,
+    municipality: str,
+    year: str | None,
+    encoding: str | None,
+    dry_run: bool,
+    lang: str | None,
+    base_uri: str | None,
+    store: str | None,
+) -> None:
+    """Lift a municipal export with a mapping, validate it, and publish it atomically."""
+    from demoi.lifting import get_mapping
+    from demoi.lifting import lift as lift_source
+    from demoi.publishing import publish_lifted
+
+    settings = _settings(store=store, base_uri=base_uri)
+    language = lang or settings["default_language"]
+    if not source.is_file():
+        raise UsageError(f"{source}: no such file")
+    mapping = get_mapping(mapping_name)
+    parameters = {"year": year} if year else {}
+    lifted = lift_source(
+        source, mapping, municipality=municipality, parameters=parameters,
+        base_uri=settings.base_uri, encoding=encoding,
+    )
+    if dry_run:
+        import rdflib
+
+        from demoi.validation import validate_area
+
+        data = rdflib.Graph().parse(data=lifted.ntriples, format="nt")
+        report = validate_area(data, mapping.area, language)
+        sys.stdout.buffer.write(lifted.ntriples)
+        if not report.conforms:
+            raise ValidationFailed(
+                f"{source}: {len(report.violations)} violation(s)", report=report.text(),
+                results=len(report.violations),
+            )
+        _echo_err(report.text())
+        return
+    with _open(settings, create=True) as opened:
+        published = publish_lifted(opened, lifted, base_uri=settings.base_uri, language=language)
+    for warning in published.report.warnings:
+        _echo_err(warning.line())
+    click.echo(
+        f"{published.graph}: {published.triples} triples from {lifted.rows} rows "
+        f"({lifted.encoding}), {len(published.report.warnings)} warning(s)"
+    )
+
+
+@cli.command()
+@click.option("--host", help=_setting_help("host"))
+@click.option("--port", type=int, help=_setting_help("port"))
+@click.option("--base-uri", help=_setting_help("base_uri"))
+@store_option
+def serve(host: str | None, port: int | None, base_uri: str | None, store: str | None) -> None:
+    """Serve the store: SPARQL endpoint at /sparql."""
+    from werkzeug.serving import make_server
+
+    from demoi.server import create_app
+
+    settings = _settings(store=store, host=host, port=port, base_uri=base_uri)
+    app = create_app({setting.name.upper(): settings[setting.name] for setting in SETTINGS})
+    server = make_server(settings["host"], settings["port"], app, threaded=True)
+    click.echo(f"demoi serving {settings.store_path} on http://{settings['host']}:{server.port}/ "
+               f"(SPARQL: /sparql); Ctrl-C stops")
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+@cli.command()
+@click.option("--base-uri", help=_setting_help("base_uri"))
+@store_option
+def demo(base_uri: str | None, store: str | None) -> None:
+    """Build the demo graph: the standards and the bundled example exports."""
+    from demoi.demo import build_demo
+
+    settings = _settings(store=store, base_uri=base_uri)
+    with _open(settings, create=True) as opened:
+        for line in build_demo(opened, base_uri=settings.base_uri):
+            click.echo(line)
+
+
+def main() -> None:
+    cli(prog_name="demoi")

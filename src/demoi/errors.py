@@ -1,0 +1,94 @@
+"""The errors demoi raises. Libraries raise them; only ``cli.py`` turns them into exit codes.
+
+Exit codes (documented in docs/cli.md):
+
+* 0 — success
+* 1 — data error: the input is readable but wrong (syntax error, bad number, SHACL violation)
+* 2 — usage error: bad option, unknown mapping or municipality, unreadable file, store in use
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in a file something went wrong; line and column are 1-based."""
+
+    file: str | None = None
+    line: int | None = None
+    column: int | str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts)
+
+
+class DemoiError(Exception):
+    """Base class: a problem the user can fix. ``str()`` is the message shown to them."""
+
+    exit_code = 1
+    #: A short machine-readable name, used in JSON error bodies.
+    code = "error"
+
+    def __init__(self, message: str, *, location: Location | None = None, spec: str | None = None):
+        self.message = message
+        self.location = location
+        #: A link to the specification clause the check enforces, when there is one.
+        self.spec = spec
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        return f"{text} (see {self.spec})" if self.spec else text
+
+
+class DataError(DemoiError):
+    """The input was read but is not acceptable."""
+
+    exit_code = 1
+    code = "data-error"
+
+
+class RdfSyntaxError(DataError):
+    code = "syntax-error"
+
+
+class QuerySyntaxError(DataError):
+    code = "query-syntax-error"
+
+
+class ValidationFailed(DataError):
+    """The data does not conform to the SHACL profile; ``report`` is the text report."""
+
+    code = "validation-failed"
+
+    def __init__(self, message: str, *, report: str, results: int):
+        self.report = report
+        self.results = results
+        super().__init__(message)
+
+
+class QueryTimeout(DemoiError):
+    exit_code = 1
+    code = "query-timeout"
+
+
+class UsageError(DemoiError):
+    """The command was called wrongly, or a file or name it refers to does not exist."""
+
+    exit_code = 2
+    code = "usage-error"
+
+
+class ConfigError(UsageError):
+    code = "config-error"
+
+
+class StoreBusy(UsageError):
+    code = "store-busy"

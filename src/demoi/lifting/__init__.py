@@ -1,0 +1,69 @@
+"""Lifting: a municipal export, through its mapping, to RDF (not yet published)."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from demoi.errors import UsageError
+from demoi.iris import STANDARDS_BASE, dataset_graph, minted_prefix
+from demoi.lifting.mappings import Mapping, available_mappings, get_mapping
+from demoi.lifting.morph import materialize
+from demoi.lifting.tabular import read_table
+from demoi.municipalities import Municipality, get_municipality
+
+__all__ = ["Lifted", "Mapping", "available_mappings", "get_mapping", "lift"]
+
+
+@dataclass(frozen=True)
+class Lifted:
+    mapping: Mapping
+    municipality: Municipality
+    graph: str
+    ntriples: bytes
+    source: Path
+    sha256: str
+    encoding: str
+    rows: int
+
+    @property
+    def plan(self) -> str:
+        """The mapping's IRI, recorded as the prov:Plan of the publication."""
+        return f"{STANDARDS_BASE}mapping/{self.mapping.name}"
+
+
+def lift(
+    source: Path,
+    mapping: Mapping,
+    *,
+    municipality: str,
+    parameters: dict[str, str],
+    base_uri: str,
+    encoding: str | None = None,
+) -> Lifted:
+    """Read ``source`` as ``mapping`` expects and run the mapping; nothing is published."""
+    found = get_municipality(municipality)
+    mapping.check_parameters(parameters)
+    if mapping.source_format != "csv":
+        raise UsageError(f"the mapping {mapping.name} reads {mapping.source_format}, not yet supported")
+    table = read_table(source, mapping.columns, delimiter=mapping.delimiter, encoding=encoding)
+    constants = {"municipality": found.code, **{name: parameters[name] for name in mapping.parameters}}
+    rows = [row + list(constants.values()) for row in table.rows]
+    clean = type(table)(table.columns + list(constants), rows, table.encoding)
+    with tempfile.TemporaryDirectory(prefix="demoi-lift-") as folder:
+        csv_path = Path(folder) / "source.csv"
+        csv_path.write_bytes(clean.to_csv())
+        ntriples = materialize(mapping.yarrrml, csv_path, {"id": minted_prefix(base_uri)})
+    period = parameters.get(mapping.period) if mapping.period else None
+    return Lifted(
+        mapping=mapping,
+        municipality=found,
+        graph=dataset_graph(base_uri, found.code, mapping.dataset, period),
+        ntriples=ntriples,
+        source=source,
+        sha256=hashlib.sha256(source.read_bytes()).hexdigest(),
+        encoding=table.encoding,
+        rows=len(rows),
+    )

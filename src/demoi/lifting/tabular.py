@@ -1,0 +1,195 @@
+"""Reading tabular exports the way municipal systems write them.
+
+Accounting systems export ``;``-separated text with a trailing ``;``, in UTF-16 with a BOM or
+in an 8-bit Greek code page (Windows-1253 or ISO-8859-7), with Greek number formatting
+(``8.920.667,36``) and headers that vary in accents, case and punctuation (``Κ.Α.``, ``ΚΑ``).
+This module turns such a file into clean rows of canonical columns, or fails with the file,
+line and column of the first problem. morph-kgc then maps the clean rows; it reads only UTF-8
+and knows nothing of Greek numbers, and its errors could not point at a cell.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from demoi.errors import DataError, Location, UsageError
+
+GREEK_LETTERS = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+GREEK_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+NUMBER_HELP = "a number in Greek format such as 8.920.667,36 or 350,5"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column a mapping expects: its canonical name, the headers it goes by, its type."""
+
+    name: str
+    headers: tuple[str, ...]
+    type: str = "text"  # "text" or "decimal" (Greek number format)
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+    encoding: str
+
+    def to_csv(self) -> bytes:
+        """The rows as UTF-8, comma-separated CSV with the canonical header."""
+        text = io.StringIO(newline="")
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(self.columns)
+        writer.writerows(self.rows)
+        return text.getvalue().encode("utf-8")
+
+
+def decode(data: bytes, file: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; without an explicit ``encoding``, detect it. Returns (text, encoding)."""
+    if encoding:
+        return _decode_as(data, encoding, file), encoding
+    if data.startswith((codecs.BOM_UTF16_BE, codecs.BOM_UTF16_LE)):
+        return _decode_as(data, "utf-16", file), "utf-16"
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_as(data, "utf-8-sig", file), "utf-8-sig"
+    if data[:200].count(b"\x00") > len(data[:200]) // 4:
+        raise DataError(
+            "looks like UTF-16 without a byte-order mark; give --encoding utf-16-le or utf-16-be",
+            location=Location(file),
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Windows-1253 and ISO-8859-7 differ on a few bytes; Ά is 0xA2 in one and 0xB6 in the other.
+    # The code page that turns the file into more Greek letters is the one it was written in.
+    scored = []
+    for candidate in ("cp1253", "iso-8859-7"):
+        try:
+            text = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        scored.append((len(GREEK_LETTERS.findall(text)), candidate == "cp1253", text, candidate))
+    if not scored:
+        return _decode_as(data, "cp1253", file), "cp1253"  # raises with the position
+    _, _, text, chosen = max(scored)
+    return text, chosen
+
+
+def _decode_as(data: bytes, encoding: str, file: str) -> str:
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise DataError(
+            f"cannot be read as {encoding}: byte {data[error.start]:#04x} ({error.reason}); "
+            "give the right --encoding",
+            location=Location(file, line, column),
+        ) from None
+
+
+def normalise_header(text: str) -> str:
+    """Header text reduced for matching: no accents, case or punctuation (``Κ.Α.`` -> ``κα``)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(ch for ch in decomposed if unicodedata.category(ch)[0] in "LN")
+    return kept.casefold()
+
+
+def parse_greek_number(text: str) -> str:
+    """``8.920.667,36`` -> ``8920667.36``; raises ValueError for anything else."""
+    if not GREEK_NUMBER.match(text):
+        raise ValueError(text)
+    return str(Decimal(text.replace(".", "").replace(",", ".")))
+
+
+def read_table(
+    path: Path,
+    columns: Sequence[Column],
+    *,
+    delimiter: str = ";",
+    encoding: str | None = None,
+) -> Table:
+    """Read ``path`` into a Table of ``columns`` (in that order)."""
+    file = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{file}: cannot read ({error.strerror})") from None
+    text, used_encoding = decode(data, file, encoding)
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    positions: list[int | None] = []
+    rows: list[list[str]] = []
+    for record in records:
+        line = records.line_num
+        cells = [cell.strip() for cell in record]
+        if not any(cells):
+            continue
+        if header is None:
+            header = _trim_trailing_empty(cells)
+            positions = _locate_columns(header, columns, file, line)
+            continue
+        if len(_trim_trailing_empty(cells)) > len(header):
+            raise DataError(
+                f"the row has {len(_trim_trailing_empty(cells))} cells but the header has "
+                f"{len(header)}; is the delimiter {delimiter!r} right?",
+                location=Location(file, line),
+            )
+        rows.append(
+            [_cell(cells, position, column, file, line) for position, column in zip(positions, columns)]
+        )
+    if header is None:
+        raise DataError("the file is empty", location=Location(file))
+    return Table([column.name for column in columns], rows, used_encoding)
+
+
+def _trim_trailing_empty(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return cells[:end]
+
+
+def _locate_columns(
+    header: list[str], columns: Sequence[Column], file: str, line: int
+) -> list[int | None]:
+    index = {normalise_header(text): position for position, text in enumerate(header)}
+    positions: list[int | None] = []
+    for column in columns:
+        found = next(
+            (index[key] for key in map(normalise_header, column.headers) if key in index), None
+        )
+        if found is None and column.required:
+            raise DataError(
+                f"no column {' / '.join(column.headers)} in the header; the header has: "
+                + "; ".join(header),
+                location=Location(file, line),
+            )
+        positions.append(found)
+    return positions
+
+
+def _cell(cells: list[str], position: int | None, column: Column, file: str, line: int) -> str:
+    if position is None or position >= len(cells):
+        return ""
+    value = cells[position]
+    if column.type == "decimal" and value:
+        try:
+            return parse_greek_number(value)
+        except ValueError:
+            raise DataError(
+                f"{value!r} in column {column.headers[0]!r} is not {NUMBER_HELP}",
+                location=Location(file, line, position + 1),
+            ) from None
+    return value

@@ -1,0 +1,116 @@
+"""PROV-O records of what was published, when, from what and how.
+
+Every publish adds, in the same transaction as the swap, an activity to the provenance graph
+(``{base}graph/provenance``) and moves the graph's current-state statements
+(``prov:wasGeneratedBy``, ``dcterms:modified``) to it. Earlier activities stay, as history.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pyoxigraph as ox
+
+from demoi import __version__
+from demoi.iris import STANDARDS_BASE, minted_prefix, provenance_graph
+from demoi.store.sparql_text import insert_data, join_operations
+
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+DEMOI_AGENT = ox.NamedNode(f"{STANDARDS_BASE}agent/demoi")
+
+
+def _prov(name: str) -> ox.NamedNode:
+    return ox.NamedNode(PROV + name)
+
+
+def _dcterms(name: str) -> ox.NamedNode:
+    return ox.NamedNode(DCTERMS + name)
+
+
+def _timestamp(moment: datetime) -> ox.Literal:
+    return ox.Literal(moment.astimezone(UTC).isoformat(timespec="seconds"), datatype=XSD_DATETIME)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The input of a publication: a file, named by its SHA-256 so the same bytes are one entity."""
+
+    name: str
+    sha256: str
+
+    @property
+    def iri(self) -> ox.NamedNode:
+        return ox.NamedNode(f"urn:sha256:{self.sha256}")
+
+
+def _current_state_removed(base: str, graph: ox.NamedNode) -> str:
+    prov = ox.NamedNode(provenance_graph(base))
+    return join_operations(
+        f"DELETE WHERE {{ GRAPH {prov} {{ {graph} {_prov('wasGeneratedBy')} ?activity }} }}",
+        f"DELETE WHERE {{ GRAPH {prov} {{ {graph} {_dcterms('modified')} ?modified }} }}",
+    )
+
+
+def publication(
+    base: str,
+    graph: str,
+    *,
+    label: str,
+    source: Source,
+    started: datetime,
+    plan: str | None = None,
+) -> str:
+    """The SPARQL Update that records publishing ``graph`` from ``source``."""
+    prov = ox.NamedNode(provenance_graph(base))
+    target = ox.NamedNode(graph)
+    activity = ox.NamedNode(f"{minted_prefix(base)}activity/{uuid.uuid4()}")
+    now = _timestamp(datetime.now(UTC))
+    statements = [
+        (activity, RDF_TYPE, _prov("Activity")),
+        (activity, RDFS_LABEL, ox.Literal(label)),
+        (activity, _prov("startedAtTime"), _timestamp(started)),
+        (activity, _prov("endedAtTime"), now),
+        (activity, _prov("used"), source.iri),
+        (activity, _prov("generated"), target),
+        (activity, _prov("wasAssociatedWith"), DEMOI_AGENT),
+        (source.iri, RDF_TYPE, _prov("Entity")),
+        (source.iri, _dcterms("title"), ox.Literal(source.name)),
+        (target, RDF_TYPE, _prov("Entity")),
+        (target, _prov("wasGeneratedBy"), activity),
+        (target, _dcterms("modified"), now),
+        (DEMOI_AGENT, RDF_TYPE, _prov("SoftwareAgent")),
+        (DEMOI_AGENT, RDFS_LABEL, ox.Literal(f"demoi {__version__}")),
+    ]
+    if plan:
+        association = ox.BlankNode()
+        statements += [
+            (activity, _prov("qualifiedAssociation"), association),
+            (association, RDF_TYPE, _prov("Association")),
+            (association, _prov("agent"), DEMOI_AGENT),
+            (association, _prov("hadPlan"), ox.NamedNode(plan)),
+            (ox.NamedNode(plan), RDF_TYPE, _prov("Plan")),
+        ]
+    quads = [ox.Quad(s, p, o, prov) for s, p, o in statements]
+    return join_operations(_current_state_removed(base, target), insert_data(quads))
+
+
+def invalidation(base: str, graph: str, *, label: str) -> str:
+    """The SPARQL Update that records dropping ``graph``."""
+    prov = ox.NamedNode(provenance_graph(base))
+    target = ox.NamedNode(graph)
+    activity = ox.NamedNode(f"{minted_prefix(base)}activity/{uuid.uuid4()}")
+    statements = [
+        (activity, RDF_TYPE, _prov("Activity")),
+        (activity, RDFS_LABEL, ox.Literal(label)),
+        (activity, _prov("endedAtTime"), _timestamp(datetime.now(UTC))),
+        (activity, _prov("invalidated"), target),
+        (activity, _prov("wasAssociatedWith"), DEMOI_AGENT),
+    ]
+    quads = [ox.Quad(s, p, o, prov) for s, p, o in statements]
+    return join_operations(_current_state_removed(base, target), insert_data(quads))

@@ -1,0 +1,52 @@
+"""The web server: ``create_app(config=None)`` builds a fresh Flask app.
+
+Configuration: the settings' defaults, then ``DEMOI_*`` environment variables
+(``app.config.from_prefixed_env("DEMOI")``), then ``config``. Keys are the setting names in
+upper case (``STORE``, ``BASE_URI``, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from demoi.settings import SETTINGS, Settings, load_settings
+from demoi.store import Store, open_store
+
+STORE_EXTENSION = "demoi.store"
+SETTINGS_EXTENSION = "demoi.settings"
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping({setting.name.upper(): setting.default for setting in SETTINGS})
+    app.config.from_prefixed_env("DEMOI")
+    if config:
+        app.config.update(config)
+    settings = load_settings(
+        {setting.name: app.config[setting.name.upper()] for setting in SETTINGS}, environ={}
+    )
+    app.config["MAX_CONTENT_LENGTH"] = settings["max_upload_size"]
+    app.extensions[SETTINGS_EXTENSION] = settings
+    app.extensions[STORE_EXTENSION] = open_store(
+        settings.store_path, backend=settings["store_backend"], create=True
+    )
+
+    from demoi.server import errors, home, sparql
+
+    errors.init_app(app)
+    app.register_blueprint(home.bp)
+    app.register_blueprint(sparql.bp)
+    return app
+
+
+def app_settings(app: Flask) -> Settings:
+    settings: Settings = app.extensions[SETTINGS_EXTENSION]
+    return settings
+
+
+def app_store(app: Flask) -> Store:
+    store: Store = app.extensions[STORE_EXTENSION]
+    return store

@@ -1,0 +1,62 @@
+"""The home page: what this server holds and how to query it, in Greek and English."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Blueprint, current_app, render_template, request
+
+from demoi import __version__
+from demoi.server import app_settings, app_store
+
+bp = Blueprint("home", __name__)
+
+EXAMPLE_QUERY = "SELECT ?g (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+TEXT = {
+    "el": {
+        "title": "demoi — ανοικτά διασυνδεδεμένα δεδομένα ΟΤΑ",
+        "intro": "Τα δεδομένα των δήμων και των περιφερειών, τυποποιημένα ανά λειτουργικό τομέα "
+                 "και διαθέσιμα μέσω SPARQL.",
+        "graphs": "Γράφοι",
+        "triples": "τριάδες",
+        "endpoint": "Σημείο SPARQL",
+        "example": "Παράδειγμα ερωτήματος",
+        "empty": "Το αποθετήριο είναι κενό.",
+        "other": "English",
+    },
+    "en": {
+        "title": "demoi — linked open data of Greek local government",
+        "intro": "The data of municipalities and regions, standardised per functional area and "
+                 "available over SPARQL.",
+        "graphs": "Graphs",
+        "triples": "triples",
+        "endpoint": "SPARQL endpoint",
+        "example": "Example query",
+        "empty": "The store is empty.",
+        "other": "Ελληνικά",
+    },
+}
+
+
+def page_language() -> str:
+    requested = request.args.get("lang")
+    if requested in TEXT:
+        return requested
+    best = request.accept_languages.best_match(list(TEXT))
+    return best or app_settings(current_app)["default_language"]
+
+
+@bp.get("/")
+def index() -> str:
+    language = page_language()
+    return render_template(
+        "index.html",
+        lang=language,
+        other="en" if language == "el" else "el",
+        text=TEXT[language],
+        graphs=app_store(current_app).graphs(),
+        example_query=EXAMPLE_QUERY,
+        example_href="sparql?query=" + quote(EXAMPLE_QUERY),
+        version=__version__,
+    )

@@ -1,0 +1,135 @@
+"""The SPARQL 1.1 Protocol endpoint at /sparql (queries; the public endpoint is read-only)."""
+
+from __future__ import annotations
+
+import io
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, request
+
+from demoi.conneg import negotiate
+from demoi.errors import UsageError
+from demoi.formats import FORMATS_BY_NAME, Format, formats_for, result_bytes
+from demoi.server import app_settings, app_store
+from demoi.server.errors import Forbidden, UnsupportedMediaType
+from demoi.store import Dataset
+
+bp = Blueprint("sparql", __name__)
+
+PROTOCOL_SPEC = "https://www.w3.org/TR/sparql11-protocol/#query-operation"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
+
+
+
+
+def _media_type_header(fmt: Format) -> str:
+    if fmt.media_type.startswith(TEXT_TYPES):
+        return f"{fmt.media_type}; charset=utf-8"
+    return fmt.media_type
+
+
+def choose_format(offered: list[Format], requested: str | None, accept: str | None) -> Format:
+    """``format=`` (a short name or media type, for browsers) wins over the Accept header."""
+    choices = [(media_type, fmt) for fmt in offered for media_type in fmt.media_types]
+    if requested:
+        by_name = FORMATS_BY_NAME.get(requested)
+        if by_name in offered:
+            return by_name
+        return negotiate(requested, choices)
+    return negotiate(accept, choices)
+
+
+def _single(values: list[str], name: str) -> str | None:
+    if len(values) > 1:
+        raise UsageError(f"the request has {len(values)} '{name}' parameters; give one",
+                         spec=PROTOCOL_SPEC)
+    return values[0] if values else None
+
+
+def _query_from_request() -> tuple[str | None, str | None]:
+    """The query text and the requested format, from any of the three protocol forms."""
+    if request.method == "GET":
+        if "update" in request.args:
+            raise UsageError("updates are sent by POST, never GET", spec=PROTOCOL_SPEC)
+        return _single(request.args.getlist("query"), "query"), request.args.get("format")
+    mimetype = request.mimetype
+    if mimetype == "application/x-www-form-urlencoded":
+        if "update" in request.form:
+            raise Forbidden("this endpoint is read-only: updates need a write token")
+        query = _single(request.form.getlist("query"), "query")
+        return query, request.form.get("format") or request.args.get("format")
+    if mimetype == "application/sparql-query":
+        try:
+            return request.get_data().decode("utf-8"), request.args.get("format")
+        except UnicodeDecodeError:
+            raise UsageError("the query is not UTF-8 text", spec=PROTOCOL_SPEC) from None
+    if mimetype == "application/sparql-update":
+        raise Forbidden("this endpoint is read-only: updates need a write token")
+    raise UnsupportedMediaType(
+        f"cannot read a request body of type {mimetype or '(none)'}; send "
+        "application/x-www-form-urlencoded or application/sparql-query",
+        spec=PROTOCOL_SPEC,
+    )
+
+
+def _source(name: str) -> list[str]:
+    return request.args.getlist(name) + (
+        request.form.getlist(name) if request.mimetype == "application/x-www-form-urlencoded" else []
+    )
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def sparql() -> Response:
+    query, requested = _query_from_request()
+    if query is None:
+        if request.method == "POST":
+            raise UsageError("the request has no 'query' parameter", spec=PROTOCOL_SPEC)
+        return service_description()
+    settings = app_settings(current_app)
+    dataset = Dataset(tuple(_source("default-graph-uri")), tuple(_source("named-graph-uri")))
+    result = app_store(current_app).query(
+        query,
+        dataset=dataset,
+        timeout=settings["query_timeout"],
+        max_rows=settings["max_result_rows"],
+        union_default_graph=settings["union_default_graph"],
+    )
+    fmt = choose_format(formats_for(result.kind), requested, request.headers.get("Accept"))
+    response = Response(result_bytes(result, fmt), content_type=_media_type_header(fmt))
+    response.headers["Vary"] = "Accept"
+    if result.truncated:
+        response.headers["X-Demoi-Truncated"] = str(settings["max_result_rows"])
+    return response
+
+
+def service_description() -> Response:
+    """SPARQL 1.1 Service Description of this endpoint."""
+    settings = app_settings(current_app)
+    fmt = choose_format(formats_for("graph"), request.args.get("format"), request.headers.get("Accept"))
+    service = ox.BlankNode()
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    triples = [
+        ox.Triple(service, rdf_type, ox.NamedNode(SD + "Service")),
+        ox.Triple(service, ox.NamedNode(SD + "endpoint"), ox.NamedNode(request.base_url)),
+        ox.Triple(service, ox.NamedNode(SD + "supportedLanguage"), ox.NamedNode(SD + "SPARQL11Query")),
+    ]
+    if settings["union_default_graph"]:
+        triples.append(ox.Triple(service, ox.NamedNode(SD + "feature"), ox.NamedNode(SD + "UnionDefaultGraph")))
+    for result_format in ("json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdf"):
+        media = FORMATS_BY_NAME[result_format]
+        iri = media.rdf_format.iri if media.rdf_format else _RESULT_FORMAT_IRIS[result_format]
+        triples.append(ox.Triple(service, ox.NamedNode(SD + "resultFormat"), ox.NamedNode(iri)))
+    output = io.BytesIO()
+    ox.serialize(triples, output, fmt.rdf_format)
+    response = Response(output.getvalue(), content_type=_media_type_header(fmt))
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+_RESULT_FORMAT_IRIS = {
+    "json": "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
+    "xml": "http://www.w3.org/ns/formats/SPARQL_Results_XML",
+    "csv": "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
+    "tsv": "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
+}

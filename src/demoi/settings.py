@@ -1,0 +1,208 @@
+"""One table of settings drives the environment (``DEMOI_*``), the CLI options, ``demoi settings``
+and docs/settings.md (tests/test_settings.py fails when a setting is not documented there).
+
+Precedence, lowest first: the default here, the ``DEMOI_<NAME>`` environment variable, an explicit
+override (a CLI option, or the mapping given to ``create_app``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from demoi.errors import ConfigError
+
+ENV_PREFIX = "DEMOI_"
+
+
+def _parse_bool(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"expected true or false, got {text!r}")
+
+
+def _parse_list(text: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in text.split(",") if item.strip())
+
+
+def _parse_positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise ValueError(f"expected a positive whole number, got {text!r}")
+    return value
+
+
+def _parse_positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise ValueError(f"expected a positive number, got {text!r}")
+    return value
+
+
+def _parse_language(text: str) -> str:
+    if text not in {"el", "en"}:
+        raise ValueError(f"expected el or en, got {text!r}")
+    return text
+
+
+def _parse_backend(text: str) -> str:
+    if text != "oxigraph":
+        raise ValueError(f"expected oxigraph (the only backend so far), got {text!r}")
+    return text
+
+
+def _parse_base_uri(text: str) -> str:
+    if text and not (text.startswith("http://") or text.startswith("https://")):
+        raise ValueError(f"expected an http(s) IRI, got {text!r}")
+    return text if not text or text.endswith("/") else text + "/"
+
+
+def _parse_port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise ValueError(f"expected a port number from 0 to 65535, got {text!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type_name: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any]
+
+    @property
+    def env_var(self) -> str:
+        return ENV_PREFIX + self.name.upper()
+
+    @property
+    def option(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("store", "path", "demoi-store", "Folder of the embedded Oxigraph store.", str),
+    Setting(
+        "store_backend", "choice", "oxigraph", "Store backend: oxigraph (embedded, on disk).",
+        _parse_backend,
+    ),
+    Setting(
+        "base_uri", "IRI", "",
+        "Base IRI for minted IRIs and graph names; empty means the server's own address "
+        "(http://HOST:PORT/), so minted IRIs dereference locally.",
+        _parse_base_uri,
+    ),
+    Setting("host", "text", "127.0.0.1", "Address the server listens on.", str),
+    Setting("port", "integer", 8000, "Port the server listens on.", _parse_port),
+    Setting(
+        "query_timeout", "seconds", 30.0, "Time limit for one SPARQL query, in seconds.",
+        _parse_positive_float,
+    ),
+    Setting(
+        "max_result_rows", "integer", 10000,
+        "Most rows a SELECT returns; longer results are cut and marked as truncated.",
+        _parse_positive_int,
+    ),
+    Setting(
+        "max_upload_size", "bytes", 50 * 1024 * 1024,
+        "Largest request body the server accepts, in bytes.", _parse_positive_int,
+    ),
+    Setting(
+        "tokens", "path", "",
+        "File of write tokens, one 'TOKEN MUNICIPALITY-CODE' per line; empty means no writes.",
+        str,
+    ),
+    Setting(
+        "allowed_hosts", "list", (),
+        "Comma-separated hosts that SERVICE, LOAD, owl:imports and JSON-LD contexts may fetch "
+        "from; empty means nothing remote is ever fetched.",
+        _parse_list,
+    ),
+    Setting("default_language", "el|en", "el", "Language of labels and messages.", _parse_language),
+    Setting(
+        "union_default_graph", "boolean", True,
+        "Queries without a dataset see the union of all named graphs as their default graph.",
+        _parse_bool,
+    ),
+)
+
+SETTINGS_BY_NAME: dict[str, Setting] = {setting.name: setting for setting in SETTINGS}
+
+
+@dataclass(frozen=True)
+class ResolvedSetting:
+    setting: Setting
+    value: Any
+    source: str  # "default", "environment" or "option"
+
+
+class Settings(Mapping[str, Any]):
+    """The resolved value of every setting, with where it came from."""
+
+    def __init__(self, resolved: Mapping[str, ResolvedSetting]):
+        self._resolved = dict(resolved)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._resolved[name].value
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._resolved)
+
+    def __len__(self) -> int:
+        return len(self._resolved)
+
+    def source(self, name: str) -> str:
+        return self._resolved[name].source
+
+    def resolved(self) -> list[ResolvedSetting]:
+        return list(self._resolved.values())
+
+    @property
+    def store_path(self) -> Path:
+        return Path(self["store"])
+
+    @property
+    def base_uri(self) -> str:
+        return str(self["base_uri"]) or f"http://{self['host']}:{self['port']}/"
+
+
+def coerce(setting: Setting, value: Any, origin: str) -> Any:
+    """Parse a text value (from the environment or a command line) into the setting's type."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return setting.parse(value)
+    except ValueError as error:
+        raise ConfigError(f"{origin}: {error}") from None
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Resolve every setting: default, then ``DEMOI_*`` environment variable, then overrides.
+
+    Overrides whose value is ``None`` are ignored, so unset CLI options fall through.
+    """
+    environ = os.environ if environ is None else environ
+    overrides = overrides or {}
+    unknown = set(overrides) - set(SETTINGS_BY_NAME)
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    resolved: dict[str, ResolvedSetting] = {}
+    for setting in SETTINGS:
+        value, source = setting.default, "default"
+        if setting.env_var in environ:
+            value = coerce(setting, environ[setting.env_var], setting.env_var)
+            source = "environment"
+        if overrides.get(setting.name) is not None:
+            value = coerce(setting, overrides[setting.name], setting.option)
+            source = "option"
+        resolved[setting.name] = ResolvedSetting(setting, value, source)
+    return Settings(resolved)

@@ -1,0 +1,121 @@
+"""The store interface every backend implements.
+
+The embedded Oxigraph backend (``demoi.store.oxigraph``) is the default; a remote SPARQL 1.1
+server implements the same methods with the Graph Store and Update protocols. Terms are
+pyoxigraph's (``NamedNode``, ``Literal``, ``BlankNode``, ``Quad``), which every backend can
+produce by parsing what it reads.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pyoxigraph as ox
+
+QueryKind = Literal["solutions", "boolean", "graph"]
+
+
+@dataclass(frozen=True)
+class GraphInfo:
+    iri: str
+    triples: int
+
+
+@dataclass
+class QueryResult:
+    """A query's answer, already cut to the row limit, ready to serialize in any format."""
+
+    kind: QueryKind
+    variables: list[str] = field(default_factory=list)
+    rows: list[Sequence[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None]] = field(
+        default_factory=list
+    )
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+    #: True when the answer had more rows (or triples) than the limit allowed.
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a query runs over, as the SPARQL protocol lets a client choose it."""
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    @property
+    def is_specified(self) -> bool:
+        return bool(self.default_graphs or self.named_graphs)
+
+
+class Store(abc.ABC):
+    """A quad store with atomic, whole-graph replacement."""
+
+    @abc.abstractmethod
+    def replace_graph(
+        self,
+        graph: str,
+        source: Path | bytes,
+        rdf_format: ox.RdfFormat,
+        *,
+        base_iri: str | None = None,
+        bulk: bool = False,
+        provenance_update: str = "",
+        source_name: str | None = None,
+    ) -> int:
+        """Replace the content of ``graph`` with the RDF in ``source``; return the triple count.
+
+        Atomic: on any error (a syntax error at line N included) the previous content stays.
+        ``bulk`` trades memory for speed on large files and is just as atomic.
+        ``provenance_update`` (SPARQL Update operations) runs in the same transaction.
+        """
+
+    @abc.abstractmethod
+    def drop(self, graph: str, *, provenance_update: str = "") -> bool:
+        """Remove ``graph``; return whether it existed."""
+
+    @abc.abstractmethod
+    def graphs(self) -> list[GraphInfo]:
+        """Every named graph with its triple count, sorted by IRI (staging graphs hidden)."""
+
+    @abc.abstractmethod
+    def query(
+        self,
+        query: str,
+        *,
+        dataset: Dataset = Dataset(),
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        union_default_graph: bool = True,
+    ) -> QueryResult:
+        """Run a SPARQL 1.1 query; raise QuerySyntaxError (with the position) or QueryTimeout."""
+
+    @abc.abstractmethod
+    def update(self, update: str) -> None:
+        """Run a SPARQL 1.1 update, atomically."""
+
+    @abc.abstractmethod
+    def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:
+        """Every quad of ``graph`` (or of the whole store), staging graphs excluded."""
+
+    @abc.abstractmethod
+    def dump(self, target: Path) -> int:
+        """Write every quad as N-Quads to ``target``; return the count. Atomic on disk."""
+
+    @abc.abstractmethod
+    def restore(self, source: Path) -> int:
+        """Replace the whole store with the N-Quads in ``source``, atomically."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release the store (flush and unlock)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

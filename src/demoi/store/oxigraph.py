@@ -1,0 +1,303 @@
+"""The embedded store: pyoxigraph 0.5 on disk (RocksDB).
+
+Atomicity comes from Oxigraph's transactional SPARQL Update: data is first parsed into a staging
+graph (``urn:demoi:staging:<uuid>``, never published), and a single update then moves it over the
+target graph and records its provenance. A parse error leaves the target untouched; the staging
+graph is dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pyoxigraph as ox
+
+from demoi.errors import (
+    Location,
+    QuerySyntaxError,
+    QueryTimeout,
+    RdfSyntaxError,
+    StoreBusy,
+    UsageError,
+)
+from demoi.iris import is_staging, staging_graph
+from demoi.store.base import Dataset, GraphInfo, QueryResult, Store
+from demoi.store.sparql_text import join_operations
+
+T = TypeVar("T")
+
+QUERY_SPEC = "https://www.w3.org/TR/sparql11-query/#grammar"
+
+
+def _location_of(error: SyntaxError, file: str | None) -> Location | None:
+    if error.lineno is None:
+        return Location(file) if file else None
+    return Location(file, error.lineno, error.offset)
+
+
+def _syntax_message(error: SyntaxError) -> str:
+    return str(error.args[0]) if error.args else str(error)
+
+
+class OxigraphStore(Store):
+    def __init__(self, path: Path, *, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.is_dir():
+            raise UsageError(
+                f"no store at {self.path}: publish data first (demoi lift or demoi load), "
+                "or point DEMOI_STORE / --store at an existing store"
+            )
+        try:
+            self._store = ox.Store(str(self.path))
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreBusy(
+                    f"the store {self.path} is in use by another process "
+                    "(is `demoi serve` running on it?); stop it or use another --store"
+                ) from None
+            raise UsageError(f"cannot open the store {self.path}: {error}") from None
+
+    # -- writing -------------------------------------------------------------------------
+
+    def replace_graph(
+        self,
+        graph: str,
+        source: Path | bytes,
+        rdf_format: ox.RdfFormat,
+        *,
+        base_iri: str | None = None,
+        bulk: bool = False,
+        provenance_update: str = "",
+        source_name: str | None = None,
+    ) -> int:
+        name = source_name or (str(source) if isinstance(source, Path) else None)
+        staging = ox.NamedNode(staging_graph())
+        target = ox.NamedNode(graph)
+
+        def into_staging(quad: ox.Quad) -> ox.Quad:
+            if not isinstance(quad.graph_name, ox.DefaultGraph):
+                raise RdfSyntaxError(
+                    f"the data has quads in the named graph {quad.graph_name}; a graph is loaded "
+                    "from a triples format (Turtle, N-Triples, RDF/XML, JSON-LD), and whole "
+                    "datasets with `demoi restore`",
+                    location=Location(name),
+                )
+            return ox.Quad(quad.subject, quad.predicate, quad.object, staging)
+
+        parsed = self._parse(source, rdf_format, base_iri=base_iri, file=name)
+        self._stage(staging, map(into_staging, parsed), bulk=bulk)
+        try:
+            self._run_update(join_operations(f"MOVE GRAPH {staging} TO GRAPH {target}", provenance_update))
+        finally:
+            self._store.remove_graph(staging)
+        return self._count(target)
+
+    def _parse(
+        self, source: Path | bytes, rdf_format: ox.RdfFormat, *, base_iri: str | None, file: str | None
+    ) -> Iterator[ox.Quad]:
+        if isinstance(source, Path):
+            if not source.is_file():
+                raise UsageError(f"{source}: no such file")
+            quads = ox.parse(path=str(source), format=rdf_format, base_iri=base_iri)
+        else:
+            quads = ox.parse(source, format=rdf_format, base_iri=base_iri)
+        try:
+            yield from quads
+        except SyntaxError as error:
+            raise RdfSyntaxError(
+                _syntax_message(error), location=_location_of(error, file), spec=rdf_format.iri
+            ) from None
+        except ValueError as error:  # e.g. an invalid IRI or language tag
+            raise RdfSyntaxError(str(error), location=Location(file) if file else None) from None
+
+    def _stage(self, staging: ox.NamedNode, quads: Iterable[ox.Quad], *, bulk: bool) -> None:
+        self._store.add_graph(staging)
+        try:
+            if bulk:
+                self._store.bulk_extend(quads)
+            else:
+                self._store.extend(list(quads))
+        except BaseException:
+            self._store.remove_graph(staging)
+            raise
+
+    def drop(self, graph: str, *, provenance_update: str = "") -> bool:
+        target = ox.NamedNode(graph)
+        existed = self._store.contains_named_graph(target)
+        if existed:
+            self._run_update(join_operations(f"DROP GRAPH {target}", provenance_update))
+        return existed
+
+    def update(self, update: str) -> None:
+        self._run_update(update)
+
+    def _run_update(self, update: str) -> None:
+        try:
+            self._store.update(update)
+        except SyntaxError as error:
+            raise QuerySyntaxError(_syntax_message(error), spec=QUERY_SPEC) from None
+
+    # -- reading -------------------------------------------------------------------------
+
+    def graphs(self) -> list[GraphInfo]:
+        counts = {
+            solution["g"].value: int(solution["n"].value)
+            for solution in self._store.query(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+            )
+            if isinstance(solution["g"], ox.NamedNode)
+        }
+        for name in self._store.named_graphs():
+            if isinstance(name, ox.NamedNode):
+                counts.setdefault(name.value, 0)
+        return [
+            GraphInfo(iri, count)
+            for iri, count in sorted(counts.items())
+            if not is_staging(iri)
+        ]
+
+    def _count(self, graph: ox.NamedNode) -> int:
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        graph_name = ox.NamedNode(graph) if graph else None
+        for quad in self._store.quads_for_pattern(None, None, None, graph_name):
+            name = quad.graph_name
+            if isinstance(name, ox.NamedNode) and is_staging(name.value):
+                continue
+            yield quad
+
+    def query(
+        self,
+        query: str,
+        *,
+        dataset: Dataset = Dataset(),
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        union_default_graph: bool = True,
+    ) -> QueryResult:
+        """Run ``query``; without a dataset, the default graph is the union of named graphs
+        when ``union_default_graph`` (Oxigraph's ``use_default_graph_as_union``)."""
+        options: dict[str, Any] = {}
+        if dataset.is_specified:
+            options["default_graph"] = [ox.NamedNode(g) for g in dataset.default_graphs] or None
+            options["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs] or None
+        else:
+            options["use_default_graph_as_union"] = union_default_graph
+        try:
+            return _with_deadline(lambda: self._evaluate(query, options, max_rows), timeout)
+        except SyntaxError as error:
+            raise QuerySyntaxError(_syntax_message(error), spec=QUERY_SPEC) from None
+
+    def _evaluate(self, query: str, options: dict[str, Any], max_rows: int | None) -> QueryResult:
+        answer = self._store.query(query, **options)
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("boolean", boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            triples, truncated = _take(answer, max_rows)
+            return QueryResult("graph", triples=triples, truncated=truncated)
+        variables = [variable.value for variable in answer.variables]
+        solutions, truncated = _take(answer, max_rows)
+        rows = [tuple(solution[name] for name in variables) for solution in solutions]
+        return QueryResult("solutions", variables=variables, rows=rows, truncated=truncated)
+
+    # -- whole store ---------------------------------------------------------------------
+
+    def dump(self, target: Path) -> int:
+        partial = target.with_name(target.name + ".partial")
+        counted = _Counter(self.quads())
+        try:
+            with partial.open("wb") as output:
+                ox.serialize(counted, output, ox.RdfFormat.N_QUADS)
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+        return counted.count
+
+    def restore(self, source: Path) -> int:
+        """Stage every graph of the dump, then swap all of them in one update."""
+        staged: dict[str, ox.NamedNode] = {}  # target graph ("" = default) -> staging graph
+
+        def into_staging(quad: ox.Quad) -> ox.Quad:
+            name = quad.graph_name
+            key = name.value if isinstance(name, ox.NamedNode) else ""
+            if isinstance(name, ox.BlankNode):
+                raise RdfSyntaxError(
+                    "blank-node graph names cannot be restored", location=Location(str(source))
+                )
+            if key not in staged:
+                staged[key] = ox.NamedNode(staging_graph())
+                self._store.add_graph(staged[key])
+            return ox.Quad(quad.subject, quad.predicate, quad.object, staged[key])
+
+        quads = self._parse(source, ox.RdfFormat.N_QUADS, base_iri=None, file=str(source))
+        try:
+            self._store.bulk_extend(map(into_staging, quads))
+            keep = set(staged)
+            operations = [
+                f"DROP GRAPH {ox.NamedNode(info.iri)}" for info in self.graphs() if info.iri not in keep
+            ]
+            operations.append("DROP DEFAULT")
+            for key, staging in staged.items():
+                destination = f"GRAPH {ox.NamedNode(key)}" if key else "DEFAULT"
+                operations.append(f"MOVE GRAPH {staging} TO {destination}")
+            self._run_update(join_operations(*operations))
+        finally:
+            for staging in staged.values():
+                self._store.remove_graph(staging)
+        return len(self._store)
+
+    def close(self) -> None:
+        self._store.flush()
+        # pyoxigraph has no close(); RocksDB unlocks when the last reference goes away.
+        del self._store
+
+
+class _Counter(Iterator[ox.Quad]):
+    def __init__(self, quads: Iterable[ox.Quad]):
+        self._quads = iter(quads)
+        self.count = 0
+
+    def __next__(self) -> ox.Quad:
+        quad = next(self._quads)
+        self.count += 1
+        return quad
+
+
+def _take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
+    if limit is None:
+        return list(items), False
+    taken = list(itertools.islice(items, limit + 1))
+    return taken[:limit], len(taken) > limit
+
+
+def _with_deadline(work: Callable[[], T], timeout: float | None) -> T:
+    """Run ``work`` with a time limit.
+
+    pyoxigraph has no query cancellation, but it releases the GIL while evaluating, so the
+    query runs on a daemon thread and the caller gets QueryTimeout when the limit passes.
+    The abandoned evaluation finishes in the background; its result is discarded.
+    """
+    if timeout is None:
+        return work()
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # handed over to the caller's thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="demoi-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit (DEMOI_QUERY_TIMEOUT)")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]  # type: ignore[no-any-return]

@@ -1,0 +1,110 @@
+"""SHACL validation of data against an area's application profile, with pySHACL.
+
+Each area has ``shapes/<area>.ttl`` (violations: the data is refused) and
+``shapes/<area>-recommended.ttl`` (warnings: reported, the data is still published).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import rdflib
+from pyshacl import validate as pyshacl_validate
+from rdflib.namespace import RDF, SH
+
+from demoi.errors import UsageError
+from demoi.resources import standards_path
+
+SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # Violation, Warning or Info
+    focus: str
+    path: str | None
+    value: str | None
+    message: str
+    shape: str
+    component: str
+
+    def line(self) -> str:
+        where = f"{self.focus}" + (f" {self.path}" if self.path else "")
+        value = f" (value: {self.value})" if self.value is not None else ""
+        return f"{self.severity}: {where}{value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.severity != "Violation"]
+
+    @property
+    def conforms(self) -> bool:
+        return not self.violations
+
+    def text(self) -> str:
+        if not self.findings:
+            return "conforms: no violations, no warnings"
+        return "\n".join(finding.line() for finding in self.findings)
+
+
+@cache
+def area_shapes(area: str) -> rdflib.Graph:
+    folder = standards_path("shapes")
+    files = [folder / f"{area}.ttl", folder / f"{area}-recommended.ttl"]
+    if not files[0].is_file():
+        raise UsageError(f"no SHACL profile for the area {area!r} ({files[0]} is missing)")
+    shapes = rdflib.Graph()
+    for path in files:
+        if path.is_file():
+            shapes.parse(path, format="turtle")
+    return shapes
+
+
+def _message(graph: rdflib.Graph, result: rdflib.term.Node, language: str) -> str:
+    messages = list(graph.objects(result, SH.resultMessage))
+    for message in messages:
+        if isinstance(message, rdflib.Literal) and message.language == language:
+            return str(message)
+    return str(messages[0]) if messages else ""
+
+
+def _local(node: rdflib.term.Node | None) -> str:
+    text = str(node) if node is not None else ""
+    return text.rsplit("#", 1)[-1]
+
+
+def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph, language: str = "el") -> Report:
+    _, report_graph, _ = pyshacl_validate(
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+    )
+    findings = []
+    for result in report_graph.subjects(RDF.type, SH.ValidationResult):
+        value = report_graph.value(result, SH.value)
+        path = report_graph.value(result, SH.resultPath)
+        findings.append(
+            Finding(
+                severity=_local(report_graph.value(result, SH.resultSeverity)),
+                focus=str(report_graph.value(result, SH.focusNode)),
+                path=str(path) if path is not None else None,
+                value=str(value) if value is not None else None,
+                message=_message(report_graph, result, language),
+                shape=str(report_graph.value(result, SH.sourceShape)),
+                component=_local(report_graph.value(result, SH.sourceConstraintComponent)),
+            )
+        )
+    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.focus, f.path or "", f.component))
+    return Report(tuple(findings))
+
+
+def validate_area(data: rdflib.Graph, area: str, language: str = "el") -> Report:
+    return validate_graph(data, area_shapes(area), language)
