@@ -94,9 +94,15 @@ def cli(debug: bool) -> None:
 
 
 @cli.command("settings")
+@click.option("--markdown", is_flag=True, help="Print the settings table of docs/settings.md.")
 @store_option
-def settings_command(store: str | None) -> None:
+def settings_command(markdown: bool, store: str | None) -> None:
     """Show every setting: name, current value, where it came from, and what it does."""
+    if markdown:
+        from demoi.settings import markdown_table
+
+        click.echo(markdown_table(), nl=False)
+        return
     settings = _settings(store=store)
     for resolved in settings.resolved():
         setting = resolved.setting
@@ -189,6 +195,7 @@ def query(query: str, format_name: str | None, store: str | None) -> None:
             timeout=settings["query_timeout"],
             max_rows=settings["max_result_rows"],
             union_default_graph=settings["union_default_graph"],
+            allowed_hosts=settings["allowed_hosts"],
         )
     fmt = FORMATS_BY_NAME[format_name] if format_name else formats_for(result.kind)[0]
     if result.kind not in fmt.kinds:

@@ -176,9 +176,8 @@ def _csv_term(term: Term | None) -> str:
 def _write_csv(result: QueryResult, output: BinaryIO) -> None:
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
-    if result.kind == "boolean":
-        writer.writerow(["_askResult"])
-        writer.writerow(["true" if result.boolean else "false"])
+    if result.kind == "boolean":  # CSV and TSV define no boolean form; as pyoxigraph does
+        text.write("true" if result.boolean else "false")
     else:
         writer.writerow(result.variables)
         writer.writerows([_csv_term(term) for term in row] for row in result.rows)
@@ -191,7 +190,7 @@ def _tsv_row(cells: Sequence[str]) -> str:
 
 def _write_tsv(result: QueryResult, output: BinaryIO) -> None:
     if result.kind == "boolean":
-        lines = [_tsv_row(["?_askResult"]), _tsv_row(["true" if result.boolean else "false"])]
+        lines = ["true" if result.boolean else "false"]
     else:
         lines = [_tsv_row([f"?{name}" for name in result.variables])]
         # str() of a pyoxigraph term is its N-Triples form, which is what TSV cells hold.

@@ -125,7 +125,7 @@ SETTINGS: tuple[Setting, ...] = (
         "from; empty means nothing remote is ever fetched.",
         _parse_list,
     ),
-    Setting("default_language", "el|en", "el", "Language of labels and messages.", _parse_language),
+    Setting("default_language", "el or en", "el", "Language of labels and messages.", _parse_language),
     Setting(
         "union_default_graph", "boolean", True,
         "Queries without a dataset see the union of all named graphs as their default graph.",
@@ -173,10 +173,29 @@ class Settings(Mapping[str, Any]):
         return str(self["base_uri"]) or f"http://{self['host']}:{self['port']}/"
 
 
+def markdown_table() -> str:
+    """The settings as the Markdown table in docs/settings.md (a test keeps the two equal)."""
+    rows = ["| Environment variable | Type | Default | What it does |", "|---|---|---|---|"]
+    for setting in SETTINGS:
+        default = setting.default
+        if isinstance(default, tuple):
+            default = ",".join(default)
+        elif isinstance(default, bool):
+            default = str(default).lower()
+        shown = f"`{default}`" if default != "" else "(empty)"
+        rows.append(f"| `{setting.env_var}` | {setting.type_name} | {shown} | {setting.help} |")
+    return "\n".join(rows) + "\n"
+
+
 def coerce(setting: Setting, value: Any, origin: str) -> Any:
-    """Parse a text value (from the environment or a command line) into the setting's type."""
-    if not isinstance(value, str):
-        return value
+    """Parse a value (from the environment, a command line or a config mapping) into the
+    setting's type; Flask's ``from_prefixed_env`` may already have turned text into JSON types."""
+    if isinstance(value, (list, tuple)):
+        return tuple(str(item) for item in value)
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    elif not isinstance(value, str):
+        value = str(value)
     try:
         return setting.parse(value)
     except ValueError as error:

@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from demoi.conneg import NotAcceptable
 from demoi.errors import DemoiError, QueryTimeout
+from demoi.outbound import OutboundRefused
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class UnsupportedMediaType(DemoiError):
 #: Errors with a status other than 400 (a client error without its own status is a 400).
 STATUS_OF: dict[type[DemoiError], int] = {
     Forbidden: 403,
+    OutboundRefused: 403,
     NotAcceptable: 406,
     UnsupportedMediaType: 415,
     QueryTimeout: 503,

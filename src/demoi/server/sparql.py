@@ -94,6 +94,7 @@ def sparql() -> Response:
         timeout=settings["query_timeout"],
         max_rows=settings["max_result_rows"],
         union_default_graph=settings["union_default_graph"],
+        allowed_hosts=settings["allowed_hosts"],
     )
     fmt = choose_format(formats_for(result.kind), requested, request.headers.get("Accept"))
     response = Response(result_bytes(result, fmt), content_type=_media_type_header(fmt))

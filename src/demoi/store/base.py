@@ -91,6 +91,7 @@ class Store(abc.ABC):
         timeout: float | None = None,
         max_rows: int | None = None,
         union_default_graph: bool = True,
+        allowed_hosts: tuple[str, ...] = (),
     ) -> QueryResult:
         """Run a SPARQL 1.1 query; raise QuerySyntaxError (with the position) or QueryTimeout."""
 

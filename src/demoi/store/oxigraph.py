@@ -26,6 +26,7 @@ from demoi.errors import (
     UsageError,
 )
 from demoi.iris import is_staging, staging_graph
+from demoi.outbound import check_query
 from demoi.store.base import Dataset, GraphInfo, QueryResult, Store
 from demoi.store.sparql_text import join_operations
 
@@ -180,9 +181,12 @@ class OxigraphStore(Store):
         timeout: float | None = None,
         max_rows: int | None = None,
         union_default_graph: bool = True,
+        allowed_hosts: tuple[str, ...] = (),
     ) -> QueryResult:
         """Run ``query``; without a dataset, the default graph is the union of named graphs
-        when ``union_default_graph`` (Oxigraph's ``use_default_graph_as_union``)."""
+        when ``union_default_graph`` (Oxigraph's ``use_default_graph_as_union``).
+        SERVICE may only reach ``allowed_hosts`` (none by default)."""
+        check_query(query, allowed_hosts)
         options: dict[str, Any] = {}
         if dataset.is_specified:
             options["default_graph"] = [ox.NamedNode(g) for g in dataset.default_graphs] or None

@@ -1,0 +1,62 @@
+"""No outbound fetches unless allow-listed (``DEMOI_ALLOWED_HOSTS``).
+
+pyoxigraph evaluates ``SERVICE`` (and ``LOAD``) by fetching over HTTP, so every query is checked
+before it runs. A query whose text never mentions "service" cannot hold a SERVICE clause and
+passes at once; any other is parsed with rdflib's SPARQL parser and every SERVICE target must
+be an IRI on an allowed host. A query rdflib cannot parse is refused rather than run unchecked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from demoi.errors import DemoiError
+
+SPEC = "https://www.w3.org/TR/sparql11-federated-query/#security"
+
+
+class OutboundRefused(DemoiError):
+    code = "outbound-refused"
+
+
+def _service_targets(node: object, found: list[object]) -> list[object]:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            found.append(node.get("term"))
+        for value in node.values():
+            _service_targets(value, found)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            _service_targets(value, found)
+    return found
+
+
+def check_query(query: str, allowed_hosts: Iterable[str] = ()) -> None:
+    """Raise OutboundRefused when ``query`` would fetch from a host not in ``allowed_hosts``."""
+    if "service" not in query.lower():
+        return
+    from pyparsing import ParseException
+    from rdflib import URIRef
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        algebra = prepareQuery(query).algebra
+    except (ParseException, Exception) as error:  # rdflib raises several kinds on odd input
+        raise OutboundRefused(
+            f"the query mentions SERVICE and could not be checked for remote access ({error})",
+            spec=SPEC,
+        ) from None
+    allowed = {host.lower() for host in allowed_hosts}
+    for target in _service_targets(algebra, []):
+        if not isinstance(target, URIRef):
+            raise OutboundRefused("SERVICE with a variable endpoint is not allowed", spec=SPEC)
+        host = (urlsplit(str(target)).hostname or "").lower()
+        if host not in allowed:
+            raise OutboundRefused(
+                f"SERVICE <{target}> would fetch from {host or 'an unknown host'}, which is not in "
+                "DEMOI_ALLOWED_HOSTS",
+                spec=SPEC,
+            )

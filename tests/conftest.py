@@ -1,0 +1,66 @@
+"""Shared fixtures: a real Oxigraph store in a temporary folder, a fresh app per test, and a
+real HTTP server on an ephemeral loopback port."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.serving import make_server
+
+from demoi.server import create_app
+from demoi.store import OxigraphStore
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+SHARED_DATA = REPO.parent / "shared" / "data" / "external"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The real data beside the project (../shared/data/external); CI always has it."""
+    assert SHARED_DATA.is_dir(), f"{SHARED_DATA} is missing: tests read real data from there"
+    return SHARED_DATA
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[OxigraphStore]:
+    opened = OxigraphStore(store_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def app(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
+    for name in list(__import__("os").environ):
+        if name.startswith("DEMOI_"):
+            monkeypatch.delenv(name)
+    return create_app({"TESTING": True, "STORE": str(store_path), "BASE_URI": "http://demoi.test/"})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def live_server(app: Flask) -> Iterator[str]:
+    """The app behind real HTTP on 127.0.0.1 and a port the OS picks; yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -1,0 +1,215 @@
+"""The embedded store: every RDF syntax, atomic replacement, dump and restore, limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from demoi.errors import QuerySyntaxError, QueryTimeout, RdfSyntaxError, StoreBusy, UsageError
+from demoi.store import Dataset, OxigraphStore
+
+G1 = "http://demoi.test/graph/4401/test"
+G2 = "http://demoi.test/graph/0701/test"
+
+SAME_GRAPH = {
+    "ttl": '@prefix ex: <http://example.org/> .\nex:a ex:label "Καλαμάτα"@el ; ex:n 3 .\n',
+    "nt": '<http://example.org/a> <http://example.org/label> "Καλαμάτα"@el .\n'
+    '<http://example.org/a> <http://example.org/n> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .\n',
+    "nq": '<http://example.org/a> <http://example.org/label> "Καλαμάτα"@el .\n'
+    '<http://example.org/a> <http://example.org/n> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .\n',
+    "trig": '@prefix ex: <http://example.org/> .\n{ ex:a ex:label "Καλαμάτα"@el ; ex:n 3 . }\n',
+    "jsonld": '{"@id": "http://example.org/a", "http://example.org/label": '
+    '{"@value": "Καλαμάτα", "@language": "el"}, "http://example.org/n": 3}',
+    "rdf": '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    'xmlns:ex="http://example.org/">\n<rdf:Description rdf:about="http://example.org/a">\n'
+    '<ex:label xml:lang="el">Καλαμάτα</ex:label>\n'
+    '<ex:n rdf:datatype="http://www.w3.org/2001/XMLSchema#integer">3</ex:n>\n'
+    "</rdf:Description>\n</rdf:RDF>\n",
+}
+
+GOOD = b"@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\nex:a ex:p ex:c .\n"
+# Line 3 is broken: the literal is never closed.
+BROKEN = b'@prefix ex: <http://example.org/> .\nex:a ex:p ex:d .\nex:a ex:p "open .\nex:a ex:p ex:e .\n'
+
+
+def triples_of(store: OxigraphStore, graph: str) -> set[str]:
+    return {f"{q.subject} {q.predicate} {q.object}" for q in store.quads(graph)}
+
+
+@pytest.mark.parametrize("extension", sorted(SAME_GRAPH))
+def test_every_syntax_loads_into_a_graph(store: OxigraphStore, tmp_path: Path, extension: str) -> None:
+    path = tmp_path / f"data.{extension}"
+    path.write_text(SAME_GRAPH[extension], encoding="utf-8")
+    rdf_format = ox.RdfFormat.from_extension(extension)
+    assert rdf_format is not None
+    assert store.replace_graph(G1, path, rdf_format) == 2
+    assert triples_of(store, G1) == {
+        '<http://example.org/a> <http://example.org/label> "Καλαμάτα"@el',
+        '<http://example.org/a> <http://example.org/n> "3"^^<http://www.w3.org/2001/XMLSchema#integer>',
+    }
+
+
+def test_replace_replaces_and_leaves_other_graphs(store: OxigraphStore) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    store.replace_graph(G2, GOOD, ox.RdfFormat.TURTLE)
+    store.replace_graph(G1, b"<http://x> <http://y> <http://z> .", ox.RdfFormat.N_TRIPLES)
+    assert triples_of(store, G1) == {"<http://x> <http://y> <http://z>"}
+    assert len(triples_of(store, G2)) == 2
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["transactional", "bulk"])
+def test_malformed_turtle_names_the_line_and_changes_nothing(
+    store: OxigraphStore, tmp_path: Path, bulk: bool
+) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    before = triples_of(store, G1)
+    path = tmp_path / "broken.ttl"
+    path.write_bytes(BROKEN)
+    with pytest.raises(RdfSyntaxError) as raised:
+        store.replace_graph(G1, path, ox.RdfFormat.TURTLE, bulk=bulk)
+    assert raised.value.location is not None
+    assert raised.value.location.file == str(path)
+    assert raised.value.location.line == 3
+    assert str(path) in str(raised.value) and "line 3" in str(raised.value)
+    assert triples_of(store, G1) == before
+    assert [g.iri for g in store.graphs()] == [G1]  # no staging graph left behind
+
+
+def test_a_named_graph_in_a_triples_load_is_refused(store: OxigraphStore) -> None:
+    with pytest.raises(RdfSyntaxError, match="named graph"):
+        store.replace_graph(G1, b"<http://a> <http://b> <http://c> <http://g> .", ox.RdfFormat.N_QUADS)
+    assert store.graphs() == []
+
+
+def test_empty_source_empties_the_graph(store: OxigraphStore) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    assert store.replace_graph(G1, b"", ox.RdfFormat.TURTLE) == 0
+    assert triples_of(store, G1) == set()
+
+
+def test_graphs_lists_counts_sorted(store: OxigraphStore) -> None:
+    store.replace_graph(G2, GOOD, ox.RdfFormat.TURTLE)
+    store.replace_graph(G1, b"<http://x> <http://y> <http://z> .", ox.RdfFormat.N_TRIPLES)
+    assert [(g.iri, g.triples) for g in store.graphs()] == [(G2, 2), (G1, 1)]
+
+
+def test_drop(store: OxigraphStore) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    assert store.drop(G1) is True
+    assert store.drop(G1) is False
+    assert store.graphs() == []
+
+
+def test_dump_and_restore_round_trip(store: OxigraphStore, tmp_path: Path) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    store.replace_graph(G2, SAME_GRAPH["ttl"].encode(), ox.RdfFormat.TURTLE)
+    store.update("INSERT DATA { <http://d> <http://d> <http://d> }")  # the default graph too
+    dump = tmp_path / "all.nq"
+    assert store.dump(dump) == 5
+    before = set(dump.read_text(encoding="utf-8").splitlines())
+
+    store.replace_graph(G1, b"<http://x> <http://y> <http://z> .", ox.RdfFormat.N_TRIPLES)
+    store.replace_graph("http://demoi.test/graph/extra", GOOD, ox.RdfFormat.TURTLE)
+    assert store.restore(dump) == 5
+    again = tmp_path / "again.nq"
+    store.dump(again)
+    assert set(again.read_text(encoding="utf-8").splitlines()) == before
+
+
+def test_restore_of_a_broken_dump_changes_nothing(store: OxigraphStore, tmp_path: Path) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    broken = tmp_path / "broken.nq"
+    broken.write_text(f"<http://a> <http://b> <http://c> <{G2}> .\n<http://a> <http://b> .\n", "utf-8")
+    with pytest.raises(RdfSyntaxError) as raised:
+        store.restore(broken)
+    assert raised.value.location is not None and raised.value.location.line == 2
+    assert [(g.iri, g.triples) for g in store.graphs()] == [(G1, 2)]
+
+
+def test_query_kinds_and_union_default_graph(store: OxigraphStore) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    select = store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o")
+    assert select.kind == "solutions" and select.variables == ["o"]
+    assert [str(row[0]) for row in select.rows] == ["<http://example.org/b>", "<http://example.org/c>"]
+    assert store.query("ASK { ?s ?p ?o }").boolean is True
+    assert store.query("ASK { ?s ?p ?o }", union_default_graph=False).boolean is False
+    construct = store.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert construct.kind == "graph" and len(construct.triples) == 2
+
+
+def test_query_dataset_from_the_protocol(store: OxigraphStore) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    store.replace_graph(G2, b"<http://x> <http://y> <http://z> .", ox.RdfFormat.N_TRIPLES)
+    only_g2 = store.query("SELECT * WHERE { ?s ?p ?o }", dataset=Dataset(default_graphs=(G2,)))
+    assert len(only_g2.rows) == 1
+    named = store.query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=Dataset(named_graphs=(G1,))
+    )
+    assert [row[0].value for row in named.rows] == [G1]
+
+
+def test_max_rows_truncates_and_says_so(store: OxigraphStore) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    result = store.query("SELECT * WHERE { ?s ?p ?o }", max_rows=1)
+    assert len(result.rows) == 1 and result.truncated
+    exact = store.query("SELECT * WHERE { ?s ?p ?o }", max_rows=2)
+    assert len(exact.rows) == 2 and not exact.truncated
+
+
+def test_query_timeout(store: OxigraphStore) -> None:
+    # About three seconds of work: long enough to pass the limit, short enough that the
+    # abandoned evaluation (pyoxigraph cannot cancel it) does not slow the rest of the run.
+    triples = "\n".join(f"<http://s/{i}> <http://p> {i % 300} ." for i in range(3000))
+    store.replace_graph(G1, triples.encode(), ox.RdfFormat.TURTLE)
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y FILTER(?x = ?y) }"
+    with pytest.raises(QueryTimeout, match="0.2 s"):
+        store.query(slow, timeout=0.2)
+
+
+def test_query_syntax_error_gives_the_position(store: OxigraphStore) -> None:
+    with pytest.raises(QuerySyntaxError, match="1:25"):
+        store.query("SELECT * WHERE { ?s ?p }")
+
+
+def test_a_read_of_a_missing_store_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no store at"):
+        OxigraphStore(tmp_path / "nowhere", create=False)
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_store_in_use_is_reported(store: OxigraphStore, store_path: Path) -> None:
+    with pytest.raises(StoreBusy, match="in use"):
+        OxigraphStore(store_path)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "PREFIX e: <http://127.0.0.1:9/> SELECT * WHERE { SERVICE SILENT e:sparql { ?s ?p ?o } }",
+        "select * where { ?s ?p ?o optional { service ?endpoint { ?s ?p ?o } } }",
+        "SELECT * WHERE { FILTER EXISTS { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } } }",
+    ],
+)
+def test_service_is_refused_unless_allow_listed(store: OxigraphStore, query: str) -> None:
+    from demoi.outbound import OutboundRefused
+
+    with pytest.raises(OutboundRefused):
+        store.query(query)
+
+
+def test_service_to_an_allowed_host_is_attempted(store: OxigraphStore) -> None:
+    # Port 9 (discard) is refused by Oxigraph's HTTP client itself: proof the guard let it through.
+    with pytest.raises(OSError, match="port 9"):
+        store.query(
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+            allowed_hosts=("127.0.0.1",),
+        )
+
+
+def test_the_word_service_elsewhere_is_not_a_service_call(store: OxigraphStore) -> None:
+    store.replace_graph(G1, b'<http://e/service> <http://e/p> "service" .', ox.RdfFormat.N_TRIPLES)
+    result = store.query('SELECT ?service WHERE { <http://e/service> ?p "service" BIND(1 AS ?service) }')
+    assert len(result.rows) == 1
