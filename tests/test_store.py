@@ -194,7 +194,7 @@ def test_a_store_in_use_is_reported(store: OxigraphStore, store_path: Path) -> N
     ],
 )
 def test_service_is_refused_unless_allow_listed(store: OxigraphStore, query: str) -> None:
-    from demoi.outbound import OutboundRefused
+    from demoi.query_guard import OutboundRefused
 
     with pytest.raises(OutboundRefused):
         store.query(query)
@@ -213,3 +213,19 @@ def test_the_word_service_elsewhere_is_not_a_service_call(store: OxigraphStore) 
     store.replace_graph(G1, b'<http://e/service> <http://e/p> "service" .', ox.RdfFormat.N_TRIPLES)
     result = store.query('SELECT ?service WHERE { <http://e/service> ?p "service" BIND(1 AS ?service) }')
     assert len(result.rows) == 1
+
+
+@pytest.mark.parametrize("depth", [300, 5000, 20000])
+def test_deep_nesting_is_refused_before_the_parser_crashes(store: OxigraphStore, depth: int) -> None:
+    # Regression: pyoxigraph's recursive SPARQL parser segfaults on a few thousand brackets.
+    with pytest.raises(QuerySyntaxError, match="nested"):
+        store.query("SELECT * WHERE " + "{" * depth + "}" * (depth - 1))
+    with pytest.raises(QuerySyntaxError, match="nested"):
+        store.update("INSERT DATA { <http://a> <http://b> " + "(" * depth + ")" * depth + " }")
+
+
+def test_brackets_in_strings_iris_and_comments_do_not_count() -> None:
+    from demoi.query_guard import nesting_depth
+
+    query = 'SELECT * WHERE { ?s ?p "{{{{{{" . ?s ?q """(((""" # [[[[[[\n FILTER(?o < 3) }'
+    assert nesting_depth(query)[0] == 2

@@ -60,7 +60,7 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> tuple[str, st
         return _decode_as(data, "utf-16", file), "utf-16"
     if data.startswith(codecs.BOM_UTF8):
         return _decode_as(data, "utf-8-sig", file), "utf-8-sig"
-    if data[:200].count(b"\x00") > len(data[:200]) // 4:
+    if _looks_like_bomless_utf16(data[:400]):
         raise DataError(
             "looks like UTF-16 without a byte-order mark; give --encoding utf-16-le or utf-16-be",
             location=Location(file),
@@ -82,6 +82,16 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> tuple[str, st
         return _decode_as(data, "cp1253", file), "cp1253"  # raises with the position
     _, _, text, chosen = max(scored)
     return text, chosen
+
+
+def _looks_like_bomless_utf16(head: bytes) -> bool:
+    """Greek and Latin text in UTF-16 has 0x00 or 0x03 in every other byte."""
+    if len(head) < 8:
+        return False
+    for high_bytes in (head[1::2], head[0::2]):  # little-endian, big-endian
+        if sum(byte in (0x00, 0x03) for byte in high_bytes) >= 0.9 * len(high_bytes):
+            return True
+    return False
 
 
 def _decode_as(data: bytes, encoding: str, file: str) -> str:

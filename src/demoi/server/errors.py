@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from demoi.conneg import NotAcceptable
 from demoi.errors import DemoiError, QueryTimeout
-from demoi.outbound import OutboundRefused
+from demoi.query_guard import OutboundRefused
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from demoi.errors import (
     UsageError,
 )
 from demoi.iris import is_staging, staging_graph
-from demoi.outbound import check_query
+from demoi.query_guard import check_nesting, check_query
 from demoi.store.base import Dataset, GraphInfo, QueryResult, Store
 from demoi.store.sparql_text import join_operations
 
@@ -138,6 +138,7 @@ class OxigraphStore(Store):
         self._run_update(update)
 
     def _run_update(self, update: str) -> None:
+        check_nesting(update)
         try:
             self._store.update(update)
         except SyntaxError as error:

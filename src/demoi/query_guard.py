@@ -1,4 +1,10 @@
-"""No outbound fetches unless allow-listed (``DEMOI_ALLOWED_HOSTS``).
+"""Checks every SPARQL text passes before pyoxigraph sees it.
+
+1. Nesting depth. pyoxigraph's SPARQL parser is recursive and crashes the whole process (a
+   segmentation fault, not an exception) on a few thousand nested brackets, so a query nested
+   deeper than MAX_NESTING is refused with a 400 first.
+
+2. No outbound fetches unless allow-listed (``DEMOI_ALLOWED_HOSTS``).
 
 pyoxigraph evaluates ``SERVICE`` (and ``LOAD``) by fetching over HTTP, so every query is checked
 before it runs. A query whose text never mentions "service" cannot hold a SERVICE clause and
@@ -8,12 +14,51 @@ be an IRI on an allowed host. A query rdflib cannot parse is refused rather than
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from demoi.errors import DemoiError
+from demoi.errors import DemoiError, Location, QuerySyntaxError
 
 SPEC = "https://www.w3.org/TR/sparql11-federated-query/#security"
+MAX_NESTING = 200
+
+# Tokens that may hold brackets without nesting anything (IRIs, strings, comments), and brackets.
+_TOKENS = re.compile(
+    r"""<[^<>"{}|^`\\\x00-\x20]*>"""
+    r"""|'''(?:[^'\\]|\\.|'(?!''))*'''"""
+    r'''|"""(?:[^"\\]|\\.|"(?!""))*"""'''
+    r"""|'(?:[^'\\\n]|\\.)*'"""
+    r'''|"(?:[^"\\\n]|\\.)*"'''
+    r"""|\#[^\n]*"""
+    r"""|[{(\[]|[})\]]""",
+    re.S,
+)
+
+
+def nesting_depth(text: str) -> tuple[int, int]:
+    """The deepest bracket nesting of ``text`` and the offset where it is reached."""
+    depth = deepest = where = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in ("{", "(", "["):
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, match.start()
+        elif token in ("}", ")", "]"):
+            depth = max(depth - 1, 0)
+    return deepest, where
+
+
+def check_nesting(text: str) -> None:
+    deepest, where = nesting_depth(text)
+    if deepest > MAX_NESTING:
+        line = text.count("\n", 0, where) + 1
+        column = where - (text.rfind("\n", 0, where) + 1) + 1
+        raise QuerySyntaxError(
+            f"brackets are nested {deepest} deep; demoi accepts at most {MAX_NESTING}",
+            location=Location(None, line, column),
+        )
 
 
 class OutboundRefused(DemoiError):
@@ -35,7 +80,9 @@ def _service_targets(node: object, found: list[object]) -> list[object]:
 
 
 def check_query(query: str, allowed_hosts: Iterable[str] = ()) -> None:
-    """Raise OutboundRefused when ``query`` would fetch from a host not in ``allowed_hosts``."""
+    """Raise QuerySyntaxError when ``query`` nests too deep, OutboundRefused when it would
+    fetch from a host not in ``allowed_hosts``."""
+    check_nesting(query)
     if "service" not in query.lower():
         return
     from pyparsing import ParseException
