@@ -1,0 +1,184 @@
+"""The demoi command: exit codes 0/1/2, messages that name the place, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from conftest import EXAMPLES
+from demoi.cli import cli
+
+BROKEN_TURTLE = b'@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\n\nex:a ex:p "never closed .\n'
+
+
+@pytest.fixture
+def run(store_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DEMOI_BASE_URI", "http://demoi.test/")
+
+    def invoke(*args: str) -> Result:
+        result = CliRunner().invoke(cli, [*args[:1], "--store", str(store_path), *args[1:]])
+        assert "Traceback" not in result.output
+        return result
+
+    return invoke
+
+
+def test_help_lists_the_commands() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in ("load", "graphs", "query", "dump", "restore", "lift", "serve", "settings", "mappings"):
+        assert command in result.output
+    assert "Exit codes" in result.output
+
+
+def test_load_graphs_query(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data.ttl"
+    data.write_bytes(BROKEN_TURTLE.replace(b'"never closed .', b'"closed" .'))
+    loaded = run("load", str(data), "--graph", "http://demoi.test/graph/4401/x")
+    assert loaded.exit_code == 0 and "2 triples" in loaded.output
+    listed = run("graphs")
+    assert "2\thttp://demoi.test/graph/4401/x" in listed.output
+    answer = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://demoi.test/graph/4401/x> { ?s ?p ?o } }")
+    assert answer.exit_code == 0
+    assert json.loads(answer.stdout)["results"]["bindings"][0]["n"]["value"] == "2"
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [("json", '"bindings"'), ("xml", "<sparql"), ("csv", "s,p,o"), ("tsv", "?s\t?p\t?o")],
+)
+def test_query_formats(run, tmp_path: Path, name: str, marker: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "q.rq").write_text("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", encoding="utf-8")
+    data = tmp_path / "d.nt"
+    data.write_text("<http://a> <http://b> <http://c> .\n", encoding="utf-8")
+    run("load", str(data), "--graph", "http://demoi.test/g")
+    result = run("query", f"@{tmp_path / 'q.rq'}", "--format", name)
+    assert result.exit_code == 0 and marker in result.stdout
+
+
+@pytest.mark.parametrize("name", ["ttl", "nt", "jsonld"])
+def test_construct_formats(run, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "d.nt"
+    data.write_text("<http://a> <http://b> <http://c> .\n", encoding="utf-8")
+    run("load", str(data), "--graph", "http://demoi.test/g")
+    result = run("query", "CONSTRUCT WHERE { ?s ?p ?o }", "--format", name)
+    assert result.exit_code == 0 and "http://c" in result.stdout
+
+
+def test_a_select_cannot_be_turtle(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
+    result = run("query", "SELECT * WHERE { ?s ?p ?o }", "--format", "ttl")
+    assert result.exit_code == 2 and "use json, xml, csv, tsv" in result.output
+
+
+def _tiny(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.nt"
+    path.write_text("<http://a> <http://b> <http://c> .\n", encoding="utf-8")
+    return path
+
+
+def test_malformed_turtle_exit_1_names_file_line_and_changes_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
+    broken = tmp_path / "broken.ttl"
+    broken.write_bytes(BROKEN_TURTLE)
+    result = run("load", str(broken), "--graph", "http://demoi.test/g")
+    assert result.exit_code == 1
+    assert f"error: {broken}, line 4, column" in result.output
+    assert "1\thttp://demoi.test/g" in run("graphs").output
+
+
+def test_bad_query_exit_1_with_position(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
+    result = run("query", "SELECT * WHERE { ?s ?p }")
+    assert result.exit_code == 1 and "1:25" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("load", "/nonexistent.ttl", "--graph", "http://g"), "no such file"),
+        (("load", "README.md", "--graph", "http://g"), "--format"),
+        (("query", "@/nonexistent.rq"), "cannot read the query"),
+        (("lift", "/nonexistent.csv", "--mapping", "budget-expense", "--municipality", "4401"), "no such file"),
+    ],
+)
+def test_usage_errors_exit_2(run, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_reading_a_store_that_does_not_exist_exit_2(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("graphs")
+    assert result.exit_code == 2 and "no store at" in result.output
+
+
+def test_load_rejects_a_relative_graph_name(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("load", str(_tiny(tmp_path)), "--graph", "not-an-iri")
+    assert result.exit_code == 2 and "IRI" in result.output
+
+
+def test_dump_restore_drop(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
+    dumped = tmp_path / "all.nq"
+    assert run("dump", str(dumped)).exit_code == 0
+    assert run("drop", "http://demoi.test/g").exit_code == 0
+    assert "http://demoi.test/g\n" not in run("graphs").output
+    restored = run("restore", str(dumped))
+    assert restored.exit_code == 0
+    assert "1\thttp://demoi.test/g" in run("graphs").output
+
+
+def test_mappings_lists_name_area_format_description() -> None:
+    result = CliRunner().invoke(cli, ["mappings", "--lang", "en"])
+    assert result.exit_code == 0
+    rows = [line.split("\t") for line in result.output.splitlines()]
+    assert ["budget-expense", "finance", "csv"] == rows[0][:3]
+    assert "expenditure" in rows[0][3]
+    greek = CliRunner().invoke(cli, ["mappings", "--lang", "el"]).output
+    assert "έξοδα" in greek
+
+
+def test_lift_publishes_and_reports(run) -> None:  # type: ignore[no-untyped-def]
+    source = EXAMPLES / "budget" / "4401-2024-expense.cp1253.csv"
+    result = run("lift", str(source), "--mapping", "budget-expense", "--municipality", "4401", "--year", "2024")
+    assert result.exit_code == 0, result.output
+    assert "http://demoi.test/graph/4401/budget-expense/2024:" in result.output
+    assert "(cp1253)" in result.output
+    count = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://demoi.test/graph/4401/budget-expense/2024> { ?s ?p ?o } }")
+    assert int(json.loads(count.stdout)["results"]["bindings"][0]["n"]["value"]) > 100
+
+
+def test_lift_with_a_bad_number_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (EXAMPLES / "budget" / "4401-2024-expense.utf8.csv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    cells = lines[3].split(";")
+    cells[3] = "1,2,3"
+    lines[3] = ";".join(cells)
+    broken = tmp_path / "broken.csv"
+    broken.write_text("\n".join(lines), encoding="cp1253")
+    result = run("lift", str(broken), "--mapping", "budget-expense", "--municipality", "4401", "--year", "2024")
+    assert result.exit_code == 1
+    assert f"{broken}, line 4, column 4" in result.output and "'1,2,3'" in result.output
+    assert run("graphs").exit_code == 2  # nothing was published: the store was never even created
+
+
+def test_lift_unknown_mapping_and_municipality_exit_2(run) -> None:  # type: ignore[no-untyped-def]
+    source = str(EXAMPLES / "budget" / "4401-2024-expense.utf16.csv")
+    unknown = run("lift", source, "--mapping", "nope", "--municipality", "4401", "--year", "2024")
+    assert unknown.exit_code == 2 and "budget-expense" in unknown.output
+    nowhere = run("lift", source, "--mapping", "budget-expense", "--municipality", "12", "--year", "2024")
+    assert nowhere.exit_code == 2 and "four digits" in nowhere.output
+
+
+def test_internal_errors_exit_3_without_traceback(run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import demoi.publishing
+
+    def explode(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(demoi.publishing, "load_file", explode)
+    result = run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
+    assert result.exit_code == 3 and "internal error: RuntimeError: boom" in result.output

@@ -1,0 +1,155 @@
+"""The SPARQL endpoint over HTTP: in-process for the protocol details, and a real server on an
+ephemeral port with SPARQLWrapper as the client."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
+
+from conftest import EXAMPLES
+from demoi.lifting import get_mapping, lift
+from demoi.publishing import publish_lifted
+from demoi.server import app_store
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture
+def published(app: Flask) -> Flask:
+    lifted = lift(EXAMPLES / "budget" / "4401-2024-expense.utf16.csv", get_mapping("budget-expense"),
+                  municipality="4401", parameters={"year": "2024"}, base_uri="http://demoi.test/")
+    publish_lifted(app_store(app), lifted, base_uri="http://demoi.test/")
+    return app
+
+
+def test_sparqlwrapper_over_real_http(published: Flask, live_server: str) -> None:
+    client = SPARQLWrapper(live_server + "sparql")
+    client.setQuery(COUNT)
+    client.setReturnFormat(JSON)
+    answer = client.query().convert()
+    assert int(answer["results"]["bindings"][0]["n"]["value"]) > 100  # type: ignore[index, call-overload]
+
+
+def test_sparqlwrapper_post_and_csv(published: Flask, live_server: str) -> None:
+    client = SPARQLWrapper(live_server + "sparql")
+    client.setMethod("POST")
+    client.setQuery("PREFIX fin: <https://w3id.org/demoi/def/finance#> "
+                    "SELECT ?kae WHERE { ?l fin:kaeCode ?kae } ORDER BY ?kae LIMIT 3")
+    client.setReturnFormat(CSV)
+    rows = client.query().convert().decode().splitlines()  # type: ignore[union-attr]
+    assert rows[0] == "kae" and len(rows) == 4
+
+
+def test_sparqlwrapper_construct_turtle(published: Flask, live_server: str) -> None:
+    client = SPARQLWrapper(live_server + "sparql")
+    client.setQuery("CONSTRUCT WHERE { ?s <https://w3id.org/demoi/def/finance#paid> ?o } LIMIT 2")
+    client.setReturnFormat(TURTLE)
+    body = client.query().convert()
+    assert b"finance#paid" in body  # type: ignore[operator]
+
+
+def test_get_post_form_and_direct_post_agree(published: Flask, client: FlaskClient) -> None:
+    by_get = client.get("/sparql", query_string={"query": COUNT})
+    by_form = client.post("/sparql", data={"query": COUNT})
+    direct = client.post("/sparql", data=COUNT.encode(), content_type="application/sparql-query")
+    assert by_get.status_code == by_form.status_code == direct.status_code == 200
+    assert by_get.json == by_form.json == direct.json
+    assert by_get.headers["Vary"] == "Accept"
+
+
+def test_a_query_string_with_percent_escapes_is_decoded_once(client: FlaskClient) -> None:
+    answer = client.post("/sparql", data={"query": 'SELECT ("a%20b" AS ?x) WHERE {}'})
+    assert answer.json["results"]["bindings"][0]["x"]["value"] == "a%20b"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("accept", "content_type"),
+    [
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("application/json", "application/sparql-results+json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv; charset=utf-8"),
+        ("text/tab-separated-values", "text/tab-separated-values; charset=utf-8"),
+        ("", "application/sparql-results+json"),
+    ],
+)
+def test_negotiated_result_formats(client: FlaskClient, accept: str, content_type: str) -> None:
+    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE {}"}, headers={"Accept": accept})
+    assert answer.status_code == 200 and answer.headers["Content-Type"] == content_type
+
+
+def test_format_parameter_wins(client: FlaskClient) -> None:
+    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE {}", "format": "csv"},
+                        headers={"Accept": "application/json"})
+    assert answer.headers["Content-Type"].startswith("text/csv")
+
+
+def test_malformed_query_is_400_with_position(client: FlaskClient) -> None:
+    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"})
+    assert answer.status_code == 400
+    assert "1:25" in answer.json["error"]["message"]  # type: ignore[index]
+
+
+def test_deeply_nested_query_is_400_not_500(client: FlaskClient) -> None:
+    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE " + "{" * 5000 + "}" * 4999})
+    assert answer.status_code == 400
+
+
+def test_406_lists_what_is_offered(client: FlaskClient) -> None:
+    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE {}"}, headers={"Accept": "image/png"})
+    assert answer.status_code == 406
+    assert "application/sparql-results+json" in answer.json["error"]["message"]  # type: ignore[index]
+
+
+def test_415_for_an_unknown_body(client: FlaskClient) -> None:
+    answer = client.post("/sparql", data=b"SELECT", content_type="text/plain")
+    assert answer.status_code == 415
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type"),
+    [
+        ({"update": "DROP ALL"}, None),
+        (b"DROP ALL", "application/sparql-update"),
+    ],
+)
+def test_updates_are_refused_by_the_public_endpoint(
+    published: Flask, client: FlaskClient, data: object, content_type: str | None
+) -> None:
+    before = app_store(published).graphs()
+    answer = client.post("/sparql", data=data, content_type=content_type)  # type: ignore[arg-type]
+    assert answer.status_code == 403
+    assert app_store(published).graphs() == before
+
+
+def test_service_to_a_remote_host_is_403(client: FlaskClient) -> None:
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    answer = client.get("/sparql", query_string={"query": query})
+    assert answer.status_code == 403 and answer.json["error"]["code"] == "outbound-refused"  # type: ignore[index]
+
+
+def test_truncated_results_say_so(tmp_path: Path) -> None:
+    from demoi.server import create_app
+
+    app = create_app({"STORE": str(tmp_path / "s"), "MAX_RESULT_ROWS": 2})
+    answer = app.test_client().get(
+        "/sparql", query_string={"query": "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"})
+    assert len(answer.json["results"]["bindings"]) == 2  # type: ignore[index]
+    assert answer.headers["X-Demoi-Truncated"] == "2"
+
+
+def test_service_description(client: FlaskClient) -> None:
+    answer = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/turtle")
+    assert b"sparql-service-description#Service" in answer.data
+
+
+def test_home_page_in_both_languages(published: Flask, client: FlaskClient) -> None:
+    greek = client.get("/?lang=el").get_data(as_text=True)
+    english = client.get("/?lang=en").get_data(as_text=True)
+    assert "Γράφοι" in greek and "Graphs" in english
+    assert "http://demoi.test/graph/4401/budget-expense/2024" in english
