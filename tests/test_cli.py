@@ -11,7 +11,9 @@ from click.testing import CliRunner, Result
 from conftest import EXAMPLES
 from demoi.cli import cli
 
-BROKEN_TURTLE = b'@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\n\nex:a ex:p "never closed .\n'
+BROKEN_TURTLE = (
+    b'@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\n\nex:a ex:p "never closed .\n'
+)
 
 
 @pytest.fixture
@@ -29,7 +31,17 @@ def run(store_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-u
 def test_help_lists_the_commands() -> None:
     result = CliRunner().invoke(cli, ["--help"])
     assert result.exit_code == 0
-    for command in ("load", "graphs", "query", "dump", "restore", "lift", "serve", "settings", "mappings"):
+    for command in (
+        "load",
+        "graphs",
+        "query",
+        "dump",
+        "restore",
+        "lift",
+        "serve",
+        "settings",
+        "mappings",
+    ):
         assert command in result.output
     assert "Exit codes" in result.output
 
@@ -41,7 +53,10 @@ def test_load_graphs_query(run, tmp_path: Path) -> None:  # type: ignore[no-unty
     assert loaded.exit_code == 0 and "2 triples" in loaded.output
     listed = run("graphs")
     assert "2\thttp://demoi.test/graph/4401/x" in listed.output
-    answer = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://demoi.test/graph/4401/x> { ?s ?p ?o } }")
+    answer = run(
+        "query",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://demoi.test/graph/4401/x> { ?s ?p ?o } }",
+    )
     assert answer.exit_code == 0
     assert json.loads(answer.stdout)["results"]["bindings"][0]["n"]["value"] == "2"
 
@@ -102,7 +117,10 @@ def test_bad_query_exit_1_with_position(run, tmp_path: Path) -> None:  # type: i
         (("load", "/nonexistent.ttl", "--graph", "http://g"), "no such file"),
         (("load", "README.md", "--graph", "http://g"), "--format"),
         (("query", "@/nonexistent.rq"), "cannot read the query"),
-        (("lift", "/nonexistent.csv", "--mapping", "budget-expense", "--municipality", "4401"), "no such file"),
+        (
+            ("lift", "/nonexistent.csv", "--mapping", "budget-expense", "--municipality", "4401"),
+            "no such file",
+        ),
     ],
 )
 def test_usage_errors_exit_2(run, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
@@ -143,11 +161,24 @@ def test_mappings_lists_name_area_format_description() -> None:
 
 def test_lift_publishes_and_reports(run) -> None:  # type: ignore[no-untyped-def]
     source = EXAMPLES / "budget" / "4401-2024-expense.cp1253.csv"
-    result = run("lift", str(source), "--mapping", "budget-expense", "--municipality", "4401", "--year", "2024")
+    result = run(
+        "lift",
+        str(source),
+        "--mapping",
+        "budget-expense",
+        "--municipality",
+        "4401",
+        "--year",
+        "2024",
+    )
     assert result.exit_code == 0, result.output
     assert "http://demoi.test/graph/4401/budget-expense/2024:" in result.output
     assert "(cp1253)" in result.output
-    count = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://demoi.test/graph/4401/budget-expense/2024> { ?s ?p ?o } }")
+    count = run(
+        "query",
+        "SELECT (COUNT(*) AS ?n) WHERE "
+        "{ GRAPH <http://demoi.test/graph/4401/budget-expense/2024> { ?s ?p ?o } }",
+    )
     assert int(json.loads(count.stdout)["results"]["bindings"][0]["n"]["value"]) > 100
 
 
@@ -159,7 +190,16 @@ def test_lift_with_a_bad_number_exit_1(run, tmp_path: Path) -> None:  # type: ig
     lines[3] = ";".join(cells)
     broken = tmp_path / "broken.csv"
     broken.write_text("\n".join(lines), encoding="cp1253")
-    result = run("lift", str(broken), "--mapping", "budget-expense", "--municipality", "4401", "--year", "2024")
+    result = run(
+        "lift",
+        str(broken),
+        "--mapping",
+        "budget-expense",
+        "--municipality",
+        "4401",
+        "--year",
+        "2024",
+    )
     assert result.exit_code == 1
     assert f"{broken}, line 4, column 4" in result.output and "'1,2,3'" in result.output
     assert run("graphs").exit_code == 2  # nothing was published: the store was never even created
@@ -169,11 +209,15 @@ def test_lift_unknown_mapping_and_municipality_exit_2(run) -> None:  # type: ign
     source = str(EXAMPLES / "budget" / "4401-2024-expense.utf16.csv")
     unknown = run("lift", source, "--mapping", "nope", "--municipality", "4401", "--year", "2024")
     assert unknown.exit_code == 2 and "budget-expense" in unknown.output
-    nowhere = run("lift", source, "--mapping", "budget-expense", "--municipality", "12", "--year", "2024")
+    nowhere = run(
+        "lift", source, "--mapping", "budget-expense", "--municipality", "12", "--year", "2024"
+    )
     assert nowhere.exit_code == 2 and "four digits" in nowhere.output
 
 
-def test_internal_errors_exit_3_without_traceback(run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_internal_errors_exit_3_without_traceback(
+    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     import demoi.publishing
 
     def explode(*args: object, **kwargs: object) -> int:

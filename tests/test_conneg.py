@@ -50,7 +50,13 @@ def test_negotiate(accept: str | None, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "accept",
-    ["text/html", "image/png, text/plain", "text/csv;q=0", "*/*;q=0", "text/*;q=0, application/*;q=0"],
+    [
+        "text/html",
+        "image/png, text/plain",
+        "text/csv;q=0",
+        "*/*;q=0",
+        "text/*;q=0, application/*;q=0",
+    ],
 )
 def test_nothing_acceptable_lists_what_is_offered(accept: str) -> None:
     with pytest.raises(NotAcceptable) as raised:

@@ -57,24 +57,37 @@ def test_pyproject_overrides_the_two_pins() -> None:
 
 def test_yarrrml_through_morph_kgc_into_pyoxigraph_then_pyshacl(tmp_path: Path) -> None:
     source = tmp_path / "lines.csv"
-    source.write_text("code,amount,label\n6011,120.50,Τακτικές αποδοχές\n6051,3,Εισφορές\n", "utf-8")
+    source.write_text(
+        "code,amount,label\n6011,120.50,Τακτικές αποδοχές\n6051,3,Εισφορές\n", "utf-8"
+    )
     mapping = tmp_path / "mapping.yml"
     mapping.write_text(MAPPING.format(source=source), encoding="utf-8")
     config = f"[CONFIGURATION]\nnumber_of_processes=1\n[lines]\nmappings={mapping}\n"
     with warnings.catch_warnings():
         # morph-kgc 2.10 passes the format to pyoxigraph as a string, deprecated in 0.5.
-        warnings.filterwarnings("ignore", "Using string to specify a RDF format", DeprecationWarning)
+        warnings.filterwarnings(
+            "ignore", "Using string to specify a RDF format", DeprecationWarning
+        )
         store = morph_kgc.materialize_oxigraph(config)
     assert isinstance(store, ox.Store)
     assert len(store) == 6
-    amounts = {row["a"].value for row in store.query("SELECT ?a WHERE { ?s <http://example.org/amount> ?a }")}
+    amounts = {
+        row["a"].value
+        for row in store.query("SELECT ?a WHERE { ?s <http://example.org/amount> ?a }")
+    }
     assert {float(a) for a in amounts} == {120.5, 3.0}
 
     data = rdflib.Graph()
-    data.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()), format="nt")
-    conforms, _, text = validate(data, shacl_graph=rdflib.Graph().parse(data=SHAPES, format="turtle"))
+    data.parse(
+        data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()), format="nt"
+    )
+    conforms, _, text = validate(
+        data, shacl_graph=rdflib.Graph().parse(data=SHAPES, format="turtle")
+    )
     assert conforms, text
 
     broken = data.remove((None, rdflib.URIRef("http://example.org/amount"), None))
-    conforms, _, _ = validate(broken, shacl_graph=rdflib.Graph().parse(data=SHAPES, format="turtle"))
+    conforms, _, _ = validate(
+        broken, shacl_graph=rdflib.Graph().parse(data=SHAPES, format="turtle")
+    )
     assert not conforms

@@ -20,7 +20,12 @@ REQUESTS = [
 
 @pytest.mark.parametrize(("method", "path", "headers", "body", "status"), REQUESTS)
 def test_error_shape(
-    client: FlaskClient, method: str, path: str, headers: dict[str, str], body: bytes | None, status: int
+    client: FlaskClient,
+    method: str,
+    path: str,
+    headers: dict[str, str],
+    body: bytes | None,
+    status: int,
 ) -> None:
     answer = client.open(path, method=method, headers=headers, data=body)
     assert answer.status_code == status
@@ -47,5 +52,10 @@ def test_internal_errors_are_500_and_say_nothing_of_the_internals(client: FlaskC
     store.graphs = explode  # type: ignore[method-assign]
     answer = client.get("/")
     assert answer.status_code == 500
-    assert answer.json == {"error": {"status": 500, "code": "internal-error",
-                                     "message": "internal server error; see the server log"}}
+    assert answer.json == {
+        "error": {
+            "status": 500,
+            "code": "internal-error",
+            "message": "internal server error; see the server log",
+        }
+    }

@@ -54,7 +54,9 @@ def test_writer_matches_pyoxigraph(oxstore: ox.Store, name: str, query: str) -> 
     fmt = ox.QueryResultsFormat.from_extension(name)
     assert fmt is not None
     expected = oxstore.query(query).serialize(format=fmt)
-    assert parsed(result_bytes(ours(oxstore, query), FORMATS_BY_NAME[name]), fmt) == parsed(expected, fmt)
+    assert parsed(result_bytes(ours(oxstore, query), FORMATS_BY_NAME[name]), fmt) == parsed(
+        expected, fmt
+    )
 
 
 def test_csv_writer_matches_pyoxigraph_text(oxstore: ox.Store) -> None:
@@ -66,7 +68,9 @@ def test_csv_writer_matches_pyoxigraph_text(oxstore: ox.Store) -> None:
         return sorted(text.splitlines()[1:])
 
     assert written.splitlines()[0] == expected.splitlines()[0]
-    assert [r for r in rows(written) if "_:" not in r] == [r for r in rows(expected) if "_:" not in r]
+    assert [r for r in rows(written) if "_:" not in r] == [
+        r for r in rows(expected) if "_:" not in r
+    ]
 
 
 def test_json_literal_encoding(oxstore: ox.Store) -> None:
@@ -74,8 +78,11 @@ def test_json_literal_encoding(oxstore: ox.Store) -> None:
     objects = [binding["o"] for binding in document["results"]["bindings"]]
     assert {"type": "literal", "value": "με τόνους & <σύμβολα>", "xml:lang": "el"} in objects
     assert {"type": "literal", "value": "plain"} in objects
-    assert {"type": "literal", "value": "12.5",
-            "datatype": "http://www.w3.org/2001/XMLSchema#decimal"} in objects
+    assert {
+        "type": "literal",
+        "value": "12.5",
+        "datatype": "http://www.w3.org/2001/XMLSchema#decimal",
+    } in objects
     assert all("missing" not in binding for binding in document["results"]["bindings"])
 
 

@@ -1,4 +1,4 @@
-"""The slice end to end: a budget-execution export -> mapping -> SHACL -> atomic publish -> query."""
+"""The slice end to end: budget-execution export -> mapping -> SHACL -> atomic publish -> query."""
 
 from __future__ import annotations
 
@@ -22,8 +22,11 @@ GRAPH = f"{BASE}graph/4401/budget-expense/2024"
 
 def lift_expense(path: Path, municipality: str = "4401"):  # type: ignore[no-untyped-def]
     return lift(
-        path, get_mapping("budget-expense"), municipality=municipality,
-        parameters={"year": "2024"}, base_uri=BASE,
+        path,
+        get_mapping("budget-expense"),
+        municipality=municipality,
+        parameters={"year": "2024"},
+        base_uri=BASE,
     )
 
 
@@ -42,8 +45,10 @@ def test_the_examples_are_really_in_their_encodings() -> None:
 
 
 def test_the_encodings_give_isomorphic_graphs() -> None:
-    graphs = {name: as_graph(lift_expense(BUDGET / f"4401-2024-expense.{name}.csv").ntriples)
-              for name in EXPENSE_ENCODINGS}
+    graphs = {
+        name: as_graph(lift_expense(BUDGET / f"4401-2024-expense.{name}.csv").ntriples)
+        for name in EXPENSE_ENCODINGS
+    }
     reference = graphs["utf16"]
     assert len(reference) > 100
     for name, graph in graphs.items():
@@ -82,12 +87,16 @@ def test_publication_is_recorded_with_prov(store: OxigraphStore) -> None:
     publish_lifted(store, lifted, base_uri=BASE)
     publish_lifted(store, lifted, base_uri=BASE)  # twice: one current activity, two in history
     prov = "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dct: <http://purl.org/dc/terms/> "
-    current = store.query(prov + f"SELECT ?a ?m WHERE {{ GRAPH <{BASE}graph/provenance> "
-                          f"{{ <{GRAPH}> prov:wasGeneratedBy ?a ; dct:modified ?m }} }}")
+    current = store.query(
+        prov + f"SELECT ?a ?m WHERE {{ GRAPH <{BASE}graph/provenance> "
+        f"{{ <{GRAPH}> prov:wasGeneratedBy ?a ; dct:modified ?m }} }}"
+    )
     assert len(current.rows) == 1
-    history = store.query(prov + f"SELECT ?a WHERE {{ ?a prov:generated <{GRAPH}> ; prov:used ?src ; "
-                          "prov:qualifiedAssociation/prov:hadPlan "
-                          "<https://w3id.org/demoi/mapping/budget-expense> }")
+    history = store.query(
+        prov + f"SELECT ?a WHERE {{ ?a prov:generated <{GRAPH}> ; prov:used ?src ; "
+        "prov:qualifiedAssociation/prov:hadPlan "
+        "<https://w3id.org/demoi/mapping/budget-expense> }"
+    )
     assert len(history.rows) == 2
     source = store.query(prov + "SELECT ?t WHERE { ?a prov:used ?s . ?s dct:title ?t }")
     assert {row[0].value for row in source.rows} == {"4401-2024-expense.utf16.csv"}  # type: ignore[union-attr]
@@ -100,13 +109,16 @@ def test_republishing_replaces_the_graph(store: OxigraphStore, tmp_path: Path) -
     smaller.write_text("\n".join(text[:3]) + "\n", encoding="utf-8")
     published = publish_lifted(store, lift_expense(smaller), base_uri=BASE)
     lines = store.query(
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?l a <https://w3id.org/demoi/def/finance#ExpenditureLine> }} }}"
+        "PREFIX fin: <https://w3id.org/demoi/def/finance#> "
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?l a fin:ExpenditureLine }} }}"
     )
     assert lines.rows[0][0].value == "2"  # type: ignore[union-attr]
     assert published.triples < 40
 
 
-def test_a_row_with_a_bad_number_is_named_and_nothing_changes(store: OxigraphStore, tmp_path: Path) -> None:
+def test_a_row_with_a_bad_number_is_named_and_nothing_changes(
+    store: OxigraphStore, tmp_path: Path
+) -> None:
     publish_lifted(store, lift_expense(BUDGET / "4401-2024-expense.utf16.csv"), base_uri=BASE)
     before = sorted(str(q) for q in store.quads())
     lines = (BUDGET / "4401-2024-expense.utf8.csv").read_text(encoding="utf-8").splitlines()
@@ -122,7 +134,9 @@ def test_a_row_with_a_bad_number_is_named_and_nothing_changes(store: OxigraphSto
     assert sorted(str(q) for q in store.quads()) == before
 
 
-def test_data_that_violates_the_profile_is_not_published(store: OxigraphStore, tmp_path: Path) -> None:
+def test_data_that_violates_the_profile_is_not_published(
+    store: OxigraphStore, tmp_path: Path
+) -> None:
     lines = (BUDGET / "4401-2024-expense.utf8.csv").read_text(encoding="utf-8").splitlines()
     cells = lines[2].split(";")
     cells[1] = "0111.01.01"  # a revenue code on the expenditure side
@@ -142,13 +156,23 @@ def test_an_unknown_municipality_is_a_usage_error() -> None:
 
 def test_a_missing_year_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="--year"):
-        lift(BUDGET / "4401-2024-expense.utf16.csv", get_mapping("budget-expense"),
-             municipality="4401", parameters={}, base_uri=BASE)
+        lift(
+            BUDGET / "4401-2024-expense.utf16.csv",
+            get_mapping("budget-expense"),
+            municipality="4401",
+            parameters={},
+            base_uri=BASE,
+        )
 
 
 def test_revenue_side(store: OxigraphStore) -> None:
-    lifted = lift(BUDGET / "4401-2024-revenue.utf16.csv", get_mapping("budget-revenue"),
-                  municipality="4401", parameters={"year": "2024"}, base_uri=BASE)
+    lifted = lift(
+        BUDGET / "4401-2024-revenue.utf16.csv",
+        get_mapping("budget-revenue"),
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri=BASE,
+    )
     published = publish_lifted(store, lifted, base_uri=BASE)
     assert published.graph == f"{BASE}graph/4401/budget-revenue/2024"
     answer = store.query("ASK { ?l <https://w3id.org/demoi/def/finance#collected> ?c }")
@@ -156,8 +180,15 @@ def test_revenue_side(store: OxigraphStore) -> None:
 
 
 def test_minted_iris_follow_the_base(store: OxigraphStore) -> None:
-    lifted = lift(BUDGET / "4401-2024-expense.utf16.csv", get_mapping("budget-expense"),
-                  municipality="4401", parameters={"year": "2024"}, base_uri="https://data.kalamata.gr/")
+    lifted = lift(
+        BUDGET / "4401-2024-expense.utf16.csv",
+        get_mapping("budget-expense"),
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri="https://data.kalamata.gr/",
+    )
     subjects = {str(s) for s in as_graph(lifted.ntriples).subjects()}
-    assert subjects and all(s.startswith("https://data.kalamata.gr/id/budget-expense/4401/2024") for s in subjects)
+    assert subjects and all(
+        s.startswith("https://data.kalamata.gr/id/budget-expense/4401/2024") for s in subjects
+    )
     assert lifted.graph == "https://data.kalamata.gr/graph/4401/budget-expense/2024"

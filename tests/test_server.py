@@ -20,8 +20,13 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 @pytest.fixture
 def published(app: Flask) -> Flask:
-    lifted = lift(EXAMPLES / "budget" / "4401-2024-expense.utf16.csv", get_mapping("budget-expense"),
-                  municipality="4401", parameters={"year": "2024"}, base_uri="http://demoi.test/")
+    lifted = lift(
+        EXAMPLES / "budget" / "4401-2024-expense.utf16.csv",
+        get_mapping("budget-expense"),
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri="http://demoi.test/",
+    )
     publish_lifted(app_store(app), lifted, base_uri="http://demoi.test/")
     return app
 
@@ -37,8 +42,10 @@ def test_sparqlwrapper_over_real_http(published: Flask, live_server: str) -> Non
 def test_sparqlwrapper_post_and_csv(published: Flask, live_server: str) -> None:
     client = SPARQLWrapper(live_server + "sparql")
     client.setMethod("POST")
-    client.setQuery("PREFIX fin: <https://w3id.org/demoi/def/finance#> "
-                    "SELECT ?kae WHERE { ?l fin:kaeCode ?kae } ORDER BY ?kae LIMIT 3")
+    client.setQuery(
+        "PREFIX fin: <https://w3id.org/demoi/def/finance#> "
+        "SELECT ?kae WHERE { ?l fin:kaeCode ?kae } ORDER BY ?kae LIMIT 3"
+    )
     client.setReturnFormat(CSV)
     rows = client.query().convert().decode().splitlines()  # type: ignore[union-attr]
     assert rows[0] == "kae" and len(rows) == 4
@@ -78,13 +85,18 @@ def test_a_query_string_with_percent_escapes_is_decoded_once(client: FlaskClient
     ],
 )
 def test_negotiated_result_formats(client: FlaskClient, accept: str, content_type: str) -> None:
-    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE {}"}, headers={"Accept": accept})
+    answer = client.get(
+        "/sparql", query_string={"query": "SELECT * WHERE {}"}, headers={"Accept": accept}
+    )
     assert answer.status_code == 200 and answer.headers["Content-Type"] == content_type
 
 
 def test_format_parameter_wins(client: FlaskClient) -> None:
-    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE {}", "format": "csv"},
-                        headers={"Accept": "application/json"})
+    answer = client.get(
+        "/sparql",
+        query_string={"query": "SELECT * WHERE {}", "format": "csv"},
+        headers={"Accept": "application/json"},
+    )
     assert answer.headers["Content-Type"].startswith("text/csv")
 
 
@@ -95,12 +107,16 @@ def test_malformed_query_is_400_with_position(client: FlaskClient) -> None:
 
 
 def test_deeply_nested_query_is_400_not_500(client: FlaskClient) -> None:
-    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE " + "{" * 5000 + "}" * 4999})
+    answer = client.get(
+        "/sparql", query_string={"query": "SELECT * WHERE " + "{" * 5000 + "}" * 4999}
+    )
     assert answer.status_code == 400
 
 
 def test_406_lists_what_is_offered(client: FlaskClient) -> None:
-    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE {}"}, headers={"Accept": "image/png"})
+    answer = client.get(
+        "/sparql", query_string={"query": "SELECT * WHERE {}"}, headers={"Accept": "image/png"}
+    )
     assert answer.status_code == 406
     assert "application/sparql-results+json" in answer.json["error"]["message"]  # type: ignore[index]
 
@@ -137,7 +153,8 @@ def test_truncated_results_say_so(tmp_path: Path) -> None:
 
     app = create_app({"STORE": str(tmp_path / "s"), "MAX_RESULT_ROWS": 2})
     answer = app.test_client().get(
-        "/sparql", query_string={"query": "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"})
+        "/sparql", query_string={"query": "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"}
+    )
     assert len(answer.json["results"]["bindings"]) == 2  # type: ignore[index]
     assert answer.headers["X-Demoi-Truncated"] == "2"
 

@@ -32,9 +32,17 @@ def test_the_docs_table_is_the_generated_one() -> None:
 def test_the_issue_requires_these_settings() -> None:
     names = {setting.env_var for setting in SETTINGS}
     assert {
-        "DEMOI_STORE", "DEMOI_STORE_BACKEND", "DEMOI_BASE_URI", "DEMOI_HOST", "DEMOI_PORT",
-        "DEMOI_QUERY_TIMEOUT", "DEMOI_MAX_RESULT_ROWS", "DEMOI_MAX_UPLOAD_SIZE", "DEMOI_TOKENS",
-        "DEMOI_ALLOWED_HOSTS", "DEMOI_DEFAULT_LANGUAGE",
+        "DEMOI_STORE",
+        "DEMOI_STORE_BACKEND",
+        "DEMOI_BASE_URI",
+        "DEMOI_HOST",
+        "DEMOI_PORT",
+        "DEMOI_QUERY_TIMEOUT",
+        "DEMOI_MAX_RESULT_ROWS",
+        "DEMOI_MAX_UPLOAD_SIZE",
+        "DEMOI_TOKENS",
+        "DEMOI_ALLOWED_HOSTS",
+        "DEMOI_DEFAULT_LANGUAGE",
     } <= names
 
 
@@ -43,7 +51,10 @@ def test_precedence_default_environment_option() -> None:
     assert load_settings(environ={"DEMOI_PORT": "8081"})["port"] == 8081
     settings = load_settings({"port": "9000"}, environ={"DEMOI_PORT": "8081"})
     assert settings["port"] == 9000 and settings.source("port") == "option"
-    assert load_settings({"port": None}, environ={"DEMOI_PORT": "8081"}).source("port") == "environment"
+    assert (
+        load_settings({"port": None}, environ={"DEMOI_PORT": "8081"}).source("port")
+        == "environment"
+    )
 
 
 def test_base_uri_defaults_to_the_servers_own_address() -> None:
@@ -74,7 +85,10 @@ def test_bad_values_name_the_variable(variable: str, value: str) -> None:
 
 def test_lists_and_booleans() -> None:
     settings = load_settings(
-        environ={"DEMOI_ALLOWED_HOSTS": "query.wikidata.org, data.europa.eu,", "DEMOI_UNION_DEFAULT_GRAPH": "no"}
+        environ={
+            "DEMOI_ALLOWED_HOSTS": "query.wikidata.org, data.europa.eu,",
+            "DEMOI_UNION_DEFAULT_GRAPH": "no",
+        }
     )
     assert settings["allowed_hosts"] == ("query.wikidata.org", "data.europa.eu")
     assert settings["union_default_graph"] is False
@@ -102,7 +116,9 @@ def test_demoi_settings_shows_value_and_source(monkeypatch: pytest.MonkeyPatch) 
     assert "[default]" in lines["DEMOI_HOST"]
 
 
-def test_a_bad_environment_value_is_a_usage_error_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_environment_value_is_a_usage_error_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("DEMOI_PORT", "eighty")
     result = CliRunner().invoke(cli, ["settings"])
     assert result.exit_code == 2

@@ -24,7 +24,9 @@ def test_there_are_cases() -> None:
     assert len(CASES) >= 8
 
 
-@pytest.mark.parametrize("expected_file", CASES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
+@pytest.mark.parametrize(
+    "expected_file", CASES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}"
+)
 def test_shape_case(expected_file: Path) -> None:
     case = expected_file.parent
     area = case.parent.name
@@ -43,7 +45,9 @@ def test_shape_case(expected_file: Path) -> None:
 
 
 def test_messages_are_bilingual() -> None:
-    data = rdflib.Graph().parse(REPO / "tests/cases/shapes/finance/missing-kae/data.ttl", format="turtle")
+    data = rdflib.Graph().parse(
+        REPO / "tests/cases/shapes/finance/missing-kae/data.ttl", format="turtle"
+    )
     greek = validate_area(data, "finance", "el").findings[0].message
     english = validate_area(data, "finance", "en").findings[0].message
     assert greek != english

@@ -13,16 +13,18 @@ from demoi.store import Dataset, OxigraphStore
 G1 = "http://demoi.test/graph/4401/test"
 G2 = "http://demoi.test/graph/0701/test"
 
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 SAME_GRAPH = {
     "ttl": '@prefix ex: <http://example.org/> .\nex:a ex:label "Καλαμάτα"@el ; ex:n 3 .\n',
     "nt": '<http://example.org/a> <http://example.org/label> "Καλαμάτα"@el .\n'
-    '<http://example.org/a> <http://example.org/n> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .\n',
+    f'<http://example.org/a> <http://example.org/n> "3"^^<{XSD_INTEGER}> .\n',
     "nq": '<http://example.org/a> <http://example.org/label> "Καλαμάτα"@el .\n'
-    '<http://example.org/a> <http://example.org/n> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .\n',
+    f'<http://example.org/a> <http://example.org/n> "3"^^<{XSD_INTEGER}> .\n',
     "trig": '@prefix ex: <http://example.org/> .\n{ ex:a ex:label "Καλαμάτα"@el ; ex:n 3 . }\n',
     "jsonld": '{"@id": "http://example.org/a", "http://example.org/label": '
     '{"@value": "Καλαμάτα", "@language": "el"}, "http://example.org/n": 3}',
-    "rdf": '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    "rdf": '<?xml version="1.0"?>\n'
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
     'xmlns:ex="http://example.org/">\n<rdf:Description rdf:about="http://example.org/a">\n'
     '<ex:label xml:lang="el">Καλαμάτα</ex:label>\n'
     '<ex:n rdf:datatype="http://www.w3.org/2001/XMLSchema#integer">3</ex:n>\n'
@@ -31,7 +33,9 @@ SAME_GRAPH = {
 
 GOOD = b"@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\nex:a ex:p ex:c .\n"
 # Line 3 is broken: the literal is never closed.
-BROKEN = b'@prefix ex: <http://example.org/> .\nex:a ex:p ex:d .\nex:a ex:p "open .\nex:a ex:p ex:e .\n'
+BROKEN = (
+    b'@prefix ex: <http://example.org/> .\nex:a ex:p ex:d .\nex:a ex:p "open .\nex:a ex:p ex:e .\n'
+)
 
 
 def triples_of(store: OxigraphStore, graph: str) -> set[str]:
@@ -39,7 +43,9 @@ def triples_of(store: OxigraphStore, graph: str) -> set[str]:
 
 
 @pytest.mark.parametrize("extension", sorted(SAME_GRAPH))
-def test_every_syntax_loads_into_a_graph(store: OxigraphStore, tmp_path: Path, extension: str) -> None:
+def test_every_syntax_loads_into_a_graph(
+    store: OxigraphStore, tmp_path: Path, extension: str
+) -> None:
     path = tmp_path / f"data.{extension}"
     path.write_text(SAME_GRAPH[extension], encoding="utf-8")
     rdf_format = ox.RdfFormat.from_extension(extension)
@@ -47,7 +53,7 @@ def test_every_syntax_loads_into_a_graph(store: OxigraphStore, tmp_path: Path, e
     assert store.replace_graph(G1, path, rdf_format) == 2
     assert triples_of(store, G1) == {
         '<http://example.org/a> <http://example.org/label> "Καλαμάτα"@el',
-        '<http://example.org/a> <http://example.org/n> "3"^^<http://www.w3.org/2001/XMLSchema#integer>',
+        f'<http://example.org/a> <http://example.org/n> "3"^^<{XSD_INTEGER}>',
     }
 
 
@@ -79,7 +85,9 @@ def test_malformed_turtle_names_the_line_and_changes_nothing(
 
 def test_a_named_graph_in_a_triples_load_is_refused(store: OxigraphStore) -> None:
     with pytest.raises(RdfSyntaxError, match="named graph"):
-        store.replace_graph(G1, b"<http://a> <http://b> <http://c> <http://g> .", ox.RdfFormat.N_QUADS)
+        store.replace_graph(
+            G1, b"<http://a> <http://b> <http://c> <http://g> .", ox.RdfFormat.N_QUADS
+        )
     assert store.graphs() == []
 
 
@@ -121,7 +129,9 @@ def test_dump_and_restore_round_trip(store: OxigraphStore, tmp_path: Path) -> No
 def test_restore_of_a_broken_dump_changes_nothing(store: OxigraphStore, tmp_path: Path) -> None:
     store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
     broken = tmp_path / "broken.nq"
-    broken.write_text(f"<http://a> <http://b> <http://c> <{G2}> .\n<http://a> <http://b> .\n", "utf-8")
+    broken.write_text(
+        f"<http://a> <http://b> <http://c> <{G2}> .\n<http://a> <http://b> .\n", "utf-8"
+    )
     with pytest.raises(RdfSyntaxError) as raised:
         store.restore(broken)
     assert raised.value.location is not None and raised.value.location.line == 2
@@ -132,7 +142,10 @@ def test_query_kinds_and_union_default_graph(store: OxigraphStore) -> None:
     store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
     select = store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o")
     assert select.kind == "solutions" and select.variables == ["o"]
-    assert [str(row[0]) for row in select.rows] == ["<http://example.org/b>", "<http://example.org/c>"]
+    assert [str(row[0]) for row in select.rows] == [
+        "<http://example.org/b>",
+        "<http://example.org/c>",
+    ]
     assert store.query("ASK { ?s ?p ?o }").boolean is True
     assert store.query("ASK { ?s ?p ?o }", union_default_graph=False).boolean is False
     construct = store.query("CONSTRUCT WHERE { ?s ?p ?o }")
@@ -211,12 +224,16 @@ def test_service_to_an_allowed_host_is_attempted(store: OxigraphStore) -> None:
 
 def test_the_word_service_elsewhere_is_not_a_service_call(store: OxigraphStore) -> None:
     store.replace_graph(G1, b'<http://e/service> <http://e/p> "service" .', ox.RdfFormat.N_TRIPLES)
-    result = store.query('SELECT ?service WHERE { <http://e/service> ?p "service" BIND(1 AS ?service) }')
+    result = store.query(
+        'SELECT ?service WHERE { <http://e/service> ?p "service" BIND(1 AS ?service) }'
+    )
     assert len(result.rows) == 1
 
 
 @pytest.mark.parametrize("depth", [300, 5000, 20000])
-def test_deep_nesting_is_refused_before_the_parser_crashes(store: OxigraphStore, depth: int) -> None:
+def test_deep_nesting_is_refused_before_the_parser_crashes(
+    store: OxigraphStore, depth: int
+) -> None:
     # Regression: pyoxigraph's recursive SPARQL parser segfaults on a few thousand brackets.
     with pytest.raises(QuerySyntaxError, match="nested"):
         store.query("SELECT * WHERE " + "{" * depth + "}" * (depth - 1))

@@ -41,7 +41,9 @@ def test_greek_numbers(text: str, expected: str) -> None:
     assert parse_greek_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["1.23,4", "12,34,5", "1.2345", "abc", "1 234,5", "1234.56", "", ","])
+@pytest.mark.parametrize(
+    "text", ["1.23,4", "12,34,5", "1.2345", "abc", "1 234,5", "1234.56", "", ","]
+)
 def test_not_greek_numbers(text: str) -> None:
     with pytest.raises(ValueError):
         parse_greek_number(text)

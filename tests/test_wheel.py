@@ -69,24 +69,65 @@ def test_overrides_txt_is_the_pyproject_list() -> None:
 def test_installed_wheel_runs_outside_the_repo(wheel: Path, tmp_path: Path) -> None:
     # The versions uv.lock pins, which `uv sync` cached, so the install needs no network.
     locked = tmp_path / "locked.txt"
-    run(*uv(), "export", "--frozen", "--no-dev", "--no-emit-project", "--no-hashes",
-        "--format", "requirements-txt", "--quiet", "--output-file", locked, cwd=REPO)
+    run(
+        *uv(),
+        "export",
+        "--frozen",
+        "--no-dev",
+        "--no-emit-project",
+        "--no-hashes",
+        "--format",
+        "requirements-txt",
+        "--quiet",
+        "--output-file",
+        locked,
+        cwd=REPO,
+    )
     venv = tmp_path / "venv"
     run(*uv(), "venv", "--offline", "--python", sys.executable, venv, cwd=tmp_path)
     python = venv / "bin" / "python"
     # As the README tells anyone installing the wheel, plus the lock's versions as constraints.
-    run(*uv(), "pip", "install", "--offline", "--python", python,
-        "--override", REPO / "overrides.txt", "--constraint", locked, wheel, cwd=tmp_path)
+    run(
+        *uv(),
+        "pip",
+        "install",
+        "--offline",
+        "--python",
+        python,
+        "--override",
+        REPO / "overrides.txt",
+        "--constraint",
+        locked,
+        wheel,
+        cwd=tmp_path,
+    )
     demoi = venv / "bin" / "demoi"
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DEMOI_", "VIRTUAL_ENV"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DEMOI_", "VIRTUAL_ENV"))
+    }
 
     assert "lift" in run(demoi, "--help", cwd=tmp_path, env=env)
     store = tmp_path / "store"
     built = run(demoi, "demo", "--store", store, cwd=tmp_path, env=env)
     assert "graph/4401/budget-expense/2024" in built
-    answer = run(demoi, "query", "--store", store,
-                 "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", cwd=tmp_path, env=env)
+    answer = run(
+        demoi,
+        "query",
+        "--store",
+        store,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        cwd=tmp_path,
+        env=env,
+    )
     assert int(json.loads(answer)["results"]["bindings"][0]["n"]["value"]) > 1000
     # The package found its standards inside itself, not in this checkout.
-    where = run(python, "-c", "import demoi.resources as r; print(r.standards_root())", cwd=tmp_path, env=env)
+    where = run(
+        python,
+        "-c",
+        "import demoi.resources as r; print(r.standards_root())",
+        cwd=tmp_path,
+        env=env,
+    )
     assert "_standards" in where and str(REPO) not in where

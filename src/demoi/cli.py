@@ -32,9 +32,9 @@ def _setting_help(name: str) -> str:
 
 def store_option(command: F) -> F:
     """``--store PATH`` on every command that opens the store."""
-    return click.option("--store", "store", type=click.Path(path_type=str), help=_setting_help("store"))(
-        command
-    )
+    return click.option(
+        "--store", "store", type=click.Path(path_type=str), help=_setting_help("store")
+    )(command)
 
 
 def _settings(**overrides: Any) -> Settings:
@@ -114,7 +114,8 @@ def settings_command(markdown: bool, store: str | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--graph", "graph", required=True, help="IRI of the graph to replace with FILE.")
 @click.option(
-    "--format", "format_name",
+    "--format",
+    "format_name",
     help="RDF syntax (ttl, nt, nq, trig, jsonld, rdf); by default from the file extension.",
 )
 @click.option("--bulk", is_flag=True, help="Fast path for large files; just as atomic.")
@@ -180,8 +181,12 @@ def drop(graph: str, store: str | None) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--format", "format_name", type=click.Choice(QUERY_FORMAT_NAMES), help="Output format; "
-              "default json for SELECT/ASK, ttl for CONSTRUCT/DESCRIBE.")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(QUERY_FORMAT_NAMES),
+    help="Output format; default json for SELECT/ASK, ttl for CONSTRUCT/DESCRIBE.",
+)
 @store_option
 def query(query: str, format_name: str | None, store: str | None) -> None:
     """Run a SPARQL query: QUERY is the text, or @FILE to read it from a file."""
@@ -204,8 +209,10 @@ def query(query: str, format_name: str | None, store: str | None) -> None:
     write_result(result, fmt, sys.stdout.buffer)
     sys.stdout.buffer.flush()
     if result.truncated:
-        _echo_err(f"warning: the result was cut to {settings['max_result_rows']} rows "
-                  "(DEMOI_MAX_RESULT_ROWS)")
+        _echo_err(
+            f"warning: the result was cut to {settings['max_result_rows']} rows "
+            "(DEMOI_MAX_RESULT_ROWS)"
+        )
 
 
 def _query_text(argument: str) -> str:
@@ -257,11 +264,17 @@ def mappings_command(lang: str | None) -> None:
 
 @cli.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--mapping", "mapping_name", required=True, help="Mapping name (see `demoi mappings`).")
+@click.option(
+    "--mapping", "mapping_name", required=True, help="Mapping name (see `demoi mappings`)."
+)
 @click.option("--municipality", required=True, help="ELSTAT 2021 code, e.g. 4401 for Kalamata.")
 @click.option("--year", help="Fiscal or reference year, for mappings that need one.")
-@click.option("--encoding", help="Source encoding; detected when omitted (UTF-16/UTF-8/cp1253/ISO-8859-7).")
-@click.option("--dry-run", is_flag=True, help="Lift and validate, print the N-Triples, publish nothing.")
+@click.option(
+    "--encoding", help="Source encoding; detected when omitted (UTF-16/UTF-8/cp1253/ISO-8859-7)."
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Lift and validate, print the N-Triples, publish nothing."
+)
 @click.option("--lang", type=click.Choice(["el", "en"]), help="Language of validation messages.")
 @click.option("--base-uri", help=_setting_help("base_uri"))
 @store_option
@@ -288,8 +301,12 @@ def lift(
     mapping = get_mapping(mapping_name)
     parameters = {"year": year} if year else {}
     lifted = lift_source(
-        source, mapping, municipality=municipality, parameters=parameters,
-        base_uri=settings.base_uri, encoding=encoding,
+        source,
+        mapping,
+        municipality=municipality,
+        parameters=parameters,
+        base_uri=settings.base_uri,
+        encoding=encoding,
     )
     if dry_run:
         import rdflib
@@ -301,7 +318,8 @@ def lift(
         sys.stdout.buffer.write(lifted.ntriples)
         if not report.conforms:
             raise ValidationFailed(
-                f"{source}: {len(report.violations)} violation(s)", report=report.text(),
+                f"{source}: {len(report.violations)} violation(s)",
+                report=report.text(),
                 results=len(report.violations),
             )
         _echo_err(report.text())
@@ -330,8 +348,10 @@ def serve(host: str | None, port: int | None, base_uri: str | None, store: str |
     settings = _settings(store=store, host=host, port=port, base_uri=base_uri)
     app = create_app({setting.name.upper(): settings[setting.name] for setting in SETTINGS})
     server = make_server(settings["host"], settings["port"], app, threaded=True)
-    click.echo(f"demoi serving {settings.store_path} on http://{settings['host']}:{server.port}/ "
-               f"(SPARQL: /sparql); Ctrl-C stops")
+    click.echo(
+        f"demoi serving {settings.store_path} on http://{settings['host']}:{server.port}/ "
+        f"(SPARQL: /sparql); Ctrl-C stops"
+    )
     try:
         server.serve_forever()
     finally:

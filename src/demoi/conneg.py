@@ -34,7 +34,8 @@ class MediaRange:
     quality: float
 
     def specificity(self, media_type: str) -> int:
-        """How closely this range matches ``media_type``: 2 exact, 1 ``type/*``, 0 ``*/*``, -1 no."""
+        """How closely this range matches ``media_type``:
+        2 exact, 1 ``type/*``, 0 ``*/*``, -1 not at all."""
         offered_type, _, offered_subtype = media_type.partition("/")
         if self.type == "*":
             return 0

@@ -21,7 +21,8 @@ EXAMPLE_EXPORTS = (
 
 
 def standards_graph(base_uri: str, folder: str, file: Path) -> str:
-    """``ontologies/codelists/municipalities.ttl`` -> ``{base}graph/standards/codelists/municipalities``."""
+    """The graph a standards file is loaded into, e.g. ``ontologies/codelists/municipalities.ttl``
+    -> ``{base}graph/standards/codelists/municipalities``."""
     relative = file.relative_to(standards_path(folder)).with_suffix("").as_posix()
     prefix = "" if folder == "ontologies" else f"{folder}/"
     return f"{base_uri}graph/standards/{prefix}{relative}"
@@ -40,8 +41,11 @@ def build_demo(store: Store, *, base_uri: str) -> Iterator[str]:
     examples = standards_path("examples")
     for file, mapping, municipality, year in EXAMPLE_EXPORTS:
         lifted = lift(
-            examples / file, get_mapping(mapping), municipality=municipality,
-            parameters={"year": year}, base_uri=base_uri,
+            examples / file,
+            get_mapping(mapping),
+            municipality=municipality,
+            parameters={"year": year},
+            base_uri=base_uri,
         )
         published = publish_lifted(store, lifted, base_uri=base_uri)
         yield f"{published.graph}: {published.triples} triples from {file}"

@@ -40,8 +40,8 @@ class Format:
         return (self.media_type, *self.aliases)
 
 
-_TABLE = frozenset({"solutions", "boolean"})
-_GRAPH = frozenset({"graph"})
+_TABLE: frozenset[QueryKind] = frozenset({"solutions", "boolean"})
+_GRAPH: frozenset[QueryKind] = frozenset({"graph"})
 
 FORMATS: tuple[Format, ...] = (
     Format("json", "application/sparql-results+json", _TABLE, ("application/json",)),
@@ -111,7 +111,11 @@ def _write_json(result: QueryResult, output: BinaryIO) -> None:
         document = {"head": {}, "boolean": result.boolean}
     else:
         bindings = [
-            {name: _json_term(term) for name, term in zip(result.variables, row) if term is not None}
+            {
+                name: _json_term(term)
+                for name, term in zip(result.variables, row, strict=True)
+                if term is not None
+            }
             for row in result.rows
         ]
         document = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
@@ -151,7 +155,7 @@ def _write_xml(result: QueryResult, output: BinaryIO) -> None:
             parts.append("<result>")
             parts.extend(
                 f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>"
-                for name, term in zip(result.variables, row)
+                for name, term in zip(result.variables, row, strict=True)
                 if term is not None
             )
             parts.append("</result>")

@@ -33,7 +33,9 @@ def dataset_graph(base: str, municipality: str, dataset: str, period: str | None
         raise ValueError(f"a municipality code has four digits, got {municipality!r}")
     for part in (dataset, period):
         if part is not None and not _SEGMENT.match(part):
-            raise ValueError(f"graph name segments are lower-case letters, digits and '-': {part!r}")
+            raise ValueError(
+                f"graph name segments are lower-case letters, digits and '-': {part!r}"
+            )
     tail = f"/{period}" if period else ""
     return f"{base}graph/{municipality}/{dataset}{tail}"
 

@@ -38,7 +38,9 @@ def municipalities() -> dict[str, Municipality]:
           FILTER(LANG(?el) = "el" && LANG(?en) = "en")
         }"""
     found = {}
-    for row in store.query(query):
+    solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)
+    for row in solutions:
         code = row["code"].value
         found[code] = Municipality(code, row["concept"].value, row["el"].value, row["en"].value)
     return found
@@ -47,6 +49,10 @@ def municipalities() -> dict[str, Municipality]:
 def get_municipality(code: str) -> Municipality:
     known = municipalities()
     if code not in known:
-        hint = " (ELSTAT 2021 codes have four digits, e.g. 4401 for Kalamata)" if len(code) != 4 else ""
+        hint = (
+            " (ELSTAT 2021 codes have four digits, e.g. 4401 for Kalamata)"
+            if len(code) != 4
+            else ""
+        )
         raise UsageError(f"{code!r} is not a municipality code in {MUNICIPALITY_CODES}{hint}")
     return known[code]

@@ -33,6 +33,11 @@ def _dcterms(name: str) -> ox.NamedNode:
     return ox.NamedNode(DCTERMS + name)
 
 
+Statement = tuple[
+    ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal
+]
+
+
 def _timestamp(moment: datetime) -> ox.Literal:
     return ox.Literal(moment.astimezone(UTC).isoformat(timespec="seconds"), datatype=XSD_DATETIME)
 
@@ -71,7 +76,7 @@ def publication(
     target = ox.NamedNode(graph)
     activity = ox.NamedNode(f"{minted_prefix(base)}activity/{uuid.uuid4()}")
     now = _timestamp(datetime.now(UTC))
-    statements = [
+    statements: list[Statement] = [
         (activity, RDF_TYPE, _prov("Activity")),
         (activity, RDFS_LABEL, ox.Literal(label)),
         (activity, _prov("startedAtTime"), _timestamp(started)),
@@ -105,7 +110,7 @@ def invalidation(base: str, graph: str, *, label: str) -> str:
     prov = ox.NamedNode(provenance_graph(base))
     target = ox.NamedNode(graph)
     activity = ox.NamedNode(f"{minted_prefix(base)}activity/{uuid.uuid4()}")
-    statements = [
+    statements: list[Statement] = [
         (activity, RDF_TYPE, _prov("Activity")),
         (activity, RDFS_LABEL, ox.Literal(label)),
         (activity, _prov("endedAtTime"), _timestamp(datetime.now(UTC))),

@@ -28,7 +28,9 @@ class Published:
     report: Report
 
 
-def publish_lifted(store: Store, lifted: Lifted, *, base_uri: str, language: str = "el") -> Published:
+def publish_lifted(
+    store: Store, lifted: Lifted, *, base_uri: str, language: str = "el"
+) -> Published:
     started = datetime.now(UTC)
     data = rdflib.Graph()
     data.parse(data=lifted.ntriples, format="nt")

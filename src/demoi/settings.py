@@ -90,11 +90,16 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("store", "path", "demoi-store", "Folder of the embedded Oxigraph store.", str),
     Setting(
-        "store_backend", "choice", "oxigraph", "Store backend: oxigraph (embedded, on disk).",
+        "store_backend",
+        "choice",
+        "oxigraph",
+        "Store backend: oxigraph (embedded, on disk).",
         _parse_backend,
     ),
     Setting(
-        "base_uri", "IRI", "",
+        "base_uri",
+        "IRI",
+        "",
         "Base IRI for minted IRIs and graph names; empty means the server's own address "
         "(http://HOST:PORT/), so minted IRIs dereference locally.",
         _parse_base_uri,
@@ -102,32 +107,48 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", "text", "127.0.0.1", "Address the server listens on.", str),
     Setting("port", "integer", 8000, "Port the server listens on.", _parse_port),
     Setting(
-        "query_timeout", "seconds", 30.0, "Time limit for one SPARQL query, in seconds.",
+        "query_timeout",
+        "seconds",
+        30.0,
+        "Time limit for one SPARQL query, in seconds.",
         _parse_positive_float,
     ),
     Setting(
-        "max_result_rows", "integer", 10000,
+        "max_result_rows",
+        "integer",
+        10000,
         "Most rows a SELECT returns; longer results are cut and marked as truncated.",
         _parse_positive_int,
     ),
     Setting(
-        "max_upload_size", "bytes", 50 * 1024 * 1024,
-        "Largest request body the server accepts, in bytes.", _parse_positive_int,
+        "max_upload_size",
+        "bytes",
+        50 * 1024 * 1024,
+        "Largest request body the server accepts, in bytes.",
+        _parse_positive_int,
     ),
     Setting(
-        "tokens", "path", "",
+        "tokens",
+        "path",
+        "",
         "File of write tokens, one 'TOKEN MUNICIPALITY-CODE' per line; empty means no writes.",
         str,
     ),
     Setting(
-        "allowed_hosts", "list", (),
+        "allowed_hosts",
+        "list",
+        (),
         "Comma-separated hosts that SERVICE, LOAD, owl:imports and JSON-LD contexts may fetch "
         "from; empty means nothing remote is ever fetched.",
         _parse_list,
     ),
-    Setting("default_language", "el or en", "el", "Language of labels and messages.", _parse_language),
     Setting(
-        "union_default_graph", "boolean", True,
+        "default_language", "el or en", "el", "Language of labels and messages.", _parse_language
+    ),
+    Setting(
+        "union_default_graph",
+        "boolean",
+        True,
         "Queries without a dataset see the union of all named graphs as their default graph.",
         _parse_bool,
     ),

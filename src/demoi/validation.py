@@ -102,7 +102,9 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph, language: str = "el
                 component=_local(report_graph.value(result, SH.sourceConstraintComponent)),
             )
         )
-    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.focus, f.path or "", f.component))
+    findings.sort(
+        key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.focus, f.path or "", f.component)
+    )
     return Report(tuple(findings))
 
 

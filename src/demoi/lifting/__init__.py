@@ -47,9 +47,14 @@ def lift(
     found = get_municipality(municipality)
     mapping.check_parameters(parameters)
     if mapping.source_format != "csv":
-        raise UsageError(f"the mapping {mapping.name} reads {mapping.source_format}, not yet supported")
+        raise UsageError(
+            f"the mapping {mapping.name} reads {mapping.source_format}, not yet supported"
+        )
     table = read_table(source, mapping.columns, delimiter=mapping.delimiter, encoding=encoding)
-    constants = {"municipality": found.code, **{name: parameters[name] for name in mapping.parameters}}
+    constants = {
+        "municipality": found.code,
+        **{name: parameters[name] for name in mapping.parameters},
+    }
     rows = [row + list(constants.values()) for row in table.rows]
     clean = type(table)(table.columns + list(constants), rows, table.encoding)
     with tempfile.TemporaryDirectory(prefix="demoi-lift-") as folder:

@@ -82,6 +82,7 @@ def get_mapping(name: str) -> Mapping:
     mappings = available_mappings()
     if name not in mappings:
         raise UsageError(
-            f"no mapping named {name!r}; `demoi mappings` lists them: " + ", ".join(sorted(mappings))
+            f"no mapping named {name!r}; `demoi mappings` lists them: "
+            + ", ".join(sorted(mappings))
         )
     return mappings[name]

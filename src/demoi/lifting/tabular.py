@@ -157,7 +157,10 @@ def read_table(
                 location=Location(file, line),
             )
         rows.append(
-            [_cell(cells, position, column, file, line) for position, column in zip(positions, columns)]
+            [
+                _cell(cells, position, column, file, line)
+                for position, column in zip(positions, columns, strict=True)
+            ]
         )
     if header is None:
         raise DataError("the file is empty", location=Location(file))

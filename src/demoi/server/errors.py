@@ -20,7 +20,6 @@ from demoi.query_guard import OutboundRefused
 log = logging.getLogger(__name__)
 
 
-
 class Forbidden(DemoiError):
     code = "forbidden"
 
@@ -79,4 +78,3 @@ def init_app(app: Flask) -> None:
     def internal_error(error: Exception) -> Response:
         log.exception("internal error")
         return error_response(500, "internal-error", "internal server error; see the server log")
-

@@ -17,7 +17,7 @@ TEXT = {
     "el": {
         "title": "demoi — ανοικτά διασυνδεδεμένα δεδομένα ΟΤΑ",
         "intro": "Τα δεδομένα των δήμων και των περιφερειών, τυποποιημένα ανά λειτουργικό τομέα "
-                 "και διαθέσιμα μέσω SPARQL.",
+        "και διαθέσιμα μέσω SPARQL.",
         "graphs": "Γράφοι",
         "triples": "τριάδες",
         "endpoint": "Σημείο SPARQL",
@@ -28,7 +28,7 @@ TEXT = {
     "en": {
         "title": "demoi — linked open data of Greek local government",
         "intro": "The data of municipalities and regions, standardised per functional area and "
-                 "available over SPARQL.",
+        "available over SPARQL.",
         "graphs": "Graphs",
         "triples": "triples",
         "endpoint": "SPARQL endpoint",

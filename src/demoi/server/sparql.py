@@ -21,8 +21,6 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
 
-
-
 def _media_type_header(fmt: Format) -> str:
     if fmt.media_type.startswith(TEXT_TYPES):
         return f"{fmt.media_type}; charset=utf-8"
@@ -42,8 +40,9 @@ def choose_format(offered: list[Format], requested: str | None, accept: str | No
 
 def _single(values: list[str], name: str) -> str | None:
     if len(values) > 1:
-        raise UsageError(f"the request has {len(values)} '{name}' parameters; give one",
-                         spec=PROTOCOL_SPEC)
+        raise UsageError(
+            f"the request has {len(values)} '{name}' parameters; give one", spec=PROTOCOL_SPEC
+        )
     return values[0] if values else None
 
 
@@ -75,7 +74,9 @@ def _query_from_request() -> tuple[str | None, str | None]:
 
 def _source(name: str) -> list[str]:
     return request.args.getlist(name) + (
-        request.form.getlist(name) if request.mimetype == "application/x-www-form-urlencoded" else []
+        request.form.getlist(name)
+        if request.mimetype == "application/x-www-form-urlencoded"
+        else []
     )
 
 
@@ -107,16 +108,22 @@ def sparql() -> Response:
 def service_description() -> Response:
     """SPARQL 1.1 Service Description of this endpoint."""
     settings = app_settings(current_app)
-    fmt = choose_format(formats_for("graph"), request.args.get("format"), request.headers.get("Accept"))
+    fmt = choose_format(
+        formats_for("graph"), request.args.get("format"), request.headers.get("Accept")
+    )
     service = ox.BlankNode()
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     triples = [
         ox.Triple(service, rdf_type, ox.NamedNode(SD + "Service")),
         ox.Triple(service, ox.NamedNode(SD + "endpoint"), ox.NamedNode(request.base_url)),
-        ox.Triple(service, ox.NamedNode(SD + "supportedLanguage"), ox.NamedNode(SD + "SPARQL11Query")),
+        ox.Triple(
+            service, ox.NamedNode(SD + "supportedLanguage"), ox.NamedNode(SD + "SPARQL11Query")
+        ),
     ]
     if settings["union_default_graph"]:
-        triples.append(ox.Triple(service, ox.NamedNode(SD + "feature"), ox.NamedNode(SD + "UnionDefaultGraph")))
+        triples.append(
+            ox.Triple(service, ox.NamedNode(SD + "feature"), ox.NamedNode(SD + "UnionDefaultGraph"))
+        )
     for result_format in ("json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdf"):
         media = FORMATS_BY_NAME[result_format]
         iri = media.rdf_format.iri if media.rdf_format else _RESULT_FORMAT_IRIS[result_format]

@@ -9,7 +9,7 @@ produce by parsing what it reads.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -17,6 +17,8 @@ from typing import Literal
 import pyoxigraph as ox
 
 QueryKind = Literal["solutions", "boolean", "graph"]
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Row = tuple[Term | None, ...]
 
 
 @dataclass(frozen=True)
@@ -31,9 +33,7 @@ class QueryResult:
 
     kind: QueryKind
     variables: list[str] = field(default_factory=list)
-    rows: list[Sequence[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None]] = field(
-        default_factory=list
-    )
+    rows: list[Row] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
     #: True when the answer had more rows (or triples) than the limit allowed.
@@ -50,6 +50,10 @@ class Dataset:
     @property
     def is_specified(self) -> bool:
         return bool(self.default_graphs or self.named_graphs)
+
+
+#: No dataset given: the store's own default graph and all named graphs.
+ALL_GRAPHS = Dataset()
 
 
 class Store(abc.ABC):
@@ -87,7 +91,7 @@ class Store(abc.ABC):
         self,
         query: str,
         *,
-        dataset: Dataset = Dataset(),
+        dataset: Dataset = ALL_GRAPHS,
         timeout: float | None = None,
         max_rows: int | None = None,
         union_default_graph: bool = True,

@@ -27,7 +27,7 @@ from demoi.errors import (
 )
 from demoi.iris import is_staging, staging_graph
 from demoi.query_guard import check_nesting, check_query
-from demoi.store.base import Dataset, GraphInfo, QueryResult, Store
+from demoi.store.base import ALL_GRAPHS, Dataset, GraphInfo, QueryResult, Row, Store
 from demoi.store.sparql_text import join_operations
 
 T = TypeVar("T")
@@ -93,13 +93,20 @@ class OxigraphStore(Store):
         parsed = self._parse(source, rdf_format, base_iri=base_iri, file=name)
         self._stage(staging, map(into_staging, parsed), bulk=bulk)
         try:
-            self._run_update(join_operations(f"MOVE GRAPH {staging} TO GRAPH {target}", provenance_update))
+            self._run_update(
+                join_operations(f"MOVE GRAPH {staging} TO GRAPH {target}", provenance_update)
+            )
         finally:
             self._store.remove_graph(staging)
         return self._count(target)
 
     def _parse(
-        self, source: Path | bytes, rdf_format: ox.RdfFormat, *, base_iri: str | None, file: str | None
+        self,
+        source: Path | bytes,
+        rdf_format: ox.RdfFormat,
+        *,
+        base_iri: str | None,
+        file: str | None,
     ) -> Iterator[ox.Quad]:
         if isinstance(source, Path):
             if not source.is_file():
@@ -147,20 +154,20 @@ class OxigraphStore(Store):
     # -- reading -------------------------------------------------------------------------
 
     def graphs(self) -> list[GraphInfo]:
+        solutions = self._store.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        )
+        assert isinstance(solutions, ox.QuerySolutions)
         counts = {
             solution["g"].value: int(solution["n"].value)
-            for solution in self._store.query(
-                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-            )
+            for solution in solutions
             if isinstance(solution["g"], ox.NamedNode)
         }
         for name in self._store.named_graphs():
             if isinstance(name, ox.NamedNode):
                 counts.setdefault(name.value, 0)
         return [
-            GraphInfo(iri, count)
-            for iri, count in sorted(counts.items())
-            if not is_staging(iri)
+            GraphInfo(iri, count) for iri, count in sorted(counts.items()) if not is_staging(iri)
         ]
 
     def _count(self, graph: ox.NamedNode) -> int:
@@ -178,7 +185,7 @@ class OxigraphStore(Store):
         self,
         query: str,
         *,
-        dataset: Dataset = Dataset(),
+        dataset: Dataset = ALL_GRAPHS,
         timeout: float | None = None,
         max_rows: int | None = None,
         union_default_graph: bool = True,
@@ -208,7 +215,7 @@ class OxigraphStore(Store):
             return QueryResult("graph", triples=triples, truncated=truncated)
         variables = [variable.value for variable in answer.variables]
         solutions, truncated = _take(answer, max_rows)
-        rows = [tuple(solution[name] for name in variables) for solution in solutions]
+        rows: list[Row] = [tuple(solution[name] for name in variables) for solution in solutions]
         return QueryResult("solutions", variables=variables, rows=rows, truncated=truncated)
 
     # -- whole store ---------------------------------------------------------------------
@@ -245,7 +252,9 @@ class OxigraphStore(Store):
             self._store.bulk_extend(map(into_staging, quads))
             keep = set(staged)
             operations = [
-                f"DROP GRAPH {ox.NamedNode(info.iri)}" for info in self.graphs() if info.iri not in keep
+                f"DROP GRAPH {ox.NamedNode(info.iri)}"
+                for info in self.graphs()
+                if info.iri not in keep
             ]
             operations.append("DROP DEFAULT")
             for key, staging in staged.items():
@@ -302,7 +311,9 @@ def _with_deadline(work: Callable[[], T], timeout: float | None) -> T:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit (DEMOI_QUERY_TIMEOUT)")
+        raise QueryTimeout(
+            f"the query ran longer than the {timeout:g} s limit (DEMOI_QUERY_TIMEOUT)"
+        )
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]  # type: ignore[no-any-return]
