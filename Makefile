@@ -10,7 +10,9 @@ export UV
 DEMOI_HOST ?= 127.0.0.1
 DEMOI_PORT ?= 8000
 DEMO_STORE ?= var/demo-store
-export DEMOI_HOST DEMOI_PORT
+# The demo graph's minted IRIs use the server's address, so both steps see the same host/port.
+run demo: export DEMOI_HOST := $(DEMOI_HOST)
+run demo: export DEMOI_PORT := $(DEMOI_PORT)
 
 .PHONY: run test install uv demo lint typecheck pytest wheel-test-cache clean
 

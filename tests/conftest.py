@@ -3,6 +3,7 @@ real HTTP server on an ephemeral loopback port."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,14 @@ from demoi.store import OxigraphStore
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 SHARED_DATA = REPO.parent / "shared" / "data" / "external"
+
+
+@pytest.fixture(autouse=True)
+def hermetic_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see only the DEMOI_* variables they set themselves (make exports some)."""
+    for name in list(os.environ):
+        if name.startswith("DEMOI_"):
+            monkeypatch.delenv(name)
 
 
 @pytest.fixture
@@ -40,10 +49,7 @@ def store(store_path: Path) -> Iterator[OxigraphStore]:
 
 
 @pytest.fixture
-def app(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
-    for name in list(__import__("os").environ):
-        if name.startswith("DEMOI_"):
-            monkeypatch.delenv(name)
+def app(store_path: Path) -> Flask:
     return create_app({"TESTING": True, "STORE": str(store_path), "BASE_URI": "http://demoi.test/"})
 
 
