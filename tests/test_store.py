@@ -246,3 +246,10 @@ def test_brackets_in_strings_iris_and_comments_do_not_count() -> None:
 
     query = 'SELECT * WHERE { ?s ?p "{{{{{{" . ?s ?q """(((""" # [[[[[[\n FILTER(?o < 3) }'
     assert nesting_depth(query)[0] == 2
+
+
+def test_a_new_store_may_live_in_folders_that_do_not_exist_yet(tmp_path: Path) -> None:
+    # Regression: `make run` on a fresh clone failed, as var/ did not exist.
+    store = OxigraphStore(tmp_path / "var" / "deeper" / "store")
+    assert store.graphs() == []
+    store.close()

@@ -54,6 +54,8 @@ class OxigraphStore(Store):
                 "or point DEMOI_STORE / --store at an existing store"
             )
         try:
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
         except OSError as error:
             if "lock" in str(error).lower():
