@@ -21,6 +21,15 @@ EXAMPLES = REPO / "examples"
 SHARED_DATA = REPO.parent / "shared" / "data" / "external"
 
 
+def edited_example(name: str, line: int, cell: int, value: str) -> str:
+    """The text of examples/budget/<name> with one cell (1-based line and cell) replaced."""
+    lines = (EXAMPLES / "budget" / name).read_text(encoding="utf-8").splitlines()
+    cells = lines[line - 1].split(";")
+    cells[cell - 1] = value
+    lines[line - 1] = ";".join(cells)
+    return "\n".join(lines) + "\n"
+
+
 @pytest.fixture(autouse=True)
 def hermetic_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see only the DEMOI_* variables they set themselves (make exports some)."""

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, edited_example
 from demoi.cli import cli
 
+KALAMATA_EXPENSE_2024 = ("--mapping", "budget-expense", "--municipality", "4401", "--year", "2024")
 BROKEN_TURTLE = (
     b'@prefix ex: <http://example.org/> .\nex:a ex:p ex:b .\n\nex:a ex:p "never closed .\n'
 )
@@ -161,16 +162,7 @@ def test_mappings_lists_name_area_format_description() -> None:
 
 def test_lift_publishes_and_reports(run) -> None:  # type: ignore[no-untyped-def]
     source = EXAMPLES / "budget" / "4401-2024-expense.cp1253.csv"
-    result = run(
-        "lift",
-        str(source),
-        "--mapping",
-        "budget-expense",
-        "--municipality",
-        "4401",
-        "--year",
-        "2024",
-    )
+    result = run("lift", str(source), *KALAMATA_EXPENSE_2024)
     assert result.exit_code == 0, result.output
     assert "http://demoi.test/graph/4401/budget-expense/2024:" in result.output
     assert "(cp1253)" in result.output
@@ -183,23 +175,9 @@ def test_lift_publishes_and_reports(run) -> None:  # type: ignore[no-untyped-def
 
 
 def test_lift_with_a_bad_number_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    text = (EXAMPLES / "budget" / "4401-2024-expense.utf8.csv").read_text(encoding="utf-8")
-    lines = text.splitlines()
-    cells = lines[3].split(";")
-    cells[3] = "1,2,3"
-    lines[3] = ";".join(cells)
     broken = tmp_path / "broken.csv"
-    broken.write_text("\n".join(lines), encoding="cp1253")
-    result = run(
-        "lift",
-        str(broken),
-        "--mapping",
-        "budget-expense",
-        "--municipality",
-        "4401",
-        "--year",
-        "2024",
-    )
+    broken.write_text(edited_example("4401-2024-expense.utf8.csv", 4, 4, "1,2,3"), "cp1253")
+    result = run("lift", str(broken), *KALAMATA_EXPENSE_2024)
     assert result.exit_code == 1
     assert f"{broken}, line 4, column 4" in result.output and "'1,2,3'" in result.output
     assert run("graphs").exit_code == 2  # nothing was published: the store was never even created

@@ -8,7 +8,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, edited_example
 from demoi.errors import DataError, UsageError, ValidationFailed
 from demoi.lifting import get_mapping, lift
 from demoi.publishing import publish_lifted
@@ -20,13 +20,20 @@ EXPENSE_ENCODINGS = ["utf16", "cp1253", "iso8859-7", "utf8"]
 GRAPH = f"{BASE}graph/4401/budget-expense/2024"
 
 
-def lift_expense(path: Path, municipality: str = "4401"):  # type: ignore[no-untyped-def]
+def lift_example(
+    name: str,
+    *,
+    mapping: str = "budget-expense",
+    municipality: str = "4401",
+    base_uri: str = BASE,
+    folder: Path = BUDGET,
+):  # type: ignore[no-untyped-def]
     return lift(
-        path,
-        get_mapping("budget-expense"),
+        folder / name,
+        get_mapping(mapping),
         municipality=municipality,
         parameters={"year": "2024"},
-        base_uri=BASE,
+        base_uri=base_uri,
     )
 
 
@@ -46,7 +53,7 @@ def test_the_examples_are_really_in_their_encodings() -> None:
 
 def test_the_encodings_give_isomorphic_graphs() -> None:
     graphs = {
-        name: as_graph(lift_expense(BUDGET / f"4401-2024-expense.{name}.csv").ntriples)
+        name: as_graph(lift_example(f"4401-2024-expense.{name}.csv").ntriples)
         for name in EXPENSE_ENCODINGS
     }
     reference = graphs["utf16"]
@@ -56,7 +63,7 @@ def test_the_encodings_give_isomorphic_graphs() -> None:
 
 
 def test_greek_numbers_and_labels_arrive_intact() -> None:
-    lifted = lift_expense(BUDGET / "4401-2024-expense.utf16.csv")
+    lifted = lift_example("4401-2024-expense.utf16.csv")
     assert lifted.encoding == "utf-16"
     graph = as_graph(lifted.ntriples)
     fin = rdflib.Namespace("https://w3id.org/demoi/def/finance#")
@@ -71,7 +78,7 @@ def test_greek_numbers_and_labels_arrive_intact() -> None:
 
 
 def test_publish_then_query(store: OxigraphStore) -> None:
-    lifted = lift_expense(BUDGET / "4401-2024-expense.utf16.csv")
+    lifted = lift_example("4401-2024-expense.utf16.csv")
     published = publish_lifted(store, lifted, base_uri=BASE)
     assert published.graph == GRAPH
     assert published.triples == len(as_graph(lifted.ntriples))
@@ -83,7 +90,7 @@ def test_publish_then_query(store: OxigraphStore) -> None:
 
 
 def test_publication_is_recorded_with_prov(store: OxigraphStore) -> None:
-    lifted = lift_expense(BUDGET / "4401-2024-expense.utf16.csv")
+    lifted = lift_example("4401-2024-expense.utf16.csv")
     publish_lifted(store, lifted, base_uri=BASE)
     publish_lifted(store, lifted, base_uri=BASE)  # twice: one current activity, two in history
     prov = "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dct: <http://purl.org/dc/terms/> "
@@ -103,11 +110,11 @@ def test_publication_is_recorded_with_prov(store: OxigraphStore) -> None:
 
 
 def test_republishing_replaces_the_graph(store: OxigraphStore, tmp_path: Path) -> None:
-    publish_lifted(store, lift_expense(BUDGET / "4401-2024-expense.utf16.csv"), base_uri=BASE)
+    publish_lifted(store, lift_example("4401-2024-expense.utf16.csv"), base_uri=BASE)
     text = (BUDGET / "4401-2024-expense.utf8.csv").read_text(encoding="utf-8").splitlines()
     smaller = tmp_path / "two-lines.csv"
     smaller.write_text("\n".join(text[:3]) + "\n", encoding="utf-8")
-    published = publish_lifted(store, lift_expense(smaller), base_uri=BASE)
+    published = publish_lifted(store, lift_example(smaller.name, folder=tmp_path), base_uri=BASE)
     lines = store.query(
         "PREFIX fin: <https://w3id.org/demoi/def/finance#> "
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?l a fin:ExpenditureLine }} }}"
@@ -119,16 +126,13 @@ def test_republishing_replaces_the_graph(store: OxigraphStore, tmp_path: Path) -
 def test_a_row_with_a_bad_number_is_named_and_nothing_changes(
     store: OxigraphStore, tmp_path: Path
 ) -> None:
-    publish_lifted(store, lift_expense(BUDGET / "4401-2024-expense.utf16.csv"), base_uri=BASE)
+    publish_lifted(store, lift_example("4401-2024-expense.utf16.csv"), base_uri=BASE)
     before = sorted(str(q) for q in store.quads())
-    lines = (BUDGET / "4401-2024-expense.utf8.csv").read_text(encoding="utf-8").splitlines()
-    cells = lines[5].split(";")
-    cells[7] = "12.34a,00"
-    lines[5] = ";".join(cells)
     broken = tmp_path / "broken.csv"
-    broken.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    text = edited_example("4401-2024-expense.utf8.csv", 6, 8, "12.34a,00")
+    broken.write_bytes(text.replace("\n", "\r\n").encode("utf-16"))
     with pytest.raises(DataError) as raised:
-        lift_expense(broken)
+        lift_example(broken.name, folder=tmp_path)
     message = str(raised.value)
     assert f"{broken}, line 6, column 8" in message and "12.34a,00" in message
     assert sorted(str(q) for q in store.quads()) == before
@@ -137,21 +141,18 @@ def test_a_row_with_a_bad_number_is_named_and_nothing_changes(
 def test_data_that_violates_the_profile_is_not_published(
     store: OxigraphStore, tmp_path: Path
 ) -> None:
-    lines = (BUDGET / "4401-2024-expense.utf8.csv").read_text(encoding="utf-8").splitlines()
-    cells = lines[2].split(";")
-    cells[1] = "0111.01.01"  # a revenue code on the expenditure side
-    lines[2] = ";".join(cells)
     wrong = tmp_path / "wrong-side.csv"
-    wrong.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # A revenue code on the expenditure side.
+    wrong.write_text(edited_example("4401-2024-expense.utf8.csv", 3, 2, "0111.01.01"), "utf-8")
     with pytest.raises(ValidationFailed) as raised:
-        publish_lifted(store, lift_expense(wrong), base_uri=BASE)
+        publish_lifted(store, lift_example(wrong.name, folder=tmp_path), base_uri=BASE)
     assert "0111.01.01" in raised.value.report
     assert store.graphs() == []
 
 
 def test_an_unknown_municipality_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="9999"):
-        lift_expense(BUDGET / "4401-2024-expense.utf16.csv", municipality="9999")
+        lift_example("4401-2024-expense.utf16.csv", municipality="9999")
 
 
 def test_a_missing_year_is_a_usage_error() -> None:
@@ -166,13 +167,7 @@ def test_a_missing_year_is_a_usage_error() -> None:
 
 
 def test_revenue_side(store: OxigraphStore) -> None:
-    lifted = lift(
-        BUDGET / "4401-2024-revenue.utf16.csv",
-        get_mapping("budget-revenue"),
-        municipality="4401",
-        parameters={"year": "2024"},
-        base_uri=BASE,
-    )
+    lifted = lift_example("4401-2024-revenue.utf16.csv", mapping="budget-revenue")
     published = publish_lifted(store, lifted, base_uri=BASE)
     assert published.graph == f"{BASE}graph/4401/budget-revenue/2024"
     answer = store.query("ASK { ?l <https://w3id.org/demoi/def/finance#collected> ?c }")
@@ -180,13 +175,7 @@ def test_revenue_side(store: OxigraphStore) -> None:
 
 
 def test_minted_iris_follow_the_base(store: OxigraphStore) -> None:
-    lifted = lift(
-        BUDGET / "4401-2024-expense.utf16.csv",
-        get_mapping("budget-expense"),
-        municipality="4401",
-        parameters={"year": "2024"},
-        base_uri="https://data.kalamata.gr/",
-    )
+    lifted = lift_example("4401-2024-expense.utf16.csv", base_uri="https://data.kalamata.gr/")
     subjects = {str(s) for s in as_graph(lifted.ntriples).subjects()}
     assert subjects and all(
         s.startswith("https://data.kalamata.gr/id/budget-expense/4401/2024") for s in subjects
