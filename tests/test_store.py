@@ -253,3 +253,22 @@ def test_a_new_store_may_live_in_folders_that_do_not_exist_yet(tmp_path: Path) -
     store = OxigraphStore(tmp_path / "var" / "deeper" / "store")
     assert store.graphs() == []
     store.close()
+
+
+def test_a_graph_being_staged_is_invisible_to_queries(store: OxigraphStore) -> None:
+    from demoi.iris import staging_graph
+
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    staged = ox.NamedNode(staging_graph())
+    store._store.add(
+        ox.Quad(
+            ox.NamedNode("http://x"), ox.NamedNode("http://y"), ox.NamedNode("http://z"), staged
+        )
+    )
+    union = store.query("SELECT ?s WHERE { ?s ?p ?o }")
+    assert {row[0].value for row in union.rows} == {"http://example.org/a"}  # type: ignore[union-attr]
+    named = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert [row[0].value for row in named.rows] == [G1]  # type: ignore[union-attr]
+    own_default = store.query("ASK { ?s ?p ?o }", union_default_graph=False)
+    assert own_default.boolean is False
+    assert [g.iri for g in store.graphs()] == [G1]

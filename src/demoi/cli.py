@@ -22,6 +22,8 @@ from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INTERNAL = 3
+# Above this size `demoi load` streams into the staging graph instead of parsing in memory.
+BULK_THRESHOLD = 64 * 1024 * 1024
 QUERY_FORMAT_NAMES = ("json", "xml", "csv", "tsv", "ttl", "nt", "nq", "trig", "jsonld", "rdf")
 
 
@@ -118,9 +120,15 @@ def settings_command(markdown: bool, store: str | None) -> None:
     "format_name",
     help="RDF syntax (ttl, nt, nq, trig, jsonld, rdf); by default from the file extension.",
 )
-@click.option("--bulk", is_flag=True, help="Fast path for large files; just as atomic.")
+@click.option(
+    "--bulk/--no-bulk",
+    default=None,
+    help="Fast path for large files, just as atomic; by default used for files over 64 MB.",
+)
 @store_option
-def load(file: Path, graph: str, format_name: str | None, bulk: bool, store: str | None) -> None:
+def load(
+    file: Path, graph: str, format_name: str | None, bulk: bool | None, store: str | None
+) -> None:
     """Replace the content of a graph with an RDF file, atomically."""
     from demoi.publishing import load_file
 
@@ -129,6 +137,8 @@ def load(file: Path, graph: str, format_name: str | None, bulk: bool, store: str
         raise UsageError(f"{file}: no such file")
     rdf_format = _rdf_format(file, format_name)
     _check_iri(graph)
+    if bulk is None:
+        bulk = file.stat().st_size > BULK_THRESHOLD
     with _open(settings, create=True) as opened:
         count = load_file(opened, file, graph, rdf_format, base_uri=settings.base_uri, bulk=bulk)
     click.echo(f"{graph}: {count} triples")

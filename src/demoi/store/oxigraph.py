@@ -79,28 +79,78 @@ class OxigraphStore(Store):
         source_name: str | None = None,
     ) -> int:
         name = source_name or (str(source) if isinstance(source, Path) else None)
-        staging = ox.NamedNode(staging_graph())
         target = ox.NamedNode(graph)
-
-        def into_staging(quad: ox.Quad) -> ox.Quad:
-            if not isinstance(quad.graph_name, ox.DefaultGraph):
-                raise RdfSyntaxError(
-                    f"the data has quads in the named graph {quad.graph_name}; a graph is loaded "
-                    "from a triples format (Turtle, N-Triples, RDF/XML, JSON-LD), and whole "
-                    "datasets with `demoi restore`",
-                    location=Location(name),
-                )
-            return ox.Quad(quad.subject, quad.predicate, quad.object, staging)
-
-        parsed = self._parse(source, rdf_format, base_iri=base_iri, file=name)
-        self._stage(staging, map(into_staging, parsed), bulk=bulk)
-        try:
+        if not bulk:
+            # Parsed and checked in memory, then one update drops the old content and inserts
+            # the new: half the writes of staging in the store, which Oxigraph makes costly.
+            triples = [
+                ox.Triple(quad.subject, quad.predicate, quad.object)
+                for quad in self._parse(source, rdf_format, base_iri=base_iri, file=name)
+                if _in_default_graph(quad, name)
+            ]
+            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
             self._run_update(
-                join_operations(f"MOVE GRAPH {staging} TO GRAPH {target}", provenance_update)
+                join_operations(
+                    f"DROP SILENT GRAPH {target}",
+                    f"INSERT DATA {{ GRAPH {target} {{\n{body.decode()}\n}} }}",
+                    provenance_update,
+                )
+            )
+            return self._count(target)
+        staging = ox.NamedNode(staging_graph())
+        self._store.add_graph(staging)
+        try:
+            self._stage(staging, source, rdf_format, base_iri=base_iri, file=name)
+            # Every write in Oxigraph costs tens of microseconds a quad, so the swap does the
+            # least work that is still one transaction: drop the old content, add the staged.
+            # MOVE would also empty the staging graph inside the transaction; that is done
+            # after it instead, where no reader or crash can see a half-replaced graph.
+            self._run_update(
+                join_operations(
+                    f"DROP SILENT GRAPH {target}",
+                    f"ADD GRAPH {staging} TO GRAPH {target}",
+                    provenance_update,
+                )
             )
         finally:
             self._store.remove_graph(staging)
         return self._count(target)
+
+    def _stage(
+        self,
+        staging: ox.NamedNode,
+        source: Path | bytes,
+        rdf_format: ox.RdfFormat,
+        *,
+        base_iri: str | None,
+        file: str | None,
+    ) -> None:
+        """Stream ``source`` into the staging graph; a syntax error names the place."""
+        if rdf_format.supports_datasets:
+            # A dataset syntax may name graphs; each quad is checked on its way in.
+            quads = self._parse(source, rdf_format, base_iri=base_iri, file=file)
+            self._store.bulk_extend(
+                ox.Quad(quad.subject, quad.predicate, quad.object, staging)
+                for quad in quads
+                if _in_default_graph(quad, file)
+            )
+            return
+        # A triples syntax goes straight into the staging graph, parsed by Oxigraph itself.
+        options: dict[str, Any] = {"format": rdf_format, "base_iri": base_iri, "to_graph": staging}
+        if isinstance(source, Path):
+            if not source.is_file():
+                raise UsageError(f"{source}: no such file")
+            options["path"] = str(source)
+        else:
+            options["input"] = source
+        try:
+            self._store.bulk_load(**options)
+        except SyntaxError as error:
+            raise RdfSyntaxError(
+                _syntax_message(error), location=_location_of(error, file), spec=rdf_format.iri
+            ) from None
+        except ValueError as error:  # e.g. an invalid IRI or language tag
+            raise RdfSyntaxError(str(error), location=Location(file) if file else None) from None
 
     def _parse(
         self,
@@ -124,17 +174,6 @@ class OxigraphStore(Store):
             ) from None
         except ValueError as error:  # e.g. an invalid IRI or language tag
             raise RdfSyntaxError(str(error), location=Location(file) if file else None) from None
-
-    def _stage(self, staging: ox.NamedNode, quads: Iterable[ox.Quad], *, bulk: bool) -> None:
-        self._store.add_graph(staging)
-        try:
-            if bulk:
-                self._store.bulk_extend(quads)
-            else:
-                self._store.extend(list(quads))
-        except BaseException:
-            self._store.remove_graph(staging)
-            raise
 
     def drop(self, graph: str, *, provenance_update: str = "") -> bool:
         target = ox.NamedNode(graph)
@@ -173,7 +212,11 @@ class OxigraphStore(Store):
         ]
 
     def _count(self, graph: ox.NamedNode) -> int:
-        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+        solutions = self._store.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+        )
+        assert isinstance(solutions, ox.QuerySolutions)
+        return int(next(solutions)["n"].value)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         graph_name = ox.NamedNode(graph) if graph else None
@@ -197,16 +240,25 @@ class OxigraphStore(Store):
         when ``union_default_graph`` (Oxigraph's ``use_default_graph_as_union``).
         SERVICE may only reach ``allowed_hosts`` (none by default)."""
         check_query(query, allowed_hosts)
-        options: dict[str, Any] = {}
-        if dataset.is_specified:
-            options["default_graph"] = [ox.NamedNode(g) for g in dataset.default_graphs] or None
-            options["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs] or None
-        else:
-            options["use_default_graph_as_union"] = union_default_graph
+        options = self._dataset_options(dataset, union_default_graph)
         try:
             return _with_deadline(lambda: self._evaluate(query, options, max_rows), timeout)
         except SyntaxError as error:
             raise QuerySyntaxError(_syntax_message(error), spec=QUERY_SPEC) from None
+
+    def _dataset_options(self, dataset: Dataset, union: bool) -> dict[str, Any]:
+        if dataset.is_specified:
+            return {
+                "default_graph": [ox.NamedNode(g) for g in dataset.default_graphs] or None,
+                "named_graphs": [ox.NamedNode(g) for g in dataset.named_graphs] or None,
+            }
+        graphs = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+        visible = [g for g in graphs if not is_staging(g.value)]
+        if len(visible) == len(graphs):
+            return {"use_default_graph_as_union": union}
+        # A load is being staged: its graph must not show through GRAPH ?g or the union.
+        default: list[ox.NamedNode | ox.DefaultGraph] = [*visible] if union else [ox.DefaultGraph()]
+        return {"default_graph": default, "named_graphs": visible}
 
     def _evaluate(self, query: str, options: dict[str, Any], max_rows: int | None) -> QueryResult:
         answer = self._store.query(query, **options)
@@ -283,6 +335,17 @@ class _Counter(Iterator[ox.Quad]):
         quad = next(self._quads)
         self.count += 1
         return quad
+
+
+def _in_default_graph(quad: ox.Quad, file: str | None) -> bool:
+    if not isinstance(quad.graph_name, ox.DefaultGraph):
+        raise RdfSyntaxError(
+            f"the data has quads in the named graph {quad.graph_name}; a graph is loaded from a "
+            "triples format (Turtle, N-Triples, RDF/XML) or from default-graph quads, and whole "
+            "datasets with `demoi restore`",
+            location=Location(file),
+        )
+    return True
 
 
 def _take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
