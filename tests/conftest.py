@@ -13,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
-from demoi.server import create_app
+from demoi.server import app_store, create_app
 from demoi.store import OxigraphStore
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,8 +58,10 @@ def store(store_path: Path) -> Iterator[OxigraphStore]:
 
 
 @pytest.fixture
-def app(store_path: Path) -> Flask:
-    return create_app({"TESTING": True, "STORE": str(store_path), "BASE_URI": "http://demoi.test/"})
+def app(store_path: Path) -> Iterator[Flask]:
+    app = create_app({"TESTING": True, "STORE": str(store_path), "BASE_URI": "http://demoi.test/"})
+    yield app
+    app_store(app).close()
 
 
 @pytest.fixture

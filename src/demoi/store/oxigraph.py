@@ -286,7 +286,7 @@ class OxigraphStore(Store):
         return counted.count
 
     def restore(self, source: Path) -> int:
-        """Stage every graph of the dump, then swap all of them in one update."""
+        """Stage every graph of the dump, then swap the whole store in one update."""
         staged: dict[str, ox.NamedNode] = {}  # target graph ("" = default) -> staging graph
 
         def into_staging(quad: ox.Quad) -> ox.Quad:
@@ -304,16 +304,13 @@ class OxigraphStore(Store):
         quads = self._parse(source, ox.RdfFormat.N_QUADS, base_iri=None, file=str(source))
         try:
             self._store.bulk_extend(map(into_staging, quads))
-            keep = set(staged)
-            operations = [
-                f"DROP GRAPH {ox.NamedNode(info.iri)}"
-                for info in self.graphs()
-                if info.iri not in keep
-            ]
+            # As in replace_graph: drop everything, add the staged graphs, in one transaction;
+            # the staging graphs are emptied after it.
+            operations = [f"DROP GRAPH {ox.NamedNode(info.iri)}" for info in self.graphs()]
             operations.append("DROP DEFAULT")
             for key, staging in staged.items():
                 destination = f"GRAPH {ox.NamedNode(key)}" if key else "DEFAULT"
-                operations.append(f"MOVE GRAPH {staging} TO {destination}")
+                operations.append(f"ADD GRAPH {staging} TO {destination}")
             self._run_update(join_operations(*operations))
         finally:
             for staging in staged.values():
@@ -321,6 +318,8 @@ class OxigraphStore(Store):
         return len(self._store)
 
     def close(self) -> None:
+        if not hasattr(self, "_store"):
+            return
         self._store.flush()
         # pyoxigraph has no close(); RocksDB unlocks when the last reference goes away.
         del self._store
