@@ -18,11 +18,13 @@ import pyoxigraph as ox
 from demoi import __version__
 from demoi.errors import DemoiError, UsageError, ValidationFailed
 from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
+from demoi.store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INTERNAL = 3
-# Above this size `demoi load` streams into the staging graph instead of parsing in memory.
+# Above this size `demoi load` streams into a staging graph instead of parsing in memory
+# (benchmarks/README.md: the streamed path bounds memory; it is not faster).
 BULK_THRESHOLD = 64 * 1024 * 1024
 QUERY_FORMAT_NAMES = ("json", "xml", "csv", "tsv", "ttl", "nt", "nq", "trig", "jsonld", "rdf")
 
@@ -43,9 +45,7 @@ def _settings(**overrides: Any) -> Settings:
     return load_settings(overrides)
 
 
-def _open(settings: Settings, *, create: bool):  # type: ignore[no-untyped-def]
-    from demoi.store import open_store
-
+def _open(settings: Settings, *, create: bool) -> Store:
     return open_store(settings.store_path, backend=settings["store_backend"], create=create)
 
 
@@ -123,7 +123,8 @@ def settings_command(markdown: bool, store: str | None) -> None:
 @click.option(
     "--bulk/--no-bulk",
     default=None,
-    help="Fast path for large files, just as atomic; by default used for files over 64 MB.",
+    help="Stream the file instead of holding it in memory, just as atomic; "
+    "the default for files over 64 MB.",
 )
 @store_option
 def load(

@@ -74,7 +74,8 @@ class Store(abc.ABC):
         """Replace the content of ``graph`` with the RDF in ``source``; return the triple count.
 
         Atomic: on any error (a syntax error at line N included) the previous content stays.
-        ``bulk`` trades memory for speed on large files and is just as atomic.
+        ``bulk`` streams through a staging graph instead of holding the data in memory, for
+        files too large for that; just as atomic (and, see benchmarks/README.md, not faster).
         ``provenance_update`` (SPARQL Update operations) runs in the same transaction.
         """
 
