@@ -109,7 +109,7 @@ def test_malformed_turtle_exit_1_names_file_line_and_changes_nothing(run, tmp_pa
 def test_bad_query_exit_1_with_position(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
     result = run("query", "SELECT * WHERE { ?s ?p }")
-    assert result.exit_code == 1 and "1:25" in result.output
+    assert result.exit_code == 1 and "line 1, column 25" in result.output
 
 
 @pytest.mark.parametrize(
@@ -204,3 +204,69 @@ def test_internal_errors_exit_3_without_traceback(
     monkeypatch.setattr(demoi.publishing, "load_file", explode)
     result = run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
     assert result.exit_code == 3 and "internal error: RuntimeError: boom" in result.output
+
+
+def test_a_closed_pipe_is_not_an_internal_error(store_path: Path, tmp_path: Path) -> None:
+    # Regression: `demoi settings | head -1` ended with "internal error: BrokenPipeError".
+    import subprocess
+    import sys
+
+    script = "import sys; from demoi.cli import main; sys.argv = ['demoi', 'settings']; main()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # the reader goes away before demoi writes
+    _, errors = process.communicate(timeout=60)
+    assert b"internal error" not in errors and b"Traceback" not in errors
+    assert process.returncode == 0
+
+
+def test_dump_into_a_missing_folder_is_a_usage_error(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Regression: it was an internal error (exit 3).
+    run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
+    result = run("dump", str(tmp_path / "missing" / "all.nq"))
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_a_txt_file_needs_a_format(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Regression: .txt was read as N-Triples because pyoxigraph maps it so.
+    turtle = tmp_path / "data.txt"
+    turtle.write_text("@prefix ex: <http://e/> . ex:a ex:b ex:c .", encoding="utf-8")
+    assert run("load", str(turtle), "--graph", "http://demoi.test/g").exit_code == 2
+    loaded = run("load", str(turtle), "--graph", "http://demoi.test/g", "--format", "ttl")
+    assert loaded.exit_code == 0
+
+
+def test_a_header_only_export_is_refused(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Regression: it published nothing over the municipality's graph, emptying it.
+    source = EXAMPLES / "budget" / "4401-2024-expense.utf8.csv"
+    assert run("lift", str(source), *KALAMATA_EXPENSE_2024).exit_code == 0
+    header_only = tmp_path / "header.csv"
+    header_only.write_text(source.read_text(encoding="utf-8").splitlines()[0] + "\n", "utf-8")
+    result = run("lift", str(header_only), *KALAMATA_EXPENSE_2024)
+    assert result.exit_code == 1 and "no rows" in result.output
+    assert "http://demoi.test/graph/4401/budget-expense/2024" in run("graphs").output
+
+
+def test_a_query_file_error_names_the_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
+    query = tmp_path / "bad.rq"
+    query.write_text("SELECT *\nWHERE { ?s ?p }", encoding="utf-8")
+    result = run("query", f"@{query}")
+    assert result.exit_code == 1 and f"{query}, line 2, column" in result.output
+
+
+def test_drop_records_provenance_under_the_given_base(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run(
+        "load",
+        str(_tiny(tmp_path)),
+        "--graph",
+        "https://data.example.gr/g",
+        "--base-uri",
+        "https://data.example.gr/",
+    )
+    run("drop", "https://data.example.gr/g", "--base-uri", "https://data.example.gr/")
+    graphs = run("graphs").output
+    assert "https://data.example.gr/graph/provenance" in graphs
+    assert "http://demoi.test/graph/provenance" not in graphs

@@ -77,7 +77,8 @@ def test_a_query_string_with_percent_escapes_is_decoded_once(client: FlaskClient
     ("accept", "content_type"),
     [
         ("application/sparql-results+json", "application/sparql-results+json"),
-        ("application/json", "application/sparql-results+json"),
+        ("application/json", "application/json"),  # labelled as the client asked
+        ("application/xml", "application/xml"),
         ("application/sparql-results+xml", "application/sparql-results+xml"),
         ("text/csv", "text/csv; charset=utf-8"),
         ("text/tab-separated-values", "text/tab-separated-values; charset=utf-8"),
@@ -103,7 +104,7 @@ def test_format_parameter_wins(client: FlaskClient) -> None:
 def test_malformed_query_is_400_with_position(client: FlaskClient) -> None:
     answer = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p }"})
     assert answer.status_code == 400
-    assert "1:25" in answer.json["error"]["message"]  # type: ignore[index]
+    assert "line 1, column 25" in answer.json["error"]["message"]  # type: ignore[index]
 
 
 def test_deeply_nested_query_is_400_not_500(client: FlaskClient) -> None:
@@ -170,3 +171,32 @@ def test_home_page_in_both_languages(published: Flask, client: FlaskClient) -> N
     english = client.get("/?lang=en").get_data(as_text=True)
     assert "Γράφοι" in greek and "Graphs" in english
     assert "http://demoi.test/graph/4401/budget-expense/2024" in english
+
+
+def test_excluded_canonical_type_is_not_sent_under_its_alias(client: FlaskClient) -> None:
+    # Regression: json was excluded by q=0 but its alias matched */* and the response still
+    # carried the excluded media type.
+    answer = client.get(
+        "/sparql",
+        query_string={"query": "SELECT * WHERE {}"},
+        headers={"Accept": "application/sparql-results+json;q=0, */*"},
+    )
+    assert answer.status_code == 200
+    assert answer.headers["Content-Type"] != "application/sparql-results+json"
+
+
+@pytest.mark.parametrize(("value", "status"), [("ttl", 406), ("bogus", 400), ("text/turtle", 406)])
+def test_format_parameter_that_cannot_be_honoured(
+    client: FlaskClient, value: str, status: int
+) -> None:
+    # Regression: format=ttl on a SELECT was silently ignored.
+    answer = client.get("/sparql", query_string={"query": "SELECT * WHERE {}", "format": value})
+    assert answer.status_code == status
+
+
+def test_a_malformed_default_graph_uri_is_400(client: FlaskClient) -> None:
+    # Regression: it was a 500.
+    answer = client.get(
+        "/sparql", query_string={"query": "SELECT * WHERE {}", "default-graph-uri": "not an iri"}
+    )
+    assert answer.status_code == 400 and "default-graph-uri" in answer.json["error"]["message"]  # type: ignore[index]

@@ -182,7 +182,7 @@ def test_query_timeout(store: OxigraphStore) -> None:
 
 
 def test_query_syntax_error_gives_the_position(store: OxigraphStore) -> None:
-    with pytest.raises(QuerySyntaxError, match="1:25"):
+    with pytest.raises(QuerySyntaxError, match="line 1, column 25"):
         store.query("SELECT * WHERE { ?s ?p }")
 
 
@@ -272,3 +272,35 @@ def test_a_graph_being_staged_is_invisible_to_queries(store: OxigraphStore) -> N
     own_default = store.query("ASK { ?s ?p ?o }", union_default_graph=False)
     assert own_default.boolean is False
     assert [g.iri for g in store.graphs()] == [G1]
+
+
+def test_from_chooses_the_dataset_even_with_the_union_default_graph(store: OxigraphStore) -> None:
+    # Regression: FROM was ignored while the union default graph was on.
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    store.replace_graph(G2, b"<http://x> <http://y> <http://z> .", ox.RdfFormat.N_TRIPLES)
+    only_g2 = store.query(f"SELECT * FROM <{G2}> WHERE {{ ?s ?p ?o }}")
+    assert len(only_g2.rows) == 1
+    named = store.query(f"SELECT ?g FROM NAMED <{G1}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
+    assert {row[0].value for row in named.rows} == {G1}  # type: ignore[union-attr]
+    protocol_wins = store.query(
+        f"SELECT * FROM <{G2}> WHERE {{ ?s ?p ?o }}", dataset=Dataset(default_graphs=(G1,))
+    )
+    assert len(protocol_wins.rows) == 2
+
+
+def test_a_staging_graph_left_by_a_killed_load_is_removed_on_opening(store_path: Path) -> None:
+    from demoi.iris import staging_graph
+
+    raw = ox.Store(str(store_path))
+    raw.add(
+        ox.Quad(
+            ox.NamedNode("http://a"),
+            ox.NamedNode("http://b"),
+            ox.NamedNode("http://c"),
+            ox.NamedNode(staging_graph()),
+        )
+    )
+    del raw
+    reopened = OxigraphStore(store_path)
+    assert len(reopened._store) == 0
+    reopened.close()

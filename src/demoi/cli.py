@@ -6,6 +6,8 @@ Exit codes: 0 success; 1 data error (bad syntax, bad number, SHACL violations);
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -16,7 +18,7 @@ import click
 import pyoxigraph as ox
 
 from demoi import __version__
-from demoi.errors import DemoiError, UsageError, ValidationFailed
+from demoi.errors import DemoiError, Location, QuerySyntaxError, UsageError, ValidationFailed
 from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
 from demoi.store import Store, open_store
 
@@ -39,6 +41,11 @@ def store_option(command: F) -> F:
     return click.option(
         "--store", "store", type=click.Path(path_type=str), help=_setting_help("store")
     )(command)
+
+
+def base_uri_option(command: F) -> F:
+    """``--base-uri IRI`` on every command that mints IRIs or writes provenance."""
+    return click.option("--base-uri", help=_setting_help("base_uri"))(command)
 
 
 def _settings(**overrides: Any) -> Settings:
@@ -71,6 +78,12 @@ class DemoiGroup(click.Group):
         except KeyboardInterrupt:
             _echo_err("interrupted")
             ctx.exit(130)
+        except BrokenPipeError:
+            # The reader stopped reading (`demoi query ... | head`): not an error of ours.
+            # Python would complain again when flushing stdout at exit; point it at devnull.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
             if ctx.find_root().params.get("debug"):
                 traceback.print_exc()
@@ -108,7 +121,11 @@ def settings_command(markdown: bool, store: str | None) -> None:
     settings = _settings(store=store)
     for resolved in settings.resolved():
         setting = resolved.setting
-        value = ",".join(resolved.value) if isinstance(resolved.value, tuple) else resolved.value
+        value = resolved.value
+        if isinstance(value, tuple):
+            value = ",".join(value)
+        elif isinstance(value, bool):
+            value = str(value).lower()
         click.echo(f"{setting.env_var}={value}\t[{resolved.source}]\t{setting.help}")
 
 
@@ -126,14 +143,20 @@ def settings_command(markdown: bool, store: str | None) -> None:
     help="Stream the file instead of holding it in memory, just as atomic; "
     "the default for files over 64 MB.",
 )
+@base_uri_option
 @store_option
 def load(
-    file: Path, graph: str, format_name: str | None, bulk: bool | None, store: str | None
+    file: Path,
+    graph: str,
+    format_name: str | None,
+    bulk: bool | None,
+    base_uri: str | None,
+    store: str | None,
 ) -> None:
     """Replace the content of a graph with an RDF file, atomically."""
     from demoi.publishing import load_file
 
-    settings = _settings(store=store)
+    settings = _settings(store=store, base_uri=base_uri)
     if not file.is_file():
         raise UsageError(f"{file}: no such file")
     rdf_format = _rdf_format(file, format_name)
@@ -145,9 +168,20 @@ def load(
     click.echo(f"{graph}: {count} triples")
 
 
+# Only extensions that say which syntax a file is in (pyoxigraph also reads .txt as N-Triples).
+RDF_EXTENSIONS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdf": ox.RdfFormat.RDF_XML,
+    "owl": ox.RdfFormat.RDF_XML,
+}
+
+
 def _rdf_format(file: Path, name: str | None) -> ox.RdfFormat:
-    extension = name or file.suffix.lstrip(".").lower()
-    found = ox.RdfFormat.from_extension(extension) if extension else None
+    found = RDF_EXTENSIONS.get((name or file.suffix.lstrip(".")).lower())
     if found is None:
         raise UsageError(
             f"cannot tell the RDF syntax of {file}; give --format (ttl, nt, nq, trig, jsonld, rdf)"
@@ -176,12 +210,13 @@ def graphs(store: str | None) -> None:
 
 @cli.command()
 @click.argument("graph")
+@base_uri_option
 @store_option
-def drop(graph: str, store: str | None) -> None:
+def drop(graph: str, base_uri: str | None, store: str | None) -> None:
     """Remove a graph (recorded in the provenance graph)."""
     from demoi import provenance
 
-    settings = _settings(store=store)
+    settings = _settings(store=store, base_uri=base_uri)
     _check_iri(graph)
     with _open(settings, create=False) as opened:
         record = provenance.invalidation(settings.base_uri, graph, label=f"demoi drop {graph}")
@@ -206,13 +241,19 @@ def query(query: str, format_name: str | None, store: str | None) -> None:
     settings = _settings(store=store)
     text = _query_text(query)
     with _open(settings, create=False) as opened:
-        result = opened.query(
-            text,
-            timeout=settings["query_timeout"],
-            max_rows=settings["max_result_rows"],
-            union_default_graph=settings["union_default_graph"],
-            allowed_hosts=settings["allowed_hosts"],
-        )
+        try:
+            result = opened.query(
+                text,
+                timeout=settings["query_timeout"],
+                max_rows=settings["max_result_rows"],
+                union_default_graph=settings["union_default_graph"],
+                allowed_hosts=settings["allowed_hosts"],
+            )
+        except QuerySyntaxError as error:
+            if not query.startswith("@"):
+                raise
+            where = dataclasses.replace(error.location or Location(), file=query[1:])
+            raise QuerySyntaxError(error.message, location=where, spec=error.spec) from None
     fmt = FORMATS_BY_NAME[format_name] if format_name else formats_for(result.kind)[0]
     if result.kind not in fmt.kinds:
         usable = ", ".join(f.name for f in formats_for(result.kind))
@@ -242,6 +283,8 @@ def _query_text(argument: str) -> str:
 def dump(target: Path, store: str | None) -> None:
     """Write the whole store as N-Quads."""
     settings = _settings(store=store)
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
     with _open(settings, create=False) as opened:
         count = opened.dump(target)
     click.echo(f"{target}: {count} quads")
@@ -287,7 +330,7 @@ def mappings_command(lang: str | None) -> None:
     "--dry-run", is_flag=True, help="Lift and validate, print the N-Triples, publish nothing."
 )
 @click.option("--lang", type=click.Choice(["el", "en"]), help="Language of validation messages.")
-@click.option("--base-uri", help=_setting_help("base_uri"))
+@base_uri_option
 @store_option
 def lift(
     source: Path,
@@ -348,7 +391,7 @@ def lift(
 @cli.command()
 @click.option("--host", help=_setting_help("host"))
 @click.option("--port", type=int, help=_setting_help("port"))
-@click.option("--base-uri", help=_setting_help("base_uri"))
+@base_uri_option
 @store_option
 def serve(host: str | None, port: int | None, base_uri: str | None, store: str | None) -> None:
     """Serve the store: SPARQL endpoint at /sparql."""
@@ -358,7 +401,13 @@ def serve(host: str | None, port: int | None, base_uri: str | None, store: str |
 
     settings = _settings(store=store, host=host, port=port, base_uri=base_uri)
     app = create_app({setting.name.upper(): settings[setting.name] for setting in SETTINGS})
-    server = make_server(settings["host"], settings["port"], app, threaded=True)
+    try:
+        server = make_server(settings["host"], settings["port"], app, threaded=True)
+    except OSError as error:
+        raise UsageError(
+            f"cannot listen on {settings['host']}:{settings['port']} ({error.strerror}); "
+            "is another server running there? Choose another --port"
+        ) from None
     click.echo(
         f"demoi serving {settings.store_path} on http://{settings['host']}:{server.port}/ "
         f"(SPARQL: /sparql); Ctrl-C stops"
@@ -370,7 +419,7 @@ def serve(host: str | None, port: int | None, base_uri: str | None, store: str |
 
 
 @cli.command()
-@click.option("--base-uri", help=_setting_help("base_uri"))
+@base_uri_option
 @store_option
 def demo(base_uri: str | None, store: str | None) -> None:
     """Build the demo graph: the standards and the bundled example exports."""

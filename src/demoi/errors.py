@@ -21,12 +21,12 @@ class Location:
     column: int | str | None = None
 
     def __str__(self) -> str:
-        parts = [self.file or "<input>"]
+        parts = [self.file] if self.file else []
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.column is not None:
             parts.append(f"column {self.column}")
-        return ", ".join(parts)
+        return ", ".join(parts) or "<input>"
 
 
 class DemoiError(Exception):

@@ -34,6 +34,8 @@ class Format:
     #: Other media types a client may ask for this format by.
     aliases: tuple[str, ...] = ()
     rdf_format: ox.RdfFormat | None = None
+    #: Other short names clients send in ``format=`` (SPARQLWrapper sends ``turtle``).
+    nicknames: tuple[str, ...] = ()
 
     @property
     def media_types(self) -> tuple[str, ...]:
@@ -48,14 +50,31 @@ FORMATS: tuple[Format, ...] = (
     Format("xml", "application/sparql-results+xml", _TABLE, ("application/xml", "text/xml")),
     Format("csv", "text/csv", _TABLE),
     Format("tsv", "text/tab-separated-values", _TABLE),
-    Format("ttl", "text/turtle", _GRAPH, (), ox.RdfFormat.TURTLE),
-    Format("nt", "application/n-triples", _GRAPH, ("text/plain",), ox.RdfFormat.N_TRIPLES),
-    Format("nq", "application/n-quads", _GRAPH, (), ox.RdfFormat.N_QUADS),
+    Format("ttl", "text/turtle", _GRAPH, (), ox.RdfFormat.TURTLE, ("turtle",)),
+    Format(
+        "nt",
+        "application/n-triples",
+        _GRAPH,
+        ("text/plain",),
+        ox.RdfFormat.N_TRIPLES,
+        ("ntriples", "n-triples"),
+    ),
+    Format("nq", "application/n-quads", _GRAPH, (), ox.RdfFormat.N_QUADS, ("nquads", "n-quads")),
     Format("trig", "application/trig", _GRAPH, (), ox.RdfFormat.TRIG),
-    Format("jsonld", "application/ld+json", _GRAPH, (), ox.RdfFormat.JSON_LD),
-    Format("rdf", "application/rdf+xml", _GRAPH, (), ox.RdfFormat.RDF_XML),
+    Format("jsonld", "application/ld+json", _GRAPH, (), ox.RdfFormat.JSON_LD, ("json-ld",)),
+    Format(
+        "rdf",
+        "application/rdf+xml",
+        _GRAPH,
+        (),
+        ox.RdfFormat.RDF_XML,
+        ("rdfxml", "rdf+xml"),
+    ),
 )
 FORMATS_BY_NAME = {fmt.name: fmt for fmt in FORMATS}
+#: Every name a format goes by in ``format=``; ``xml`` and ``json`` name the SPARQL result
+#: formats, which is what SPARQLWrapper means by them for SELECT and ASK.
+FORMATS_BY_NICKNAME = {name: fmt for fmt in FORMATS for name in (fmt.name, *fmt.nicknames)}
 
 
 def formats_for(kind: QueryKind) -> list[Format]:

@@ -45,8 +45,13 @@ def publish_lifted(
     record = provenance.publication(
         base_uri,
         lifted.graph,
-        label=f"demoi lift {lifted.source.name} --mapping {lifted.mapping.name} "
-        f"--municipality {lifted.municipality.code}",
+        label=" ".join(
+            [
+                f"demoi lift {lifted.source.name} --mapping {lifted.mapping.name}",
+                f"--municipality {lifted.municipality.code}",
+                *(f"--{name} {value}" for name, value in sorted(lifted.parameters.items())),
+            ]
+        ),
         source=provenance.Source(lifted.source.name, lifted.sha256),
         started=started,
         plan=lifted.plan,

@@ -61,6 +61,16 @@ def check_nesting(text: str) -> None:
         )
 
 
+_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.IGNORECASE)
+
+
+def has_dataset_clause(query: str) -> bool:
+    """Whether ``query`` chooses its own dataset with FROM or FROM NAMED (outside strings,
+    IRIs and comments); such a query must not be given the union default graph."""
+    bare = _TOKENS.sub(lambda match: match.group() if len(match.group()) == 1 else " ", query)
+    return _FROM.search(bare) is not None
+
+
 class OutboundRefused(DemoiError):
     code = "outbound-refused"
 

@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from demoi.errors import UsageError
+from demoi.errors import DataError, Location, UsageError
 from demoi.iris import STANDARDS_BASE, dataset_graph, minted_prefix
 from demoi.lifting.mappings import Mapping, available_mappings, get_mapping
 from demoi.lifting.morph import materialize
@@ -27,6 +27,7 @@ class Lifted:
     sha256: str
     encoding: str
     rows: int
+    parameters: dict[str, str]
 
     @property
     def plan(self) -> str:
@@ -51,6 +52,12 @@ def lift(
             f"the mapping {mapping.name} reads {mapping.source_format}, not yet supported"
         )
     table = read_table(source, mapping.columns, delimiter=mapping.delimiter, encoding=encoding)
+    if not table.rows:
+        # Publishing it would replace the municipality's graph with nothing.
+        raise DataError(
+            "the export has a header but no rows; nothing was published",
+            location=Location(str(source)),
+        )
     constants = {
         "municipality": found.code,
         **{name: parameters[name] for name in mapping.parameters},
@@ -71,4 +78,5 @@ def lift(
         sha256=hashlib.sha256(source.read_bytes()).hexdigest(),
         encoding=table.encoding,
         rows=len(rows),
+        parameters={name: parameters[name] for name in mapping.parameters},
     )

@@ -7,9 +7,9 @@ import io
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
-from demoi.conneg import negotiate
+from demoi.conneg import NotAcceptable, negotiate
 from demoi.errors import UsageError
-from demoi.formats import FORMATS_BY_NAME, Format, formats_for, result_bytes
+from demoi.formats import FORMATS_BY_NAME, FORMATS_BY_NICKNAME, Format, formats_for, result_bytes
 from demoi.server import app_settings, app_store
 from demoi.server.errors import Forbidden, UnsupportedMediaType
 from demoi.store import Dataset
@@ -21,21 +21,32 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
 
-def _media_type_header(fmt: Format) -> str:
-    if fmt.media_type.startswith(TEXT_TYPES):
-        return f"{fmt.media_type}; charset=utf-8"
-    return fmt.media_type
+def _content_type(media_type: str) -> str:
+    if media_type.startswith(TEXT_TYPES):
+        return f"{media_type}; charset=utf-8"
+    return media_type
 
 
-def choose_format(offered: list[Format], requested: str | None, accept: str | None) -> Format:
-    """``format=`` (a short name or media type, for browsers) wins over the Accept header."""
-    choices = [(media_type, fmt) for fmt in offered for media_type in fmt.media_types]
-    if requested:
-        by_name = FORMATS_BY_NAME.get(requested)
-        if by_name in offered:
-            return by_name
-        return negotiate(requested, choices)
-    return negotiate(accept, choices)
+def choose_format(
+    offered: list[Format], requested: str | None, accept: str | None
+) -> tuple[Format, str]:
+    """The format to answer in and the media type to label it with.
+
+    ``format=`` (a short name such as ``csv``, or a media type; for browsers) wins over the
+    Accept header. The label is the media type that matched, so a client that excluded
+    ``application/sparql-results+json`` but accepts ``*/*`` is not sent that label.
+    """
+    choices = [(media_type, (fmt, media_type)) for fmt in offered for media_type in fmt.media_types]
+    if requested and "/" not in requested:
+        by_name = FORMATS_BY_NICKNAME.get(requested.lower())
+        if by_name is None:
+            raise UsageError(
+                f"unknown format {requested!r}; the formats are " + ", ".join(FORMATS_BY_NAME)
+            )
+        if by_name not in offered:
+            raise NotAcceptable([fmt.name for fmt in offered])
+        return by_name, by_name.media_type
+    return negotiate(requested or accept, choices)
 
 
 def _single(values: list[str], name: str) -> str | None:
@@ -72,12 +83,19 @@ def _query_from_request() -> tuple[str | None, str | None]:
     )
 
 
-def _source(name: str) -> list[str]:
-    return request.args.getlist(name) + (
-        request.form.getlist(name)
-        if request.mimetype == "application/x-www-form-urlencoded"
-        else []
-    )
+def _graph_iris(name: str) -> tuple[str, ...]:
+    """The ``default-graph-uri`` or ``named-graph-uri`` values, each checked to be an IRI."""
+    values = request.args.getlist(name)
+    if request.mimetype == "application/x-www-form-urlencoded":
+        values += request.form.getlist(name)
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError as error:
+            raise UsageError(
+                f"{name} {value!r} is not an IRI: {error}", spec=PROTOCOL_SPEC
+            ) from None
+    return tuple(values)
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -88,7 +106,7 @@ def sparql() -> Response:
             raise UsageError("the request has no 'query' parameter", spec=PROTOCOL_SPEC)
         return service_description()
     settings = app_settings(current_app)
-    dataset = Dataset(tuple(_source("default-graph-uri")), tuple(_source("named-graph-uri")))
+    dataset = Dataset(_graph_iris("default-graph-uri"), _graph_iris("named-graph-uri"))
     result = app_store(current_app).query(
         query,
         dataset=dataset,
@@ -97,8 +115,10 @@ def sparql() -> Response:
         union_default_graph=settings["union_default_graph"],
         allowed_hosts=settings["allowed_hosts"],
     )
-    fmt = choose_format(formats_for(result.kind), requested, request.headers.get("Accept"))
-    response = Response(result_bytes(result, fmt), content_type=_media_type_header(fmt))
+    fmt, media_type = choose_format(
+        formats_for(result.kind), requested, request.headers.get("Accept")
+    )
+    response = Response(result_bytes(result, fmt), content_type=_content_type(media_type))
     response.headers["Vary"] = "Accept"
     if result.truncated:
         response.headers["X-Demoi-Truncated"] = str(settings["max_result_rows"])
@@ -108,7 +128,7 @@ def sparql() -> Response:
 def service_description() -> Response:
     """SPARQL 1.1 Service Description of this endpoint."""
     settings = app_settings(current_app)
-    fmt = choose_format(
+    fmt, media_type = choose_format(
         formats_for("graph"), request.args.get("format"), request.headers.get("Accept")
     )
     service = ox.BlankNode()
@@ -130,7 +150,7 @@ def service_description() -> Response:
         triples.append(ox.Triple(service, ox.NamedNode(SD + "resultFormat"), ox.NamedNode(iri)))
     output = io.BytesIO()
     ox.serialize(triples, output, fmt.rdf_format)
-    response = Response(output.getvalue(), content_type=_media_type_header(fmt))
+    response = Response(output.getvalue(), content_type=_content_type(media_type))
     response.headers["Vary"] = "Accept"
     return response
 

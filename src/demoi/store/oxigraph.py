@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,7 +27,7 @@ from demoi.errors import (
     UsageError,
 )
 from demoi.iris import is_staging, staging_graph
-from demoi.query_guard import check_nesting, check_query
+from demoi.query_guard import check_nesting, check_query, has_dataset_clause
 from demoi.store.base import ALL_GRAPHS, Dataset, GraphInfo, QueryResult, Row, Store
 from demoi.store.sparql_text import join_operations
 
@@ -45,6 +46,22 @@ def _syntax_message(error: SyntaxError) -> str:
     return str(error.args[0]) if error.args else str(error)
 
 
+_QUERY_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+
+
+def _query_syntax_error(error: SyntaxError) -> QuerySyntaxError:
+    """pyoxigraph says ``error at LINE:COLUMN: ...``; the position becomes a Location."""
+    message = _syntax_message(error)
+    position = _QUERY_POSITION.match(message)
+    if position is None:
+        return QuerySyntaxError(message, spec=QUERY_SPEC)
+    return QuerySyntaxError(
+        message[position.end() :],
+        location=Location(None, int(position.group(1)), int(position.group(2))),
+        spec=QUERY_SPEC,
+    )
+
+
 class OxigraphStore(Store):
     def __init__(self, path: Path, *, create: bool = True):
         self.path = Path(path)
@@ -57,6 +74,7 @@ class OxigraphStore(Store):
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(self.path))
+            self._remove_abandoned_staging()
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreBusy(
@@ -64,6 +82,13 @@ class OxigraphStore(Store):
                     "(is `demoi serve` running on it?); stop it or use another --store"
                 ) from None
             raise UsageError(f"cannot open the store {self.path}: {error}") from None
+
+    def _remove_abandoned_staging(self) -> None:
+        """A staging graph found on opening was left by a load that was killed: RocksDB lets
+        one process at a time open the store, so no load of another can be under way."""
+        for graph in list(self._store.named_graphs()):
+            if isinstance(graph, ox.NamedNode) and is_staging(graph.value):
+                self._store.remove_graph(graph)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -190,7 +215,7 @@ class OxigraphStore(Store):
         try:
             self._store.update(update)
         except SyntaxError as error:
-            raise QuerySyntaxError(_syntax_message(error), spec=QUERY_SPEC) from None
+            raise _query_syntax_error(error) from None
 
     # -- reading -------------------------------------------------------------------------
 
@@ -240,11 +265,14 @@ class OxigraphStore(Store):
         when ``union_default_graph`` (Oxigraph's ``use_default_graph_as_union``).
         SERVICE may only reach ``allowed_hosts`` (none by default)."""
         check_query(query, allowed_hosts)
-        options = self._dataset_options(dataset, union_default_graph)
+        if not dataset.is_specified and has_dataset_clause(query):
+            options: dict[str, Any] = {}  # the query's FROM / FROM NAMED choose the dataset
+        else:
+            options = self._dataset_options(dataset, union_default_graph)
         try:
             return _with_deadline(lambda: self._evaluate(query, options, max_rows), timeout)
         except SyntaxError as error:
-            raise QuerySyntaxError(_syntax_message(error), spec=QUERY_SPEC) from None
+            raise _query_syntax_error(error) from None
 
     def _dataset_options(self, dataset: Dataset, union: bool) -> dict[str, Any]:
         if dataset.is_specified:
