@@ -304,3 +304,16 @@ def test_a_staging_graph_left_by_a_killed_load_is_removed_on_opening(store_path:
     reopened = OxigraphStore(store_path)
     assert len(reopened._store) == 0
     reopened.close()
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["in-memory", "bulk"])
+def test_blank_nodes_keep_their_identity(store: OxigraphStore, bulk: bool) -> None:
+    data = """@prefix ex: <http://e/> .
+    ex:a ex:address [ ex:street "Αριστομένους" ; ex:number 12 ] ;
+         ex:other [ ex:street "Φαρών" ] ."""
+    assert store.replace_graph(G1, data.encode(), ox.RdfFormat.TURTLE, bulk=bulk) == 5
+    answer = store.query(
+        "SELECT ?street ?number WHERE { <http://e/a> <http://e/address> ?b . "
+        "?b <http://e/street> ?street ; <http://e/number> ?number }"
+    )
+    assert [(row[0].value, row[1].value) for row in answer.rows] == [("Αριστομένους", "12")]  # type: ignore[union-attr]

@@ -1,9 +1,10 @@
 """The embedded store: pyoxigraph 0.5 on disk (RocksDB).
 
-Atomicity comes from Oxigraph's transactional SPARQL Update: data is first parsed into a staging
-graph (``urn:demoi:staging:<uuid>``, never published), and a single update then moves it over the
-target graph and records its provenance. A parse error leaves the target untouched; the staging
-graph is dropped.
+Atomicity comes from Oxigraph's transactional SPARQL Update. A graph is replaced by one update
+that drops the old content, writes the new and records the provenance: from data parsed and
+checked in memory (``INSERT DATA``), or, for files too large for memory, from a hidden staging
+graph (``urn:demoi:staging:<uuid>``) filled by Oxigraph's bulk loader (``ADD``). A parse error
+leaves the target untouched. benchmarks/README.md has the measurements behind this design.
 """
 
 from __future__ import annotations
@@ -208,10 +209,11 @@ class OxigraphStore(Store):
         return existed
 
     def update(self, update: str) -> None:
+        check_nesting(update)
         self._run_update(update)
 
     def _run_update(self, update: str) -> None:
-        check_nesting(update)
+        """Run an update demoi wrote itself (its data is N-Triples: nothing nests)."""
         try:
             self._store.update(update)
         except SyntaxError as error:
