@@ -200,3 +200,14 @@ def test_a_malformed_default_graph_uri_is_400(client: FlaskClient) -> None:
         "/sparql", query_string={"query": "SELECT * WHERE {}", "default-graph-uri": "not an iri"}
     )
     assert answer.status_code == 400 and "default-graph-uri" in answer.json["error"]["message"]  # type: ignore[index]
+
+
+def test_a_body_over_the_upload_limit_is_413(tmp_path: Path) -> None:
+    from demoi.server import create_app
+
+    app = create_app({"STORE": str(tmp_path / "s"), "MAX_UPLOAD_SIZE": 100})
+    query = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 200
+    answer = app.test_client().post("/sparql", data={"query": query})
+    assert answer.status_code == 413 and answer.json["error"]["status"] == 413  # type: ignore[index]
+    small = app.test_client().post("/sparql", data={"query": "ASK {}"})
+    assert small.status_code == 200

@@ -317,3 +317,36 @@ def test_blank_nodes_keep_their_identity(store: OxigraphStore, bulk: bool) -> No
         "?b <http://e/street> ?street ; <http://e/number> ?number }"
     )
     assert [(row[0].value, row[1].value) for row in answer.rows] == [("Αριστομένους", "12")]  # type: ignore[union-attr]
+
+
+def test_a_remote_json_ld_context_is_never_fetched(store: OxigraphStore) -> None:
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.end_headers()
+            self.wfile.write(b'{"@context": {"name": "http://schema.org/name"}}')
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        document = (
+            f'{{"@context": "http://127.0.0.1:{server.server_port}/context.jsonld", '
+            '"@id": "http://a", "name": "x"}'
+        )
+        with pytest.raises(RdfSyntaxError, match="remote @context"):
+            store.replace_graph(G1, document.encode(), ox.RdfFormat.JSON_LD)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []
+    assert store.graphs() == []

@@ -47,6 +47,19 @@ def _syntax_message(error: SyntaxError) -> str:
     return str(error.args[0]) if error.args else str(error)
 
 
+def _rdf_syntax_error(
+    error: SyntaxError | ValueError, file: str | None, rdf_format: ox.RdfFormat
+) -> RdfSyntaxError:
+    """The parser's complaint, placed (file, line, column) and linked to the syntax's spec."""
+    if not isinstance(error, SyntaxError):  # e.g. an invalid IRI or language tag
+        return RdfSyntaxError(str(error), location=Location(file) if file else None)
+    message = _syntax_message(error)
+    if "remote context" in message:
+        # pyoxigraph has no document loader set, so nothing is fetched; say so plainly.
+        message = "the JSON-LD refers to a remote @context, which demoi never fetches; inline it"
+    return RdfSyntaxError(message, location=_location_of(error, file), spec=rdf_format.iri)
+
+
 _QUERY_POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 
@@ -171,12 +184,8 @@ class OxigraphStore(Store):
             options["input"] = source
         try:
             self._store.bulk_load(**options)
-        except SyntaxError as error:
-            raise RdfSyntaxError(
-                _syntax_message(error), location=_location_of(error, file), spec=rdf_format.iri
-            ) from None
-        except ValueError as error:  # e.g. an invalid IRI or language tag
-            raise RdfSyntaxError(str(error), location=Location(file) if file else None) from None
+        except (SyntaxError, ValueError) as error:
+            raise _rdf_syntax_error(error, file, rdf_format) from None
 
     def _parse(
         self,
@@ -194,12 +203,8 @@ class OxigraphStore(Store):
             quads = ox.parse(source, format=rdf_format, base_iri=base_iri)
         try:
             yield from quads
-        except SyntaxError as error:
-            raise RdfSyntaxError(
-                _syntax_message(error), location=_location_of(error, file), spec=rdf_format.iri
-            ) from None
-        except ValueError as error:  # e.g. an invalid IRI or language tag
-            raise RdfSyntaxError(str(error), location=Location(file) if file else None) from None
+        except (SyntaxError, ValueError) as error:
+            raise _rdf_syntax_error(error, file, rdf_format) from None
 
     def drop(self, graph: str, *, provenance_update: str = "") -> bool:
         target = ox.NamedNode(graph)
