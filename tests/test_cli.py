@@ -270,3 +270,14 @@ def test_drop_records_provenance_under_the_given_base(run, tmp_path: Path) -> No
     graphs = run("graphs").output
     assert "https://data.example.gr/graph/provenance" in graphs
     assert "http://demoi.test/graph/provenance" not in graphs
+
+
+def test_serve_on_a_busy_port_is_a_usage_error(store_path: Path) -> None:
+    # Regression: werkzeug printed its own message and exited 1, after opening the store.
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--store", str(store_path), "--port", str(port)])
+    assert result.exit_code == 2 and "cannot listen" in result.output
+    assert not store_path.exists()

@@ -135,7 +135,7 @@ def settings_command(markdown: bool, store: str | None) -> None:
 @click.option(
     "--format",
     "format_name",
-    help="RDF syntax (ttl, nt, nq, trig, jsonld, rdf); by default from the file extension.",
+    help="RDF syntax (ttl, nt, nq, trig, jsonld, rdf, owl); by default from the file extension.",
 )
 @click.option(
     "--bulk/--no-bulk",
@@ -184,7 +184,7 @@ def _rdf_format(file: Path, name: str | None) -> ox.RdfFormat:
     found = RDF_EXTENSIONS.get((name or file.suffix.lstrip(".")).lower())
     if found is None:
         raise UsageError(
-            f"cannot tell the RDF syntax of {file}; give --format (ttl, nt, nq, trig, jsonld, rdf)"
+            f"cannot tell the RDF syntax of {file}; give --format ({', '.join(RDF_EXTENSIONS)})"
         )
     return found
 
@@ -400,14 +400,9 @@ def serve(host: str | None, port: int | None, base_uri: str | None, store: str |
     from demoi.server import create_app
 
     settings = _settings(store=store, host=host, port=port, base_uri=base_uri)
+    _check_can_listen(settings["host"], settings["port"])
     app = create_app({setting.name.upper(): settings[setting.name] for setting in SETTINGS})
-    try:
-        server = make_server(settings["host"], settings["port"], app, threaded=True)
-    except OSError as error:
-        raise UsageError(
-            f"cannot listen on {settings['host']}:{settings['port']} ({error.strerror}); "
-            "is another server running there? Choose another --port"
-        ) from None
+    server = make_server(settings["host"], settings["port"], app, threaded=True)
     click.echo(
         f"demoi serving {settings.store_path} on http://{settings['host']}:{server.port}/ "
         f"(SPARQL: /sparql); Ctrl-C stops"
@@ -429,6 +424,21 @@ def demo(base_uri: str | None, store: str | None) -> None:
     with _open(settings, create=True) as opened:
         for line in build_demo(opened, base_uri=settings.base_uri):
             click.echo(line)
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Fail as a usage error before the store is opened: werkzeug's make_server would print
+    its own message and sys.exit(1) on a busy port."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        raise UsageError(
+            f"cannot listen on {host}:{port} ({error.strerror}); is another server running "
+            "there? Choose another --port"
+        ) from None
 
 
 def main() -> None:

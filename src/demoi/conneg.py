@@ -18,10 +18,11 @@ from demoi.errors import DemoiError
 class NotAcceptable(DemoiError):
     code = "not-acceptable"
 
-    def __init__(self, offered: Sequence[str]):
+    def __init__(self, offered: Sequence[str], reason: str | None = None):
         self.offered = list(offered)
         super().__init__(
-            "none of the media types in the Accept header can be produced; offered: "
+            (reason or "none of the media types in the Accept header can be produced")
+            + "; offered: "
             + ", ".join(self.offered),
             spec="https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1",
         )

@@ -44,7 +44,9 @@ def choose_format(
                 f"unknown format {requested!r}; the formats are " + ", ".join(FORMATS_BY_NAME)
             )
         if by_name not in offered:
-            raise NotAcceptable([fmt.name for fmt in offered])
+            raise NotAcceptable(
+                [fmt.name for fmt in offered], f"format={requested} cannot carry this result"
+            )
         return by_name, by_name.media_type
     return negotiate(requested or accept, choices)
 

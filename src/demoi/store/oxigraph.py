@@ -47,6 +47,9 @@ def _syntax_message(error: SyntaxError) -> str:
     return str(error.args[0]) if error.args else str(error)
 
 
+MAX_MESSAGE = 300
+
+
 def _rdf_syntax_error(
     error: SyntaxError | ValueError, file: str | None, rdf_format: ox.RdfFormat
 ) -> RdfSyntaxError:
@@ -54,6 +57,8 @@ def _rdf_syntax_error(
     if not isinstance(error, SyntaxError):  # e.g. an invalid IRI or language tag
         return RdfSyntaxError(str(error), location=Location(file) if file else None)
     message = _syntax_message(error)
+    if len(message) > MAX_MESSAGE:  # the RDF/XML parser can quote a whole non-XML file
+        message = message[:MAX_MESSAGE] + "…"
     if "remote context" in message:
         # pyoxigraph has no document loader set, so nothing is fetched; say so plainly.
         message = "the JSON-LD refers to a remote @context, which demoi never fetches; inline it"
