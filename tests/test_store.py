@@ -350,3 +350,68 @@ def test_a_remote_json_ld_context_is_never_fetched(store: OxigraphStore) -> None
         server.server_close()
     assert requests == []
     assert store.graphs() == []
+
+
+# Each of these crashed the whole process (a segmentation fault in pyoxigraph's parser).
+DEEP_QUERIES = {
+    "braces": "SELECT * WHERE " + "{" * 20000 + "}" * 20000,
+    "negations": "ASK { FILTER(" + "!" * 20000 + "true) }",
+    "minus signs": "ASK { FILTER(" + "- " * 20000 + "1) }",
+    "inverse paths": "ASK { ?s " + "^" * 20000 + "<http://p> ?o }",
+    "triple terms": "ASK { ?s ?p "
+    + "<< <http://a> <http://b> " * 10000
+    + "<http://c>"
+    + " >>" * 10000
+    + " }",
+}
+
+
+@pytest.mark.parametrize("query", DEEP_QUERIES.values(), ids=list(DEEP_QUERIES))
+def test_deep_recursion_of_any_kind_is_refused(store: OxigraphStore, query: str) -> None:
+    with pytest.raises(QuerySyntaxError, match="nested"):
+        store.query(query)
+
+
+SERVICE_EVASIONS = {
+    # rdflib decodes \\u everywhere, Oxigraph only in strings: the readings disagree on
+    # where the string ends. Found in review.
+    "codepoint escape ends a string": "SELECT ?x WHERE { BIND(\"\\u0022 AS ?a) BIND('''\" AS ?b) "
+    "SERVICE <http://127.0.0.1:9/admin> { ?x ?y ?z } # ''' AS ?c) }",
+    "prefixed name": "PREFIX e: <http://127.0.0.1:9/> "
+    "SELECT * WHERE { SERVICE e:sparql { ?s ?p ?o } }",
+    "lower case and silent": "select * { service silent <http://127.0.0.1:9/x> { ?s ?p ?o } }",
+    "variable endpoint": "SELECT * WHERE { ?s ?p ?e . SERVICE ?e { ?s ?p ?o } }",
+    "escaped keyword": "SELECT * WHERE { SERV\\u0049CE <http://127.0.0.1:9/x> { ?s ?p ?o } }",
+    "inside exists": "ASK { FILTER EXISTS { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } } }",
+}
+
+
+@pytest.mark.parametrize("query", SERVICE_EVASIONS.values(), ids=list(SERVICE_EVASIONS))
+def test_service_evasions_are_refused(store: OxigraphStore, query: str) -> None:
+    from demoi.query_guard import OutboundRefused
+
+    with pytest.raises(OutboundRefused):
+        store.query(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'SELECT * WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> "Public service"@en }',
+        "SELECT ?service WHERE { BIND(1 AS ?service) }",
+        "PREFIX service: <http://e/> SELECT * WHERE { ?s service:p ?o }",
+        "SELECT * WHERE { ?s ?p ?o } # SERVICE <http://127.0.0.1:9/x> in a comment",
+    ],
+)
+def test_the_word_service_elsewhere_is_allowed(store: OxigraphStore, query: str) -> None:
+    store.query(query)
+
+
+def test_load_in_an_update_is_refused_unless_allow_listed(store: OxigraphStore) -> None:
+    from demoi.query_guard import OutboundRefused
+
+    # Found in review: Store.update fetched and stored whatever LOAD named.
+    with pytest.raises(OutboundRefused):
+        store.update("LOAD <http://127.0.0.1:9/data.nt> INTO GRAPH <http://g/>")
+    with pytest.raises(OSError, match="port 9"):  # let through: Oxigraph itself refuses port 9
+        store.update("LOAD <http://127.0.0.1:9/data.nt>", allowed_hosts=("127.0.0.1",))

@@ -1,21 +1,27 @@
 """Checks every SPARQL text passes before pyoxigraph sees it.
 
-1. Nesting depth. pyoxigraph's SPARQL parser is recursive and crashes the whole process (a
-   segmentation fault, not an exception) on a few thousand nested brackets, so a query nested
-   deeper than MAX_NESTING is refused with a 400 first.
+1. Nesting. pyoxigraph's SPARQL parser is recursive and crashes the whole process (a
+   segmentation fault, not an exception) on a few thousand nested brackets, triple terms
+   (``<< … >>``) or chained unary operators (``!!!!…``, ``^^^^…``), so a text nested deeper than
+   MAX_NESTING is refused first.
 
-2. No outbound fetches unless allow-listed (``DEMOI_ALLOWED_HOSTS``).
+2. No outbound fetches unless allow-listed (``DEMOI_ALLOWED_HOSTS``). pyoxigraph evaluates
+   ``SERVICE`` and ``LOAD`` by fetching over HTTP, so every target they name must be an IRI on an
+   allowed host.
 
-pyoxigraph evaluates ``SERVICE`` (and ``LOAD``) by fetching over HTTP, so every query is checked
-before it runs. A query whose text never mentions "service" cannot hold a SERVICE clause and
-passes at once; any other is parsed with rdflib's SPARQL parser and every SERVICE target must
-be an IRI on an allowed host. A query rdflib cannot parse is refused rather than run unchecked.
+Both checks read the text with the lexical rules Oxigraph applies (``\\u`` escapes count only
+inside strings and IRIs), because a check that reads the query differently from the engine that
+runs it can be fooled (a string that ends in one reading and not in the other hides a SERVICE).
+To fail closed, the outbound check also reads the text with every ``\\u`` escape decoded first, as
+the SPARQL grammar allows, and refuses a target found in either reading. This is hand-written
+rather than a SPARQL parser's job for that reason: no Python SPARQL parser agrees with Oxigraph's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from demoi.errors import DemoiError, Location, QuerySyntaxError
@@ -23,30 +29,53 @@ from demoi.errors import DemoiError, Location, QuerySyntaxError
 SPEC = "https://www.w3.org/TR/sparql11-federated-query/#security"
 MAX_NESTING = 200
 
-# Tokens that may hold brackets without nesting anything (IRIs, strings, comments), and brackets.
-_TOKENS = re.compile(
-    r"""<[^<>"{}|^`\\\x00-\x20]*>"""
-    r"""|'''(?:[^'\\]|\\.|'(?!''))*'''"""
-    r'''|"""(?:[^"\\]|\\.|"(?!""))*"""'''
-    r"""|'(?:[^'\\\n]|\\.)*'"""
-    r'''|"(?:[^"\\\n]|\\.)*"'''
-    r"""|\#[^\n]*"""
-    r"""|[{(\[]|[})\]]""",
+_LEXER = re.compile(
+    r"""(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)"""
+    r"""|(?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
+    r"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")"""
+    r"""|(?P<comment>\#[^\n\r]*)"""
+    r"""|(?P<open><<\(?|[{(\[])"""
+    r"""|(?P<close>\)?>>|[})\]])"""
+    r"""|(?P<var>[?$]\w+)"""
+    r"""|(?P<pname>(?:[A-Za-z][\w.\-]*)?:(?:[\w\-:%]|\.(?=[\w\-:%]))*)"""
+    r"""|(?P<word>\w+)"""
+    r"""|(?P<unary>[!^+\-])"""
+    r"""|(?P<other>\S)""",
     re.S,
 )
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The tokens of a SPARQL text that matter to these checks (white space dropped)."""
+    for match in _LEXER.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind != "comment":
+            yield Token(kind, match.group(), match.start())
 
 
 def nesting_depth(text: str) -> tuple[int, int]:
-    """The deepest bracket nesting of ``text`` and the offset where it is reached."""
-    depth = deepest = where = 0
-    for match in _TOKENS.finditer(text):
-        token = match.group()
-        if token in ("{", "(", "["):
-            depth += 1
-            if depth > deepest:
-                deepest, where = depth, match.start()
-        elif token in ("}", ")", "]"):
-            depth = max(depth - 1, 0)
+    """How deep the parser must recurse for ``text``, and the offset where it is deepest:
+    open brackets and triple terms, plus the run of unary operators at that point."""
+    depth = deepest = where = run = 0
+    for token in tokens(text):
+        if token.kind == "unary":
+            run += 1
+        else:
+            run = 0
+            if token.kind == "open":
+                depth += 1
+            elif token.kind == "close":
+                depth = max(depth - 1, 0)
+        if depth + run > deepest:
+            deepest, where = depth + run, token.start
     return deepest, where
 
 
@@ -56,64 +85,80 @@ def check_nesting(text: str) -> None:
         line = text.count("\n", 0, where) + 1
         column = where - (text.rfind("\n", 0, where) + 1) + 1
         raise QuerySyntaxError(
-            f"brackets are nested {deepest} deep; demoi accepts at most {MAX_NESTING}",
+            f"brackets, triple terms or unary operators are nested {deepest} deep; "
+            f"demoi accepts at most {MAX_NESTING}",
             location=Location(None, line, column),
         )
-
-
-_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.IGNORECASE)
-
-
-def has_dataset_clause(query: str) -> bool:
-    """Whether ``query`` chooses its own dataset with FROM or FROM NAMED (outside strings,
-    IRIs and comments); such a query must not be given the union default graph."""
-    bare = _TOKENS.sub(lambda match: match.group() if len(match.group()) == 1 else " ", query)
-    return _FROM.search(bare) is not None
 
 
 class OutboundRefused(DemoiError):
     code = "outbound-refused"
 
 
-def _service_targets(node: object, found: list[object]) -> list[object]:
-    from rdflib.plugins.sparql.parserutils import CompValue
+def remote_targets(text: str, keywords: frozenset[str]) -> Iterator[str | None]:
+    """The IRIs that ``keywords`` (SERVICE, LOAD) would fetch; None for a target that cannot be
+    known before running (a variable) or read (anything else)."""
+    prefixes: dict[str, str] = {}
+    stream = list(tokens(text))
+    for index, token in enumerate(stream):
+        upper = token.text.upper()
+        if token.kind == "word" and upper == "PREFIX" and index + 2 < len(stream):
+            name, iri = stream[index + 1], stream[index + 2]
+            if name.kind == "pname" and iri.kind == "iri":
+                prefixes[name.text[:-1] if name.text.endswith(":") else name.text] = iri.text[1:-1]
+        if token.kind != "word" or upper not in keywords:
+            continue
+        following = stream[index + 1 : index + 3]
+        if following and following[0].kind == "word" and following[0].text.upper() == "SILENT":
+            following = following[1:]
+        target = following[0] if following else None
+        if target is not None and target.kind == "iri":
+            yield target.text[1:-1]
+        elif target is not None and target.kind == "pname":
+            prefix, _, local = target.text.partition(":")
+            yield prefixes[prefix] + local if prefix in prefixes else None
+        else:
+            yield None
 
-    if isinstance(node, CompValue):
-        if node.name == "ServiceGraphPattern":
-            found.append(node.get("term"))
-        for value in node.values():
-            _service_targets(value, found)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            _service_targets(value, found)
-    return found
+
+def _decode_codepoints(text: str) -> str:
+    return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def check_outbound(text: str, allowed_hosts: Iterable[str], keywords: frozenset[str]) -> None:
+    allowed = {host.lower() for host in allowed_hosts}
+    readings = {text, _decode_codepoints(text)}
+    for reading in readings:
+        for target in remote_targets(reading, keywords):
+            if target is None:
+                raise OutboundRefused(
+                    f"{' or '.join(sorted(keywords))} with a target that is not a plain IRI "
+                    "(a variable, say) is not allowed",
+                    spec=SPEC,
+                )
+            host = (urlsplit(_decode_codepoints(target)).hostname or "").lower()
+            if host not in allowed:
+                raise OutboundRefused(
+                    f"<{target}> would be fetched from {host or 'an unknown host'}, which is not "
+                    "in DEMOI_ALLOWED_HOSTS",
+                    spec=SPEC,
+                )
 
 
 def check_query(query: str, allowed_hosts: Iterable[str] = ()) -> None:
-    """Raise QuerySyntaxError when ``query`` nests too deep, OutboundRefused when it would
-    fetch from a host not in ``allowed_hosts``."""
+    """Raise QuerySyntaxError when ``query`` nests too deep, OutboundRefused when a SERVICE
+    clause would fetch from a host not in ``allowed_hosts``."""
     check_nesting(query)
-    if "service" not in query.lower():
-        return
-    from pyparsing import ParseException
-    from rdflib import URIRef
-    from rdflib.plugins.sparql import prepareQuery
+    check_outbound(query, allowed_hosts, frozenset({"SERVICE"}))
 
-    try:
-        algebra = prepareQuery(query).algebra
-    except (ParseException, Exception) as error:  # rdflib raises several kinds on odd input
-        raise OutboundRefused(
-            f"the query mentions SERVICE and could not be checked for remote access ({error})",
-            spec=SPEC,
-        ) from None
-    allowed = {host.lower() for host in allowed_hosts}
-    for target in _service_targets(algebra, []):
-        if not isinstance(target, URIRef):
-            raise OutboundRefused("SERVICE with a variable endpoint is not allowed", spec=SPEC)
-        host = (urlsplit(str(target)).hostname or "").lower()
-        if host not in allowed:
-            raise OutboundRefused(
-                f"SERVICE <{target}> would fetch from {host or 'an unknown host'}, which is not in "
-                "DEMOI_ALLOWED_HOSTS",
-                spec=SPEC,
-            )
+
+def check_update(update: str, allowed_hosts: Iterable[str] = ()) -> None:
+    """As check_query, for an update: LOAD fetches too, and so does a SERVICE in a WHERE."""
+    check_nesting(update)
+    check_outbound(update, allowed_hosts, frozenset({"SERVICE", "LOAD"}))
+
+
+def has_dataset_clause(query: str) -> bool:
+    """Whether ``query`` chooses its own dataset with FROM or FROM NAMED; such a query must not
+    be given the union default graph."""
+    return any(token.kind == "word" and token.text.upper() == "FROM" for token in tokens(query))

@@ -101,8 +101,8 @@ class Store(abc.ABC):
         """Run a SPARQL 1.1 query; raise QuerySyntaxError (with the position) or QueryTimeout."""
 
     @abc.abstractmethod
-    def update(self, update: str) -> None:
-        """Run a SPARQL 1.1 update, atomically."""
+    def update(self, update: str, *, allowed_hosts: tuple[str, ...] = ()) -> None:
+        """Run a SPARQL 1.1 update, atomically; LOAD and SERVICE only to ``allowed_hosts``."""
 
     @abc.abstractmethod
     def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:

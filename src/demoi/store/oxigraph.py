@@ -28,7 +28,7 @@ from demoi.errors import (
     UsageError,
 )
 from demoi.iris import is_staging, staging_graph
-from demoi.query_guard import check_nesting, check_query, has_dataset_clause
+from demoi.query_guard import check_query, check_update, has_dataset_clause
 from demoi.store.base import ALL_GRAPHS, Dataset, GraphInfo, QueryResult, Row, Store
 from demoi.store.sparql_text import join_operations
 
@@ -218,12 +218,12 @@ class OxigraphStore(Store):
             self._run_update(join_operations(f"DROP GRAPH {target}", provenance_update))
         return existed
 
-    def update(self, update: str) -> None:
-        check_nesting(update)
+    def update(self, update: str, *, allowed_hosts: tuple[str, ...] = ()) -> None:
+        check_update(update, allowed_hosts)
         self._run_update(update)
 
     def _run_update(self, update: str) -> None:
-        """Run an update demoi wrote itself (its data is N-Triples: nothing nests)."""
+        """Run an update demoi wrote itself from data its own parsers accepted."""
         try:
             self._store.update(update)
         except SyntaxError as error:
