@@ -211,3 +211,23 @@ def test_a_body_over_the_upload_limit_is_413(tmp_path: Path) -> None:
     assert answer.status_code == 413 and answer.json["error"]["status"] == 413  # type: ignore[index]
     small = app.test_client().post("/sparql", data={"query": "ASK {}"})
     assert small.status_code == 200
+
+
+def test_a_query_past_its_time_limit_is_503(tmp_path: Path) -> None:
+    from demoi.server import create_app
+
+    app = create_app({"STORE": str(tmp_path / "s"), "QUERY_TIMEOUT": 0.1})
+    triples = "\n".join(f"<http://s/{i}> <http://p> {i % 300} ." for i in range(3000))
+    app_store(app).replace_graph(
+        "http://g", triples.encode(), __import__("pyoxigraph").RdfFormat.TURTLE
+    )
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y FILTER(?x = ?y) }"
+    answer = app.test_client().get("/sparql", query_string={"query": slow})
+    assert answer.status_code == 503 and answer.json["error"]["code"] == "query-timeout"  # type: ignore[index]
+    app_store(app).close()
+
+
+def test_head_is_answered_like_get(client: FlaskClient) -> None:
+    # Found in review: HEAD fell through to the POST branch and got 415.
+    answer = client.head("/sparql", query_string={"query": "ASK {}"})
+    assert answer.status_code == 200 and answer.data == b""

@@ -79,6 +79,13 @@ class QueryTimeout(DemoiError):
     code = "query-timeout"
 
 
+class Busy(DemoiError):
+    """Too much is under way to take this on now; the same request may succeed later."""
+
+    exit_code = 1
+    code = "busy"
+
+
 class UsageError(DemoiError):
     """The command was called wrongly, or a file or name it refers to does not exist."""
 

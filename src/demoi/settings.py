@@ -121,6 +121,14 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_positive_int,
     ),
     Setting(
+        "max_concurrent_queries",
+        "integer",
+        4,
+        "Most SPARQL queries evaluated at once, counting those past their time limit that are "
+        "still finishing; more are answered 503.",
+        _parse_positive_int,
+    ),
+    Setting(
         "max_upload_size",
         "bytes",
         50 * 1024 * 1024,

@@ -31,7 +31,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings["max_upload_size"]
     app.extensions[SETTINGS_EXTENSION] = settings
     app.extensions[STORE_EXTENSION] = open_store(
-        settings.store_path, backend=settings["store_backend"], create=True
+        settings.store_path,
+        backend=settings["store_backend"],
+        create=True,
+        max_concurrent_queries=settings["max_concurrent_queries"],
     )
 
     from demoi.server import errors, home, sparql

@@ -61,7 +61,7 @@ def _single(values: list[str], name: str) -> str | None:
 
 def _query_from_request() -> tuple[str | None, str | None]:
     """The query text and the requested format, from any of the three protocol forms."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if "update" in request.args:
             raise UsageError("updates are sent by POST, never GET", spec=PROTOCOL_SPEC)
         return _single(request.args.getlist("query"), "query"), request.args.get("format")
@@ -104,7 +104,7 @@ def _graph_iris(name: str) -> tuple[str, ...]:
 def sparql() -> Response:
     query, requested = _query_from_request()
     if query is None:
-        if request.method == "POST":
+        if request.method == "POST":  # a GET or HEAD without a query asks what this is
             raise UsageError("the request has no 'query' parameter", spec=PROTOCOL_SPEC)
         return service_description()
     settings = app_settings(current_app)

@@ -10,8 +10,10 @@ from demoi.store.oxigraph import OxigraphStore
 __all__ = ["Dataset", "GraphInfo", "OxigraphStore", "QueryResult", "Store", "open_store"]
 
 
-def open_store(path: Path, *, backend: str = "oxigraph", create: bool = True) -> Store:
+def open_store(
+    path: Path, *, backend: str = "oxigraph", create: bool = True, max_concurrent_queries: int = 4
+) -> Store:
     """Open the store at ``path``; ``create=False`` refuses to create an empty one (for reads)."""
     if backend == "oxigraph":
-        return OxigraphStore(path, create=create)
+        return OxigraphStore(path, create=create, max_concurrent_queries=max_concurrent_queries)
     raise ValueError(f"unknown store backend {backend!r}")

@@ -9,7 +9,6 @@ leaves the target untouched. benchmarks/README.md has the measurements behind th
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import threading
@@ -20,6 +19,7 @@ from typing import Any, TypeVar
 import pyoxigraph as ox
 
 from demoi.errors import (
+    Busy,
     Location,
     QuerySyntaxError,
     QueryTimeout,
@@ -82,8 +82,9 @@ def _query_syntax_error(error: SyntaxError) -> QuerySyntaxError:
 
 
 class OxigraphStore(Store):
-    def __init__(self, path: Path, *, create: bool = True):
+    def __init__(self, path: Path, *, create: bool = True, max_concurrent_queries: int = 4):
         self.path = Path(path)
+        self._evaluations = _Evaluations(max_concurrent_queries)
         if not create and not self.path.is_dir():
             raise UsageError(
                 f"no store at {self.path}: publish data first (demoi lift or demoi load), "
@@ -282,7 +283,9 @@ class OxigraphStore(Store):
         else:
             options = self._dataset_options(dataset, union_default_graph)
         try:
-            return _with_deadline(lambda: self._evaluate(query, options, max_rows), timeout)
+            return self._evaluations.run(
+                lambda stop: self._evaluate(query, options, max_rows, stop), timeout
+            )
         except SyntaxError as error:
             raise _query_syntax_error(error) from None
 
@@ -300,15 +303,17 @@ class OxigraphStore(Store):
         default: list[ox.NamedNode | ox.DefaultGraph] = [*visible] if union else [ox.DefaultGraph()]
         return {"default_graph": default, "named_graphs": visible}
 
-    def _evaluate(self, query: str, options: dict[str, Any], max_rows: int | None) -> QueryResult:
+    def _evaluate(
+        self, query: str, options: dict[str, Any], max_rows: int | None, stop: threading.Event
+    ) -> QueryResult:
         answer = self._store.query(query, **options)
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("boolean", boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
-            triples, truncated = _take(answer, max_rows)
+            triples, truncated = _take(answer, max_rows, stop)
             return QueryResult("graph", triples=triples, truncated=truncated)
         variables = [variable.value for variable in answer.variables]
-        solutions, truncated = _take(answer, max_rows)
+        solutions, truncated = _take(answer, max_rows, stop)
         rows: list[Row] = [tuple(solution[name] for name in variables) for solution in solutions]
         return QueryResult("solutions", variables=variables, rows=rows, truncated=truncated)
 
@@ -387,37 +392,62 @@ def _in_default_graph(quad: ox.Quad, file: str | None) -> bool:
     return True
 
 
-def _take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
-    if limit is None:
-        return list(items), False
-    taken = list(itertools.islice(items, limit + 1))
-    return taken[:limit], len(taken) > limit
+def _take(items: Iterable[T], limit: int | None, stop: threading.Event) -> tuple[list[T], bool]:
+    """At most ``limit`` items, and whether there were more; stops early when told to."""
+    taken: list[T] = []
+    for item in items:
+        if stop.is_set():
+            break
+        taken.append(item)
+        if limit is not None and len(taken) > limit:
+            return taken[:limit], True
+    return taken, False
 
 
-def _with_deadline(work: Callable[[], T], timeout: float | None) -> T:
-    """Run ``work`` with a time limit.
+class _Evaluations:
+    """Runs queries with a time limit and a cap on how many evaluate at once.
 
-    pyoxigraph has no query cancellation, but it releases the GIL while evaluating, so the
-    query runs on a daemon thread and the caller gets QueryTimeout when the limit passes.
-    The abandoned evaluation finishes in the background; its result is discarded.
+    pyoxigraph cannot cancel a query, but it releases the GIL while evaluating, so each query
+    runs on a daemon thread and the caller gets QueryTimeout when the limit passes. The
+    abandoned evaluation is told to stop at its next row (streaming queries stop there; a
+    sort or an aggregate finishes its work first) and keeps its place under the cap until it
+    has, so runaway queries cannot pile up: past the cap, new queries are refused as Busy.
     """
-    if timeout is None:
-        return work()
-    outcome: dict[str, Any] = {}
 
-    def run() -> None:
-        try:
-            outcome["value"] = work()
-        except BaseException as error:  # handed over to the caller's thread
-            outcome["error"] = error
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._slots = threading.BoundedSemaphore(limit)
 
-    worker = threading.Thread(target=run, name="demoi-query", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise QueryTimeout(
-            f"the query ran longer than the {timeout:g} s limit (DEMOI_QUERY_TIMEOUT)"
-        )
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]  # type: ignore[no-any-return]
+    def run(self, work: Callable[[threading.Event], T], timeout: float | None) -> T:
+        if not self._slots.acquire(blocking=False):
+            raise Busy(
+                f"{self.limit} queries are already being evaluated (some may be past their time "
+                "limit); try again shortly (DEMOI_MAX_CONCURRENT_QUERIES)"
+            )
+        stop = threading.Event()
+        if timeout is None:
+            try:
+                return work(stop)
+            finally:
+                self._slots.release()
+        outcome: dict[str, Any] = {}
+
+        def evaluate() -> None:
+            try:
+                outcome["value"] = work(stop)
+            except BaseException as error:  # handed over to the caller's thread
+                outcome["error"] = error
+            finally:
+                self._slots.release()
+
+        worker = threading.Thread(target=evaluate, name="demoi-query", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            stop.set()
+            raise QueryTimeout(
+                f"the query ran longer than the {timeout:g} s limit (DEMOI_QUERY_TIMEOUT)"
+            )
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]  # type: ignore[no-any-return]
