@@ -231,3 +231,19 @@ def test_head_is_answered_like_get(client: FlaskClient) -> None:
     # Found in review: HEAD fell through to the POST branch and got 415.
     answer = client.head("/sparql", query_string={"query": "ASK {}"})
     assert answer.status_code == 200 and answer.data == b""
+
+
+def test_a_result_the_format_cannot_carry_is_406(client: FlaskClient) -> None:
+    # Found in review: a control character in XML results made invalid XML.
+    answer = client.get(
+        "/sparql",
+        query_string={"query": 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }', "format": "xml"},
+    )
+    assert answer.status_code == 406 and "XML" in answer.json["error"]["message"]  # type: ignore[index]
+    assert (
+        client.get(
+            "/sparql",
+            query_string={"query": 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }', "format": "json"},
+        ).status_code
+        == 200
+    )

@@ -6,11 +6,13 @@ Exit codes: 0 success; 1 data error (bad syntax, bad number, SHACL violations);
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+import shutil
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -52,8 +54,21 @@ def _settings(**overrides: Any) -> Settings:
     return load_settings(overrides)
 
 
-def _open(settings: Settings, *, create: bool) -> Store:
-    return open_store(settings.store_path, backend=settings["store_backend"], create=create)
+@contextlib.contextmanager
+def _open(settings: Settings, *, create: bool) -> Iterator[Store]:
+    """The store, closed afterwards. A store this command created is removed again if the
+    command fails, so that a failed command changes nothing, not even by leaving a store."""
+    path = settings.store_path
+    existed = path.exists()
+    store = open_store(path, backend=settings["store_backend"], create=create)
+    try:
+        yield store
+    except BaseException:
+        store.close()
+        if not existed:
+            shutil.rmtree(path, ignore_errors=True)
+        raise
+    store.close()
 
 
 def _echo_err(message: str) -> None:
@@ -161,6 +176,7 @@ def load(
         raise UsageError(f"{file}: no such file")
     rdf_format = _rdf_format(file, format_name)
     _check_iri(graph)
+    _check_not_reserved(graph, settings.base_uri)
     if bulk is None:
         bulk = file.stat().st_size > BULK_THRESHOLD
     with _open(settings, create=True) as opened:
@@ -187,6 +203,15 @@ def _rdf_format(file: Path, name: str | None) -> ox.RdfFormat:
             f"cannot tell the RDF syntax of {file}; give --format ({', '.join(RDF_EXTENSIONS)})"
         )
     return found
+
+
+def _check_not_reserved(graph: str, base_uri: str) -> None:
+    from demoi.iris import is_staging, provenance_graph
+
+    if is_staging(graph) or graph == provenance_graph(base_uri):
+        raise UsageError(
+            f"{graph} is kept by demoi itself (staging or provenance); choose another graph"
+        )
 
 
 def _check_iri(iri: str) -> None:
@@ -236,7 +261,7 @@ def drop(graph: str, base_uri: str | None, store: str | None) -> None:
 @store_option
 def query(query: str, format_name: str | None, store: str | None) -> None:
     """Run a SPARQL query: QUERY is the text, or @FILE to read it from a file."""
-    from demoi.formats import FORMATS_BY_NAME, formats_for, write_result
+    from demoi.formats import FORMATS_BY_NAME, CannotWrite, formats_for, result_bytes
 
     settings = _settings(store=store)
     text = _query_text(query)
@@ -258,7 +283,13 @@ def query(query: str, format_name: str | None, store: str | None) -> None:
     if result.kind not in fmt.kinds:
         usable = ", ".join(f.name for f in formats_for(result.kind))
         raise UsageError(f"a {result.kind} result cannot be written as {fmt.name}; use {usable}")
-    write_result(result, fmt, sys.stdout.buffer)
+    # Written in full before any byte goes out, so a result the format cannot carry is a
+    # clean usage error rather than half a document.
+    try:
+        body = result_bytes(result, fmt)
+    except CannotWrite as error:
+        raise UsageError(str(error)) from None
+    sys.stdout.buffer.write(body)
     sys.stdout.buffer.flush()
     if result.truncated:
         _echo_err(
@@ -286,7 +317,10 @@ def dump(target: Path, store: str | None) -> None:
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
     with _open(settings, create=False) as opened:
-        count = opened.dump(target)
+        try:
+            count = opened.dump(target)
+        except OSError as error:
+            raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
     click.echo(f"{target}: {count} quads")
 
 

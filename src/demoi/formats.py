@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -82,12 +83,20 @@ def formats_for(kind: QueryKind) -> list[Format]:
     return [fmt for fmt in FORMATS if kind in fmt.kinds]
 
 
+class CannotWrite(ValueError):
+    """The result holds something the format cannot express (a triple term in JSON-LD, a
+    control character in XML)."""
+
+
 def write_result(result: QueryResult, fmt: Format, output: BinaryIO) -> None:
     if result.kind not in fmt.kinds:
         raise ValueError(f"a {result.kind} result cannot be written as {fmt.name}")
     if result.kind == "graph":
         assert fmt.rdf_format is not None
-        ox.serialize(result.triples, output, fmt.rdf_format)
+        try:
+            ox.serialize(result.triples, output, fmt.rdf_format)
+        except (OSError, ValueError) as error:
+            raise CannotWrite(f"the result cannot be written as {fmt.name}: {error}") from None
         return
     writer = {"json": _write_json, "xml": _write_xml, "csv": _write_csv, "tsv": _write_tsv}
     writer[fmt.name](result, output)
@@ -162,6 +171,10 @@ def _xml_term(term: Term) -> str:
     return f"<literal>{escape(term.value)}</literal>"
 
 
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _write_xml(result: QueryResult, output: BinaryIO) -> None:
     parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
     if result.kind == "boolean":
@@ -180,7 +193,10 @@ def _write_xml(result: QueryResult, output: BinaryIO) -> None:
             parts.append("</result>")
         parts.append("</results>")
     parts.append("</sparql>\n")
-    output.write("".join(parts).encode())
+    document = "".join(parts)
+    if _NOT_XML.search(document):
+        raise CannotWrite("the result holds a control character that XML cannot carry; use json")
+    output.write(document.encode())
 
 
 # -- SPARQL 1.1 Query Results CSV and TSV (https://www.w3.org/TR/sparql11-results-csv-tsv/)

@@ -58,9 +58,17 @@ def _parse_backend(text: str) -> str:
 
 
 def _parse_base_uri(text: str) -> str:
-    if text and not (text.startswith("http://") or text.startswith("https://")):
+    if not text:
+        return text
+    if not (text.startswith("http://") or text.startswith("https://")):
         raise ValueError(f"expected an http(s) IRI, got {text!r}")
-    return text if not text or text.endswith("/") else text + "/"
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not an IRI ({error})") from None
+    return text if text.endswith("/") else text + "/"
 
 
 def _parse_port(text: str) -> int:

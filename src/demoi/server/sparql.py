@@ -9,7 +9,14 @@ from flask import Blueprint, Response, current_app, request
 
 from demoi.conneg import NotAcceptable, negotiate
 from demoi.errors import UsageError
-from demoi.formats import FORMATS_BY_NAME, FORMATS_BY_NICKNAME, Format, formats_for, result_bytes
+from demoi.formats import (
+    FORMATS_BY_NAME,
+    FORMATS_BY_NICKNAME,
+    CannotWrite,
+    Format,
+    formats_for,
+    result_bytes,
+)
 from demoi.server import app_settings, app_store
 from demoi.server.errors import Forbidden, UnsupportedMediaType
 from demoi.store import Dataset
@@ -120,7 +127,11 @@ def sparql() -> Response:
     fmt, media_type = choose_format(
         formats_for(result.kind), requested, request.headers.get("Accept")
     )
-    response = Response(result_bytes(result, fmt), content_type=_content_type(media_type))
+    try:
+        body = result_bytes(result, fmt)
+    except CannotWrite as error:
+        raise NotAcceptable([f.name for f in formats_for(result.kind)], str(error)) from None
+    response = Response(body, content_type=_content_type(media_type))
     response.headers["Vary"] = "Accept"
     if result.truncated:
         response.headers["X-Demoi-Truncated"] = str(settings["max_result_rows"])
