@@ -445,3 +445,35 @@ def test_load_in_an_update_is_refused_unless_allow_listed(store: OxigraphStore) 
         store.update("LOAD <http://127.0.0.1:9/data.nt> INTO GRAPH <http://g/>")
     with pytest.raises(OSError, match="port 9"):  # let through: Oxigraph itself refuses port 9
         store.update("LOAD <http://127.0.0.1:9/data.nt>", allowed_hosts=("127.0.0.1",))
+
+
+def test_entities_defined_by_entities_are_refused(store: OxigraphStore) -> None:
+    # Found in review: "billion laughs" grew a 1 KB file into a 100-million-character literal.
+    levels = "".join(
+        f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' if n else '<!ENTITY l0 "ha">' for n in range(9)
+    )
+    document = (
+        f'<?xml version="1.0"?><!DOCTYPE rdf:RDF [{levels}]>'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e/">'
+        '<rdf:Description rdf:about="http://e/a"><ex:p>&l8;</ex:p></rdf:Description></rdf:RDF>'
+    )
+    with pytest.raises(RdfSyntaxError, match="entity"):
+        store.replace_graph(G1, document.encode(), ox.RdfFormat.RDF_XML)
+
+
+def test_plain_entities_as_owl_files_use_them_are_accepted(store: OxigraphStore) -> None:
+    document = (
+        '<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY ex "http://e/">]>'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e/">'
+        '<rdf:Description rdf:about="&ex;a"><ex:p>x</ex:p></rdf:Description></rdf:RDF>'
+    )
+    assert store.replace_graph(G1, document.encode(), ox.RdfFormat.RDF_XML) == 1
+
+
+def test_deeply_nested_triple_terms_in_turtle_are_refused(store: OxigraphStore) -> None:
+    # Found in review: 20,000 nested triple terms crashed the process in pyoxigraph's parser.
+    depth = 20000
+    document = "<http://a> <http://b> " + "<<( <http://a> <http://b> " * depth
+    document += "<http://c>" + " )>>" * depth + " ."
+    with pytest.raises(RdfSyntaxError, match="triple terms"):
+        store.replace_graph(G1, document.encode(), ox.RdfFormat.TURTLE)

@@ -27,6 +27,7 @@ from demoi.errors import (
     StoreBusy,
     UsageError,
 )
+from demoi.input_guard import check_rdf_source
 from demoi.iris import is_staging, staging_graph
 from demoi.query_guard import check_query, check_update, has_dataset_clause
 from demoi.store.base import ALL_GRAPHS, Dataset, GraphInfo, QueryResult, Row, Store
@@ -124,6 +125,9 @@ class OxigraphStore(Store):
         source_name: str | None = None,
     ) -> int:
         name = source_name or (str(source) if isinstance(source, Path) else None)
+        if isinstance(source, Path) and not source.is_file():
+            raise UsageError(f"{source}: no such file")
+        check_rdf_source(source, rdf_format, name)
         target = ox.NamedNode(graph)
         if not bulk:
             # Parsed and checked in memory, then one update drops the old content and inserts

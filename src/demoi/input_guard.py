@@ -1,0 +1,74 @@
+"""Checks RDF input passes before pyoxigraph parses it, for inputs that would crash or swamp
+the process rather than fail with a syntax error:
+
+* RDF/XML whose DTD defines entities in terms of other entities: expansion grows without
+  bound ("billion laughs": a 1 KB file became a 100-million-character literal). Plain entities
+  (``<!ENTITY owl "http://www.w3.org/2002/07/owl#">``, common in OWL files) stay accepted.
+* Turtle, TriG, N-Triples and N-Quads with triple terms (``<< … >>``) nested deeper than
+  MAX_NESTING: pyoxigraph's parser recurses on them and crashes the process.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from demoi.errors import Location, RdfSyntaxError
+from demoi.query_guard import MAX_NESTING, tokens
+
+XML_SPEC = "https://www.w3.org/TR/xml/#sec-entity-decl"
+_ENTITY = re.compile(rb"""<!ENTITY\s+(%\s+)?\S+\s+(?:"([^"]*)"|'([^']*)')""")
+_HEAD = 256 * 1024
+_TRIPLE_TERM_SYNTAXES = {
+    ox.RdfFormat.TURTLE,
+    ox.RdfFormat.TRIG,
+    ox.RdfFormat.N_TRIPLES,
+    ox.RdfFormat.N_QUADS,
+}
+
+
+def _head(source: Path | bytes) -> bytes:
+    if isinstance(source, bytes):
+        return source[:_HEAD]
+    with source.open("rb") as data:
+        return data.read(_HEAD)
+
+
+def _contains(source: Path | bytes, needle: bytes) -> bool:
+    if isinstance(source, bytes):
+        return needle in source
+    with source.open("rb") as data:
+        tail = b""
+        for block in iter(lambda: data.read(1 << 20), b""):
+            if needle in tail + block:
+                return True
+            tail = block[-len(needle) :]
+    return False
+
+
+def check_rdf_source(source: Path | bytes, rdf_format: ox.RdfFormat, file: str | None) -> None:
+    if rdf_format == ox.RdfFormat.RDF_XML:
+        for match in _ENTITY.finditer(_head(source)):
+            value = match.group(2) or match.group(3) or b""
+            if match.group(1) or b"&" in value or b"%" in value:
+                raise RdfSyntaxError(
+                    "the DTD defines an entity in terms of other entities, which can expand "
+                    "without bound; demoi accepts only plain entities",
+                    location=Location(file),
+                    spec=XML_SPEC,
+                )
+    elif rdf_format in _TRIPLE_TERM_SYNTAXES and _contains(source, b"<<"):
+        data = source if isinstance(source, bytes) else source.read_bytes()
+        depth = 0
+        for token in tokens(data.decode("utf-8", errors="replace")):
+            if token.text.startswith("<<"):
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise RdfSyntaxError(
+                        f"triple terms are nested more than {MAX_NESTING} deep",
+                        location=Location(file),
+                    )
+            elif token.text.endswith(">>"):
+                depth = max(depth - 1, 0)
