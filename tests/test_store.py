@@ -477,3 +477,21 @@ def test_deeply_nested_triple_terms_in_turtle_are_refused(store: OxigraphStore) 
     document += "<http://c>" + " )>>" * depth + " ."
     with pytest.raises(RdfSyntaxError, match="triple terms"):
         store.replace_graph(G1, document.encode(), ox.RdfFormat.TURTLE)
+
+
+@pytest.mark.parametrize("extension", ["nq", "trig", "jsonld"])
+def test_bulk_path_for_dataset_syntaxes(
+    store: OxigraphStore, tmp_path: Path, extension: str
+) -> None:
+    # Found in review: the bulk path's per-quad route for dataset syntaxes had no test.
+    path = tmp_path / f"data.{extension}"
+    path.write_text(SAME_GRAPH[extension], encoding="utf-8")
+    rdf_format = ox.RdfFormat.from_extension(extension)
+    assert rdf_format is not None
+    assert store.replace_graph(G1, path, rdf_format, bulk=True) == 2
+    named = tmp_path / "named.nq"
+    named.write_text("<http://a> <http://b> <http://c> <http://elsewhere> .\n", encoding="utf-8")
+    with pytest.raises(RdfSyntaxError, match="named graph"):
+        store.replace_graph(G1, named, ox.RdfFormat.N_QUADS, bulk=True)
+    assert len(triples_of(store, G1)) == 2
+    assert [g.iri for g in store.graphs()] == [G1]

@@ -74,8 +74,9 @@ class Store(abc.ABC):
         """Replace the content of ``graph`` with the RDF in ``source``; return the triple count.
 
         Atomic: on any error (a syntax error at line N included) the previous content stays.
-        ``bulk`` streams through a staging graph instead of holding the data in memory, for
-        files too large for that; just as atomic (and, see benchmarks/README.md, not faster).
+        ``bulk`` streams the file into a staging graph instead of parsing it into memory; the
+        swap is still one transaction, which Oxigraph buffers, so it lowers the peak memory
+        (by a third, measured) but does not bound it, and is not faster (benchmarks/README.md).
         ``provenance_update`` (SPARQL Update operations) runs in the same transaction.
         """
 
