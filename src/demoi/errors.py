@@ -1,10 +1,12 @@
 """The errors demoi raises. Libraries raise them; only ``cli.py`` turns them into exit codes.
 
-Exit codes (documented in docs/cli.md):
+Exit codes (documented in docs/cli.md; cli.py maps these errors to them):
 
 * 0 — success
 * 1 — data error: the input is readable but wrong (syntax error, bad number, SHACL violation)
 * 2 — usage error: bad option, unknown mapping or municipality, unreadable file, store in use
+* 3 — internal error: anything else, a bug (cli.py)
+* 130 — interrupted with Ctrl-C (cli.py)
 """
 
 from __future__ import annotations

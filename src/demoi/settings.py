@@ -108,8 +108,8 @@ SETTINGS: tuple[Setting, ...] = (
         "base_uri",
         "IRI",
         "",
-        "Base IRI for minted IRIs and graph names; empty means the server's own address "
-        "(http://HOST:PORT/), so minted IRIs dereference locally.",
+        "Base IRI for minted IRIs and graph names; empty means the server's own address, "
+        "http://HOST:PORT/.",
         _parse_base_uri,
     ),
     Setting("host", "text", "127.0.0.1", "Address the server listens on.", str),
@@ -154,8 +154,8 @@ SETTINGS: tuple[Setting, ...] = (
         "allowed_hosts",
         "list",
         (),
-        "Comma-separated hosts that SERVICE, LOAD, owl:imports and JSON-LD contexts may fetch "
-        "from; empty means nothing remote is ever fetched.",
+        "Comma-separated hosts that SPARQL SERVICE and LOAD may fetch from; empty means they "
+        "fetch nothing. Remote JSON-LD contexts and owl:imports are never fetched.",
         _parse_list,
     ),
     Setting(

@@ -296,6 +296,9 @@ class OxigraphStore(Store):
                 "default_graph": [ox.NamedNode(g) for g in dataset.default_graphs] or None,
                 "named_graphs": [ox.NamedNode(g) for g in dataset.named_graphs] or None,
             }
+        # Staging graphs exist only while a load of this process is under way (the RocksDB
+        # lock keeps other processes out); once the server takes writes, queries run beside
+        # loads, and the graph being staged must not show.
         graphs = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
         visible = [g for g in graphs if not is_staging(g.value)]
         if len(visible) == len(graphs):
