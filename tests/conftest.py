@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -62,6 +62,22 @@ def app(store_path: Path) -> Iterator[Flask]:
     app = create_app({"TESTING": True, "STORE": str(store_path), "BASE_URI": "http://demoi.test/"})
     yield app
     app_store(app).close()
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
+    """A factory for apps with their own settings (upper-case keys), each on a fresh store;
+    every store is closed at the end of the test."""
+    made: list[Flask] = []
+
+    def make(**config: object) -> Flask:
+        config.setdefault("STORE", str(tmp_path / f"store-{len(made)}"))
+        made.append(create_app(config))
+        return made[-1]
+
+    yield make
+    for app in made:
+        app_store(app).close()
 
 
 @pytest.fixture

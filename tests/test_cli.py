@@ -318,3 +318,46 @@ def test_a_base_uri_that_is_not_an_iri_is_a_usage_error(
     monkeypatch.setenv("DEMOI_BASE_URI", "http://a b/")
     result = run("load", str(_tiny(tmp_path)), "--graph", "http://demoi.test/g")
     assert result.exit_code == 2 and "DEMOI_BASE_URI" in result.output
+
+
+def test_serve_runs_the_server(tmp_path: Path) -> None:
+    # The command itself, as `make run` starts it: a real process on a port the OS picks.
+    import re
+    import subprocess
+    import sys
+    import urllib.request
+
+    store = tmp_path / "store"
+    source = EXAMPLES / "budget" / "4401-2024-expense.utf16.csv"
+    assert (
+        CliRunner()
+        .invoke(cli, ["lift", str(source), "--store", str(store), *KALAMATA_EXPENSE_2024])
+        .exit_code
+        == 0
+    )
+    command = [sys.executable, "-c", "from demoi.cli import main; main()"]
+    with subprocess.Popen(
+        [*command, "serve", "--store", str(store), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as server:
+        try:
+            assert server.stdout is not None
+            banner = server.stdout.readline()
+            port = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
+            assert port, banner
+            url = f"http://127.0.0.1:{port.group(1)}/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D"
+            with urllib.request.urlopen(url, timeout=30) as answer:
+                assert answer.status == 200 and b'"boolean": true' in answer.read()
+        finally:
+            server.terminate()
+
+
+def test_lift_dry_run_prints_the_data_and_publishes_nothing(run, store_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = EXAMPLES / "budget" / "4401-2024-expense.iso8859-7.csv"
+    result = run("lift", str(source), *KALAMATA_EXPENSE_2024, "--dry-run", "--lang", "en")
+    assert result.exit_code == 0
+    assert "<https://w3id.org/demoi/def/finance#paid>" in result.stdout
+    assert "conforms" in result.stderr
+    assert not store_path.exists()

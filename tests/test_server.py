@@ -3,7 +3,7 @@ ephemeral port with SPARQLWrapper as the client."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from flask import Flask
@@ -149,10 +149,8 @@ def test_service_to_a_remote_host_is_403(client: FlaskClient) -> None:
     assert answer.status_code == 403 and answer.json["error"]["code"] == "outbound-refused"  # type: ignore[index]
 
 
-def test_truncated_results_say_so(tmp_path: Path) -> None:
-    from demoi.server import create_app
-
-    app = create_app({"STORE": str(tmp_path / "s"), "MAX_RESULT_ROWS": 2})
+def test_truncated_results_say_so(make_app: Callable[..., Flask]) -> None:
+    app = make_app(MAX_RESULT_ROWS=2)
     answer = app.test_client().get(
         "/sparql", query_string={"query": "SELECT ?x WHERE { VALUES ?x { 1 2 3 } }"}
     )
@@ -202,10 +200,8 @@ def test_a_malformed_default_graph_uri_is_400(client: FlaskClient) -> None:
     assert answer.status_code == 400 and "default-graph-uri" in answer.json["error"]["message"]  # type: ignore[index]
 
 
-def test_a_body_over_the_upload_limit_is_413(tmp_path: Path) -> None:
-    from demoi.server import create_app
-
-    app = create_app({"STORE": str(tmp_path / "s"), "MAX_UPLOAD_SIZE": 100})
+def test_a_body_over_the_upload_limit_is_413(make_app: Callable[..., Flask]) -> None:
+    app = make_app(MAX_UPLOAD_SIZE=100)
     query = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 200
     answer = app.test_client().post("/sparql", data={"query": query})
     assert answer.status_code == 413 and answer.json["error"]["status"] == 413  # type: ignore[index]
@@ -213,10 +209,8 @@ def test_a_body_over_the_upload_limit_is_413(tmp_path: Path) -> None:
     assert small.status_code == 200
 
 
-def test_a_query_past_its_time_limit_is_503(tmp_path: Path) -> None:
-    from demoi.server import create_app
-
-    app = create_app({"STORE": str(tmp_path / "s"), "QUERY_TIMEOUT": 0.1})
+def test_a_query_past_its_time_limit_is_503(make_app: Callable[..., Flask]) -> None:
+    app = make_app(QUERY_TIMEOUT=0.1)
     triples = "\n".join(f"<http://s/{i}> <http://p> {i % 300} ." for i in range(3000))
     app_store(app).replace_graph(
         "http://g", triples.encode(), __import__("pyoxigraph").RdfFormat.TURTLE
@@ -224,7 +218,6 @@ def test_a_query_past_its_time_limit_is_503(tmp_path: Path) -> None:
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y FILTER(?x = ?y) }"
     answer = app.test_client().get("/sparql", query_string={"query": slow})
     assert answer.status_code == 503 and answer.json["error"]["code"] == "query-timeout"  # type: ignore[index]
-    app_store(app).close()
 
 
 def test_head_is_answered_like_get(client: FlaskClient) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
+from flask import Flask
 
 from conftest import REPO
 from demoi.cli import cli
 from demoi.errors import ConfigError
-from demoi.server import app_settings, create_app
+from demoi.server import app_settings
 from demoi.settings import SETTINGS, load_settings, markdown_table
 
 DOCS = REPO / "docs" / "settings.md"
@@ -95,11 +97,11 @@ def test_lists_and_booleans() -> None:
 
 
 def test_create_app_reads_prefixed_environment_then_config(
-    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    make_app: Callable[..., Flask], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DEMOI_MAX_RESULT_ROWS", "5")
     monkeypatch.setenv("DEMOI_DEFAULT_LANGUAGE", "en")
-    app = create_app({"STORE": str(tmp_path / "s"), "DEFAULT_LANGUAGE": "el"})  # type: ignore[operator]
+    app = make_app(DEFAULT_LANGUAGE="el")
     settings = app_settings(app)
     assert settings["max_result_rows"] == 5
     assert settings["default_language"] == "el"
