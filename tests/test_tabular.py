@@ -121,3 +121,13 @@ def test_utf16_without_bom_is_explained(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="--encoding utf-16-le"):
         read_table(path, COLUMNS)
     assert read_table(path, COLUMNS, encoding="utf-16-le").rows[0][0] == "10"
+
+
+def test_a_repeated_key_names_both_lines(tmp_path: Path) -> None:
+    # Found in review: two rows for the same service and KAE merged silently into one line.
+    path = tmp_path / "export.csv"
+    path.write_text(TEXT + "10;6011.01.01;Άλλη γραμμή;1,00;\r\n", encoding="utf-8")
+    table = read_table(path, COLUMNS)
+    with pytest.raises(DataError, match="line 6.*service 10, kae 6011.01.01 of line 2"):
+        table.check_unique(("service", "kae"), str(path))
+    table.check_unique(("service", "kae", "description"), str(path))

@@ -52,6 +52,7 @@ def lift(
             f"the mapping {mapping.name} reads {mapping.source_format}, not yet supported"
         )
     table = read_table(source, mapping.columns, delimiter=mapping.delimiter, encoding=encoding)
+    table.check_unique(mapping.key, str(source))
     if not table.rows:
         # Publishing it would replace the municipality's graph with nothing.
         raise DataError(

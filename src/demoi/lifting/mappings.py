@@ -31,6 +31,8 @@ class Mapping:
     parameters: tuple[str, ...] = ()
     #: The parameter whose value names the period segment of the graph IRI, if any.
     period: str | None = None
+    #: The columns that identify a row (and the resource minted from it).
+    key: tuple[str, ...] = ()
 
     def check_parameters(self, values: dict[str, str]) -> None:
         for name in self.parameters:
@@ -66,6 +68,7 @@ def _load(descriptor: Path) -> Mapping:
             delimiter=source.get("delimiter", ";"),
             parameters=tuple(spec.get("parameters", ())),
             period=spec.get("period"),
+            key=tuple(source.get("key", ())),
         )
     except (KeyError, TypeError, tomllib.TOMLDecodeError) as error:
         # A broken descriptor is a defect of the standards, caught by tests/test_mappings.py.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import re
 import unicodedata
@@ -42,6 +43,25 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     encoding: str
+    #: The line of the file each row came from (1-based).
+    lines: list[int] = dataclasses.field(default_factory=list)
+
+    def check_unique(self, key: Sequence[str], file: str) -> None:
+        """Refuse two rows with the same ``key`` cells: they would mint one resource, and
+        the data of one would silently merge into the other."""
+        positions = [self.columns.index(name) for name in key]
+        seen: dict[tuple[str, ...], int] = {}
+        for row, line in zip(self.rows, self.lines, strict=True):
+            value = tuple(row[position] for position in positions)
+            if value in seen:
+                described = ", ".join(
+                    f"{name} {cell}" for name, cell in zip(key, value, strict=True)
+                )
+                raise DataError(
+                    f"this row repeats {described} of line {seen[value]}; each must appear once",
+                    location=Location(file, line),
+                )
+            seen[value] = line
 
     def to_csv(self) -> bytes:
         """The rows as UTF-8, comma-separated CSV with the canonical header."""
@@ -141,6 +161,7 @@ def read_table(
     header: list[str] | None = None
     positions: list[int | None] = []
     rows: list[list[str]] = []
+    lines: list[int] = []
     for record in records:
         line = records.line_num
         cells = [cell.strip() for cell in record]
@@ -156,6 +177,7 @@ def read_table(
                 f"{len(header)}; is the delimiter {delimiter!r} right?",
                 location=Location(file, line),
             )
+        lines.append(line)
         rows.append(
             [
                 _cell(cells, position, column, file, line)
@@ -164,7 +186,7 @@ def read_table(
         )
     if header is None:
         raise DataError("the file is empty", location=Location(file))
-    return Table([column.name for column in columns], rows, used_encoding)
+    return Table([column.name for column in columns], rows, used_encoding, lines)
 
 
 def _trim_trailing_empty(cells: list[str]) -> list[str]:
