@@ -197,6 +197,7 @@ _SINGLE = {
     "ω": "o",
 }
 _VOICED_OR_VOWEL = set("βγδζλμνραεηιουω")
+_DIGRAPHS = {"γγ": "ng", "γξ": "nx", "γχ": "nch", "γκ": "gk"}
 _LETTER = set(_SINGLE)
 
 
@@ -226,17 +227,8 @@ def _elot_word(word: str) -> str:
         elif pair == "ου" and not nxt_diaeresis:
             out.append("ou")
             i += 2
-        elif pair == "γγ":
-            out.append("ng")
-            i += 2
-        elif pair == "γξ":
-            out.append("nx")
-            i += 2
-        elif pair == "γχ":
-            out.append("nch")
-            i += 2
-        elif pair == "γκ":
-            out.append("gk")
+        elif pair in _DIGRAPHS:
+            out.append(_DIGRAPHS[pair])
             i += 2
         elif pair == "μπ":
             at_edge = i == 0 or i + 2 == n
