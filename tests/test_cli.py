@@ -280,6 +280,7 @@ def test_serve_on_a_busy_port_is_a_usage_error(store_path: Path) -> None:
         port = busy.getsockname()[1]
         result = CliRunner().invoke(cli, ["serve", "--store", str(store_path), "--port", str(port)])
     assert result.exit_code == 2 and "cannot listen" in result.output
+    assert "(Address already in use); is another server running there?" in result.output
     assert not store_path.exists()
 
 

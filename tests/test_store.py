@@ -489,3 +489,31 @@ def test_the_bulk_path_refuses_named_graphs_too(store: OxigraphStore, tmp_path: 
         store.replace_graph(G1, named, ox.RdfFormat.N_QUADS, bulk=True)
     assert len(triples_of(store, G1)) == 2
     assert [g.iri for g in store.graphs()] == [G1]
+
+
+def test_nested_entities_after_a_long_comment_are_refused(store: OxigraphStore) -> None:
+    # Found in review: the check read only the first 256 KB, so padding got past it.
+    document = (
+        '<?xml version="1.0"?>\n<!--' + "x" * 300_000 + "-->\n"
+        '<!DOCTYPE rdf:RDF [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;">]>'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e/">'
+        '<rdf:Description rdf:about="http://e/a"><ex:p>&b;</ex:p></rdf:Description></rdf:RDF>'
+    )
+    with pytest.raises(RdfSyntaxError, match="entity"):
+        store.replace_graph(G1, document.encode(), ox.RdfFormat.RDF_XML)
+
+
+def test_restore_refuses_deeply_nested_triple_terms(store: OxigraphStore, tmp_path: Path) -> None:
+    # Found in review: restore skipped the input checks and crashed on 20,000 levels.
+    depth = 20000
+    dump = tmp_path / "deep.nq"
+    dump.write_text(
+        "<http://a> <http://b> "
+        + "<<( <http://a> <http://b> " * depth
+        + "<http://c>"
+        + " )>>" * depth
+        + " <http://g> .\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RdfSyntaxError, match="triple terms"):
+        store.restore(dump)

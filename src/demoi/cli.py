@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import os
 import shutil
 import sys
@@ -208,7 +209,12 @@ def _rdf_format(file: Path, name: str | None) -> ox.RdfFormat:
 def _check_not_reserved(graph: str, base_uri: str) -> None:
     from demoi.iris import is_staging, provenance_graph
 
-    if is_staging(graph) or graph == provenance_graph(base_uri):
+    # Any deployment's provenance graph, not only this base's: a dump may be restored elsewhere.
+    if (
+        is_staging(graph)
+        or graph == provenance_graph(base_uri)
+        or graph.endswith("/graph/provenance")
+    ):
         raise UsageError(
             f"{graph} is kept by demoi itself (staging or provenance); choose another graph"
         )
@@ -469,10 +475,13 @@ def _check_can_listen(host: str, port: int) -> None:
         with socket.create_server((host, port)):
             pass
     except OSError as error:
-        raise UsageError(
-            f"cannot listen on {host}:{port} ({error.strerror}); is another server running "
-            "there? Choose another --port"
-        ) from None
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        hint = (
+            "; is another server running there? Choose another --port"
+            if error.errno == errno.EADDRINUSE
+            else ""
+        )
+        raise UsageError(f"cannot listen on {host}:{port} ({reason}){hint}") from None
 
 
 def main() -> None:

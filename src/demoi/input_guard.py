@@ -20,20 +20,12 @@ from demoi.query_guard import MAX_NESTING, tokens
 
 XML_SPEC = "https://www.w3.org/TR/xml/#sec-entity-decl"
 _ENTITY = re.compile(rb"""<!ENTITY\s+(%\s+)?\S+\s+(?:"([^"]*)"|'([^']*)')""")
-_HEAD = 256 * 1024
 _TRIPLE_TERM_SYNTAXES = {
     ox.RdfFormat.TURTLE,
     ox.RdfFormat.TRIG,
     ox.RdfFormat.N_TRIPLES,
     ox.RdfFormat.N_QUADS,
 }
-
-
-def _head(source: Path | bytes) -> bytes:
-    if isinstance(source, bytes):
-        return source[:_HEAD]
-    with source.open("rb") as data:
-        return data.read(_HEAD)
 
 
 def _contains(source: Path | bytes, needle: bytes) -> bool:
@@ -49,8 +41,11 @@ def _contains(source: Path | bytes, needle: bytes) -> bool:
 
 
 def check_rdf_source(source: Path | bytes, rdf_format: ox.RdfFormat, file: str | None) -> None:
-    if rdf_format == ox.RdfFormat.RDF_XML:
-        for match in _ENTITY.finditer(_head(source)):
+    if rdf_format == ox.RdfFormat.RDF_XML and _contains(source, b"<!ENTITY"):
+        # The whole file is read: a DTD can come after any amount of comment (found in review:
+        # a check of the first 256 KB was passed by padding).
+        data = source if isinstance(source, bytes) else source.read_bytes()
+        for match in _ENTITY.finditer(data):
             value = match.group(2) or match.group(3) or b""
             if match.group(1) or b"&" in value or b"%" in value:
                 raise RdfSyntaxError(

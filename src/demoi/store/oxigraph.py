@@ -350,6 +350,7 @@ class OxigraphStore(Store):
                 self._store.add_graph(staged[key])
             return ox.Quad(quad.subject, quad.predicate, quad.object, staged[key])
 
+        check_rdf_source(source, ox.RdfFormat.N_QUADS, str(source))
         quads = self._parse(source, ox.RdfFormat.N_QUADS, base_iri=None, file=str(source))
         try:
             self._store.bulk_extend(map(into_staging, quads))
