@@ -126,8 +126,7 @@ class OxigraphStore(Store):
         source_name: str | None = None,
     ) -> int:
         name = source_name or (str(source) if isinstance(source, Path) else None)
-        if isinstance(source, Path) and not source.is_file():
-            raise UsageError(f"{source}: no such file")
+        _require_file(source)
         check_rdf_source(source, rdf_format, name)
         target = ox.NamedNode(graph)
         if not bulk:
@@ -184,8 +183,6 @@ class OxigraphStore(Store):
         # A triples syntax goes straight into the staging graph, parsed by Oxigraph itself.
         options: dict[str, Any] = {"format": rdf_format, "base_iri": base_iri, "to_graph": staging}
         if isinstance(source, Path):
-            if not source.is_file():
-                raise UsageError(f"{source}: no such file")
             options["path"] = str(source)
         else:
             options["input"] = source
@@ -203,8 +200,6 @@ class OxigraphStore(Store):
         file: str | None,
     ) -> Iterator[ox.Quad]:
         if isinstance(source, Path):
-            if not source.is_file():
-                raise UsageError(f"{source}: no such file")
             quads = ox.parse(path=str(source), format=rdf_format, base_iri=base_iri)
         else:
             quads = ox.parse(source, format=rdf_format, base_iri=base_iri)
@@ -350,6 +345,7 @@ class OxigraphStore(Store):
                 self._store.add_graph(staged[key])
             return ox.Quad(quad.subject, quad.predicate, quad.object, staged[key])
 
+        _require_file(source)
         check_rdf_source(source, ox.RdfFormat.N_QUADS, str(source))
         quads = self._parse(source, ox.RdfFormat.N_QUADS, base_iri=None, file=str(source))
         try:
@@ -384,6 +380,11 @@ class _Counter(Iterator[ox.Quad]):
         quad = next(self._quads)
         self.count += 1
         return quad
+
+
+def _require_file(source: Path | bytes) -> None:
+    if isinstance(source, Path) and not source.is_file():
+        raise UsageError(f"{source}: no such file")
 
 
 def _triples_of_default_graph(quads: Iterable[ox.Quad], file: str | None) -> Iterator[ox.Triple]:
