@@ -362,3 +362,14 @@ def test_lift_dry_run_prints_the_data_and_publishes_nothing(run, store_path: Pat
     assert "<https://w3id.org/demoi/def/finance#paid>" in result.stdout
     assert "conforms" in result.stderr
     assert not store_path.exists()
+
+
+def test_lift_dry_run_of_data_that_violates_the_profile(
+    run, store_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    wrong = tmp_path / "wrong-side.csv"
+    wrong.write_text(edited_example("4401-2024-expense.utf8.csv", 3, 2, "0111.01.01"), "utf-8")
+    result = run("lift", str(wrong), *KALAMATA_EXPENSE_2024, "--dry-run")
+    assert result.exit_code == 1
+    assert "finance#kaeCode" in result.stdout and "0111.01.01" in result.stderr
+    assert not store_path.exists()

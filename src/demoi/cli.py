@@ -386,7 +386,7 @@ def lift(
     """Lift a municipal export with a mapping, validate it, and publish it atomically."""
     from demoi.lifting import get_mapping
     from demoi.lifting import lift as lift_source
-    from demoi.publishing import publish_lifted
+    from demoi.publishing import check_lifted, publish_lifted
 
     settings = _settings(store=store, base_uri=base_uri)
     language = lang or settings["default_language"]
@@ -403,20 +403,8 @@ def lift(
         encoding=encoding,
     )
     if dry_run:
-        import rdflib
-
-        from demoi.validation import validate_area
-
-        data = rdflib.Graph().parse(data=lifted.ntriples, format="nt")
-        report = validate_area(data, mapping.area, language)
         sys.stdout.buffer.write(lifted.ntriples)
-        if not report.conforms:
-            raise ValidationFailed(
-                f"{source}: {len(report.violations)} violation(s)",
-                report=report.text(),
-                results=len(report.violations),
-            )
-        _echo_err(report.text())
+        _echo_err(check_lifted(lifted, language).text())
         return
     with _open(settings, create=True) as opened:
         published = publish_lifted(opened, lifted, base_uri=settings.base_uri, language=language)

@@ -28,10 +28,8 @@ class Published:
     report: Report
 
 
-def publish_lifted(
-    store: Store, lifted: Lifted, *, base_uri: str, language: str = "el"
-) -> Published:
-    started = datetime.now(UTC)
+def check_lifted(lifted: Lifted, language: str = "el") -> Report:
+    """Validate lifted data against its area's profile; raise ValidationFailed on violations."""
     data = rdflib.Graph()
     data.parse(data=lifted.ntriples, format="nt")
     report = validate_area(data, lifted.mapping.area, language)
@@ -42,6 +40,14 @@ def publish_lifted(
             report=report.text(),
             results=len(report.violations),
         )
+    return report
+
+
+def publish_lifted(
+    store: Store, lifted: Lifted, *, base_uri: str, language: str = "el"
+) -> Published:
+    started = datetime.now(UTC)
+    report = check_lifted(lifted, language)
     record = provenance.publication(
         base_uri,
         lifted.graph,
