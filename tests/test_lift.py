@@ -65,6 +65,8 @@ def test_the_encodings_give_isomorphic_graphs() -> None:
 def test_greek_numbers_and_labels_arrive_intact() -> None:
     lifted = lift_example("4401-2024-expense.utf16.csv")
     assert lifted.encoding == "utf-16"
+    source = (BUDGET / "4401-2024-expense.utf16.csv").read_bytes()
+    assert lifted.sha256 == __import__("hashlib").sha256(source).hexdigest()
     graph = as_graph(lifted.ntriples)
     fin = rdflib.Namespace("https://w3id.org/demoi/def/finance#")
     for amount in graph.objects(None, fin.paid):

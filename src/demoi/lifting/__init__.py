@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,12 +59,13 @@ def lift(
             "the export has a header but no rows; nothing was published",
             location=Location(str(source)),
         )
-    constants = {
-        "municipality": found.code,
-        **{name: parameters[name] for name in mapping.parameters},
-    }
-    rows = [row + list(constants.values()) for row in table.rows]
-    clean = type(table)(table.columns + list(constants), rows, table.encoding)
+    used = {name: parameters[name] for name in mapping.parameters}
+    constants = {"municipality": found.code, **used}
+    clean = dataclasses.replace(
+        table,
+        columns=table.columns + list(constants),
+        rows=[row + list(constants.values()) for row in table.rows],
+    )
     with tempfile.TemporaryDirectory(prefix="demoi-lift-") as folder:
         csv_path = Path(folder) / "source.csv"
         csv_path.write_bytes(clean.to_csv())
@@ -76,8 +77,9 @@ def lift(
         graph=dataset_graph(base_uri, found.code, mapping.dataset, period),
         ntriples=ntriples,
         source=source,
-        sha256=hashlib.sha256(source.read_bytes()).hexdigest(),
+        # The hash of the very bytes that were lifted, not of a second read of the file.
+        sha256=table.sha256,
         encoding=table.encoding,
-        rows=len(rows),
-        parameters={name: parameters[name] for name in mapping.parameters},
+        rows=len(table.rows),
+        parameters=used,
     )

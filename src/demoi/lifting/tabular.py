@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import dataclasses
+import hashlib
 import io
 import re
 import unicodedata
@@ -45,6 +46,8 @@ class Table:
     encoding: str
     #: The line of the file each row came from (1-based).
     lines: list[int] = dataclasses.field(default_factory=list)
+    #: SHA-256 of the bytes the table was read from, for provenance.
+    sha256: str = ""
 
     def check_unique(self, key: Sequence[str], file: str) -> None:
         """Refuse two rows with the same ``key`` cells: they would mint one resource, and
@@ -186,7 +189,8 @@ def read_table(
         )
     if header is None:
         raise DataError("the file is empty", location=Location(file))
-    return Table([column.name for column in columns], rows, used_encoding, lines)
+    digest = hashlib.sha256(data).hexdigest()
+    return Table([column.name for column in columns], rows, used_encoding, lines, digest)
 
 
 def _trim_trailing_empty(cells: list[str]) -> list[str]:
