@@ -22,6 +22,7 @@ import pyoxigraph as ox
 
 from demoi import __version__
 from demoi.errors import DemoiError, Location, QuerySyntaxError, UsageError, ValidationFailed
+from demoi.iris import iri_problem, is_reserved
 from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
 from demoi.store import Store, open_store
 
@@ -177,7 +178,10 @@ def load(
         raise UsageError(f"{file}: no such file")
     rdf_format = _rdf_format(file, format_name)
     _check_iri(graph)
-    _check_not_reserved(graph, settings.base_uri)
+    if is_reserved(graph):
+        raise UsageError(
+            f"{graph} is kept by demoi itself (staging or provenance); choose another graph"
+        )
     if bulk is None:
         bulk = file.stat().st_size > BULK_THRESHOLD
     with _open(settings, create=True) as opened:
@@ -206,27 +210,10 @@ def _rdf_format(file: Path, name: str | None) -> ox.RdfFormat:
     return found
 
 
-def _check_not_reserved(graph: str, base_uri: str) -> None:
-    from demoi.iris import is_staging, provenance_graph
-
-    # Any deployment's provenance graph, not only this base's: a dump may be restored elsewhere.
-    if (
-        is_staging(graph)
-        or graph == provenance_graph(base_uri)
-        or graph.endswith("/graph/provenance")
-    ):
-        raise UsageError(
-            f"{graph} is kept by demoi itself (staging or provenance); choose another graph"
-        )
-
-
 def _check_iri(iri: str) -> None:
-    try:
-        ox.NamedNode(iri)
-    except ValueError as error:
-        raise UsageError(f"{iri!r} is not an IRI: {error}") from None
-    if ":" not in iri:
-        raise UsageError(f"{iri!r} is not an absolute IRI")
+    problem = iri_problem(iri)
+    if problem:
+        raise UsageError(f"{iri!r} is not an IRI: {problem}")
 
 
 @cli.command()

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import uuid
 
+import pyoxigraph
+
 STANDARDS_BASE = "https://w3id.org/demoi/"
 MUNICIPALITY_CODES = STANDARDS_BASE + "code/municipality/"
 STAGING_PREFIX = "urn:demoi:staging:"
@@ -55,3 +57,18 @@ def staging_graph() -> str:
 
 def is_staging(graph: str) -> bool:
     return graph.startswith(STAGING_PREFIX)
+
+
+def is_reserved(graph: str) -> bool:
+    """Graphs demoi keeps itself: staging graphs, and any deployment's provenance graph (not
+    only this base's: a dump may be restored under another)."""
+    return is_staging(graph) or graph.endswith("/graph/provenance")
+
+
+def iri_problem(text: str) -> str | None:
+    """Why ``text`` is not an absolute IRI, or None when it is one."""
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError as error:
+        return str(error)
+    return None if ":" in text else "it is not absolute"

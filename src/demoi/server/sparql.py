@@ -17,6 +17,7 @@ from demoi.formats import (
     formats_for,
     result_bytes,
 )
+from demoi.iris import iri_problem
 from demoi.server import app_settings, app_store
 from demoi.server.errors import Forbidden, UnsupportedMediaType
 from demoi.store import Dataset
@@ -98,12 +99,9 @@ def _graph_iris(name: str) -> tuple[str, ...]:
     if request.mimetype == "application/x-www-form-urlencoded":
         values += request.form.getlist(name)
     for value in values:
-        try:
-            ox.NamedNode(value)
-        except ValueError as error:
-            raise UsageError(
-                f"{name} {value!r} is not an IRI: {error}", spec=PROTOCOL_SPEC
-            ) from None
+        problem = iri_problem(value)
+        if problem:
+            raise UsageError(f"{name} {value!r} is not an IRI: {problem}", spec=PROTOCOL_SPEC)
     return tuple(values)
 
 
