@@ -162,6 +162,8 @@ def test_service_description(client: FlaskClient) -> None:
     answer = client.get("/sparql", headers={"Accept": "text/turtle"})
     assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/turtle")
     assert b"sparql-service-description#Service" in answer.data
+    assert b"<http://www.w3.org/ns/formats/SPARQL_Results_JSON>" in answer.data
+    assert b"<http://www.w3.org/ns/formats/Turtle>" in answer.data
 
 
 def test_home_page_in_both_languages(published: Flask, client: FlaskClient) -> None:

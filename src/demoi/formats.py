@@ -42,6 +42,15 @@ class Format:
     def media_types(self) -> tuple[str, ...]:
         return (self.media_type, *self.aliases)
 
+    @property
+    def iri(self) -> str:
+        """The format's IRI under http://www.w3.org/ns/formats/, as pyoxigraph knows it."""
+        if self.rdf_format is not None:
+            return self.rdf_format.iri
+        results_format = ox.QueryResultsFormat.from_media_type(self.media_type)
+        assert results_format is not None
+        return results_format.iri
+
 
 _TABLE: frozenset[QueryKind] = frozenset({"solutions", "boolean"})
 _GRAPH: frozenset[QueryKind] = frozenset({"graph"})

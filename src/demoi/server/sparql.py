@@ -156,19 +156,10 @@ def service_description() -> Response:
             ox.Triple(service, ox.NamedNode(SD + "feature"), ox.NamedNode(SD + "UnionDefaultGraph"))
         )
     for result_format in ("json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdf"):
-        media = FORMATS_BY_NAME[result_format]
-        iri = media.rdf_format.iri if media.rdf_format else _RESULT_FORMAT_IRIS[result_format]
-        triples.append(ox.Triple(service, ox.NamedNode(SD + "resultFormat"), ox.NamedNode(iri)))
+        iri = ox.NamedNode(FORMATS_BY_NAME[result_format].iri)
+        triples.append(ox.Triple(service, ox.NamedNode(SD + "resultFormat"), iri))
     output = io.BytesIO()
     ox.serialize(triples, output, fmt.rdf_format)
     response = Response(output.getvalue(), content_type=_content_type(media_type))
     response.headers["Vary"] = "Accept"
     return response
-
-
-_RESULT_FORMAT_IRIS = {
-    "json": "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
-    "xml": "http://www.w3.org/ns/formats/SPARQL_Results_XML",
-    "csv": "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
-    "tsv": "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
-}

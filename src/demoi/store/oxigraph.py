@@ -4,8 +4,8 @@ Atomicity comes from Oxigraph's transactional SPARQL Update. A graph is replaced
 that drops the old content, writes the new and records the provenance: from data parsed and
 checked in memory (``INSERT DATA``), or, for large files, from a hidden staging graph
 (``urn:demoi:staging:<uuid>``) filled by Oxigraph's bulk loader (``ADD``), which lowers the
-peak memory by about a third. A parse error
-leaves the target untouched. benchmarks/README.md has the measurements behind this design.
+peak memory by about a third. A parse error leaves the target untouched.
+benchmarks/README.md has the measurements behind this design.
 """
 
 from __future__ import annotations
