@@ -171,6 +171,7 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 SETTINGS_BY_NAME: dict[str, Setting] = {setting.name: setting for setting in SETTINGS}
+DEFAULT_MAX_CONCURRENT_QUERIES: int = SETTINGS_BY_NAME["max_concurrent_queries"].default
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from demoi.settings import DEFAULT_MAX_CONCURRENT_QUERIES
 from demoi.store.base import Dataset, GraphInfo, QueryResult, Store
 from demoi.store.oxigraph import OxigraphStore
 
@@ -11,7 +12,11 @@ __all__ = ["Dataset", "GraphInfo", "OxigraphStore", "QueryResult", "Store", "ope
 
 
 def open_store(
-    path: Path, *, backend: str = "oxigraph", create: bool = True, max_concurrent_queries: int = 4
+    path: Path,
+    *,
+    backend: str = "oxigraph",
+    create: bool = True,
+    max_concurrent_queries: int = DEFAULT_MAX_CONCURRENT_QUERIES,
 ) -> Store:
     """Open the store at ``path``; ``create=False`` refuses to create an empty one (for reads)."""
     if backend == "oxigraph":

@@ -31,6 +31,7 @@ from demoi.errors import (
 from demoi.input_guard import check_rdf_source
 from demoi.iris import is_staging, staging_graph
 from demoi.query_guard import check_query, check_update, has_dataset_clause
+from demoi.settings import DEFAULT_MAX_CONCURRENT_QUERIES
 from demoi.store.base import ALL_GRAPHS, Dataset, GraphInfo, QueryResult, Row, Store
 from demoi.store.sparql_text import join_operations
 
@@ -84,7 +85,13 @@ def _query_syntax_error(error: SyntaxError) -> QuerySyntaxError:
 
 
 class OxigraphStore(Store):
-    def __init__(self, path: Path, *, create: bool = True, max_concurrent_queries: int = 4):
+    def __init__(
+        self,
+        path: Path,
+        *,
+        create: bool = True,
+        max_concurrent_queries: int = DEFAULT_MAX_CONCURRENT_QUERIES,
+    ):
         self.path = Path(path)
         self._evaluations = _Evaluations(max_concurrent_queries)
         if not create and not self.path.is_dir():
