@@ -37,8 +37,8 @@ demo: install
 test: install lint typecheck pytest
 
 lint:
-	$(UV) run --frozen ruff check src tests tools
-	$(UV) run --frozen ruff format --check src tests tools
+	$(UV) run --frozen ruff check src tests tools benchmarks
+	$(UV) run --frozen ruff format --check src tests tools benchmarks
 
 typecheck:
 	$(UV) run --frozen mypy
