@@ -28,6 +28,8 @@ class Finding:
     message: str
     shape: str
     component: str
+    # Every language the shape's sh:message is given in, as (language, text) pairs.
+    messages: tuple[tuple[str, str], ...] = ()
 
     def line(self) -> str:
         where = f"{self.focus}" + (f" {self.path}" if self.path else "")
@@ -78,6 +80,16 @@ def _message(graph: rdflib.Graph, result: rdflib.term.Node, language: str) -> st
     return str(messages[0]) if messages else ""
 
 
+def _messages(graph: rdflib.Graph, result: rdflib.term.Node) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        sorted(
+            (message.language or "", str(message))
+            for message in graph.objects(result, SH.resultMessage)
+            if isinstance(message, rdflib.Literal)
+        )
+    )
+
+
 def _local(node: rdflib.term.Node | None) -> str:
     text = str(node) if node is not None else ""
     return text.rsplit("#", 1)[-1]
@@ -100,6 +112,7 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph, language: str = "el
                 message=_message(report_graph, result, language),
                 shape=str(report_graph.value(result, SH.sourceShape)),
                 component=_local(report_graph.value(result, SH.sourceConstraintComponent)),
+                messages=_messages(report_graph, result),
             )
         )
     findings.sort(

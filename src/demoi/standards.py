@@ -1,0 +1,185 @@
+"""The standards as data: vocabularies, code lists, shapes and mappings in one store, the
+vocabulary checks over them, and their OWL consistency.
+
+Each file is loaded into its own named graph ``urn:demoi:file:<path>`` (path relative to the
+standards root, e.g. ``urn:demoi:file:shapes/finance-recommended.ttl``), so a check can tell a
+shapes file from a vocabulary and name the file a problem is in. A mapping is loaded as the RML
+that morph-kgc makes of it, so checks see the classes and predicates it generates.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import RDFS, XSD
+
+from demoi.resources import standards_root
+
+FILE_GRAPH_PREFIX = "urn:demoi:file:"
+CHECKED_FOLDERS = ("ontologies", "shapes", "mappings")
+
+
+@dataclass(frozen=True)
+class StandardFile:
+    path: Path
+    relative: str
+
+    @property
+    def graph(self) -> ox.NamedNode:
+        return ox.NamedNode(FILE_GRAPH_PREFIX + self.relative)
+
+
+@dataclass(frozen=True)
+class CheckFailure:
+    check: str
+    rows: tuple[str, ...]
+
+    def text(self) -> str:
+        return "\n".join(f"{self.check}: {row}" for row in self.rows)
+
+
+def standard_files(root: Path | None = None) -> list[StandardFile]:
+    """Every Turtle file of ontologies/ and shapes/, and every mapping of mappings/."""
+    root = root or standards_root()
+    found = []
+    for folder in CHECKED_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix == ".ttl" or path.name.endswith((".yarrrml.yml", ".yarrrml.yaml")):
+                found.append(StandardFile(path, path.relative_to(root).as_posix()))
+    return found
+
+
+def _mapping_as_rml(path: Path) -> rdflib.Graph:
+    # morph-kgc's own YARRRML translator, so the checks see exactly the RML it will run.
+    from morph_kgc.mapping.yarrrml import load_yarrrml
+
+    graph: rdflib.Graph = load_yarrrml(str(path))
+    return graph
+
+
+def _term(node: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(node, rdflib.Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        datatype = ox.NamedNode(str(node.datatype)) if node.datatype else None
+        return ox.Literal(str(node), datatype=datatype)
+    if isinstance(node, rdflib.URIRef) and ":" in node:
+        return ox.NamedNode(str(node))
+    # morph-kgc names its triples maps with relative IRIs; they are only local names.
+    return ox.BlankNode(str(node).replace("-", "_").replace(".", "_") or None)
+
+
+def _quad(
+    triple: tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node], graph: ox.NamedNode
+) -> ox.Quad:
+    subject, predicate, value = (_term(node) for node in triple)
+    assert not isinstance(subject, ox.Literal) and isinstance(predicate, ox.NamedNode)
+    return ox.Quad(subject, predicate, value, graph)
+
+
+def load_standards(root: Path | None = None) -> ox.Store:
+    """An in-memory store with one named graph per standards file."""
+    store = ox.Store()
+    for standard in standard_files(root):
+        if standard.path.suffix == ".ttl":
+            store.load(path=str(standard.path), format=ox.RdfFormat.TURTLE, to_graph=standard.graph)
+        else:
+            rml = _mapping_as_rml(standard.path)
+            store.extend(_quad(triple, standard.graph) for triple in rml)
+    return store
+
+
+def checks(root: Path | None = None) -> list[Path]:
+    folder = (root or standards_root()) / "ontologies" / "checks"
+    return sorted(folder.glob("*-violation.rq"))
+
+
+def _row_text(row: ox.QuerySolution, variables: list[ox.Variable]) -> str:
+    cells = []
+    for variable in variables:
+        value = row[variable]
+        if value is None:
+            continue
+        text = value.value if isinstance(value, ox.Literal | ox.NamedNode) else str(value)
+        if isinstance(value, ox.NamedNode) and text.startswith(FILE_GRAPH_PREFIX):
+            text = text.removeprefix(FILE_GRAPH_PREFIX)
+        cells.append(f"{variable.value}={text}")
+    return " ".join(cells)
+
+
+def run_check(store: ox.Store, check: Path) -> CheckFailure | None:
+    """Run one ``*-violation.rq`` file; a failure lists one readable line per row."""
+    solutions = store.query(check.read_text(encoding="utf-8"), use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    variables = list(solutions.variables)
+    rows = tuple(_row_text(row, variables) for row in solutions)
+    return CheckFailure(check.name, rows) if rows else None
+
+
+def run_checks(store: ox.Store, root: Path | None = None) -> Iterator[CheckFailure]:
+    for check in checks(root):
+        failure = run_check(store, check)
+        if failure is not None:
+            yield failure
+
+
+# The datatypes of the OWL 2 datatype map, the only ones HermiT accepts
+# (https://www.w3.org/TR/owl2-syntax/#Datatype_Maps). xsd:date, xsd:gYear, xsd:duration and the
+# other XML Schema types OWL 2 lacks are legal and useful in RDF ranges, so they are read as
+# rdfs:Literal for reasoning only.
+OWL2_DATATYPES = frozenset(
+    XSD[name]
+    for name in (
+        "anyURI base64Binary boolean byte dateTime dateTimeStamp decimal double float hexBinary "
+        "int integer language long Name NCName negativeInteger NMTOKEN nonNegativeInteger "
+        "nonPositiveInteger normalizedString positiveInteger short string token unsignedByte "
+        "unsignedInt unsignedLong unsignedShort"
+    ).split()
+)
+
+
+class OntologyInconsistent(Exception):
+    """HermiT found the vocabularies inconsistent, or found unsatisfiable classes."""
+
+
+def vocabulary_graph(root: Path | None = None) -> rdflib.Graph:
+    """All of ontologies/ (vocabularies and code lists) in one graph, ready for a DL reasoner."""
+    root = root or standards_root()
+    graph = rdflib.Graph()
+    for path in sorted((root / "ontologies").rglob("*.ttl")):
+        graph.parse(path, format="turtle")
+    for subject, predicate, value in list(graph):
+        if not isinstance(value, rdflib.URIRef) or not value.startswith(str(XSD)):
+            continue
+        if value not in OWL2_DATATYPES:
+            graph.remove((subject, predicate, value))
+            graph.add((subject, predicate, RDFS.Literal))
+    return graph
+
+
+def classify(graph: rdflib.Graph) -> list[str]:
+    """Classify with HermiT (owlready2, needs Java); return the unsatisfiable classes.
+
+    Raises OntologyInconsistent when the ontology as a whole is inconsistent.
+    """
+    import owlready2
+
+    with tempfile.TemporaryDirectory() as folder:
+        triples = Path(folder) / "standards.nt"
+        graph.serialize(triples, format="nt", encoding="utf-8")
+        world = owlready2.World()
+        ontology = world.get_ontology(triples.as_uri()).load(format="ntriples")
+        try:
+            with ontology:
+                owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+        except owlready2.OwlReadyInconsistentOntologyError as error:
+            raise OntologyInconsistent(str(error)) from None
+        nothing = "http://www.w3.org/2002/07/owl#Nothing"
+        unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if c.iri != nothing)
+        world.close()
+    return unsatisfiable

@@ -1,0 +1,5 @@
+PREFIX fin: <https://w3id.org/demoi/def/finance#>
+PREFIX qb: <http://purl.org/linked-data/cube#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+INSERT { ?s fin:authorised 1.00 } WHERE { ?s a fin:RevenueLine }
