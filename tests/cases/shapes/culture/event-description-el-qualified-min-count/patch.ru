@@ -1,0 +1,2 @@
+PREFIX dcterms: <http://purl.org/dc/terms/>
+DELETE { <http://127.0.0.1:8000/id/event/4401/dance-festival-2024> dcterms:description ?d } WHERE { <http://127.0.0.1:8000/id/event/4401/dance-festival-2024> dcterms:description ?d }

@@ -1,0 +1,4 @@
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX e: <http://127.0.0.1:8000/id/event/4401/dance-festival-2024/>
+DELETE { e:opening-start time:inXSDDateTimeStamp ?t } INSERT { e:opening-start time:inXSDDateTimeStamp "2024-07-12T21:30:00"^^xsd:dateTimeStamp } WHERE { e:opening-start time:inXSDDateTimeStamp ?t }

@@ -1,0 +1,4 @@
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX ct: <https://w3id.org/demoi/code/channel-type/>
+PREFIX s: <http://127.0.0.1:8000/id/public-service/4401-017/>
+INSERT DATA { s:channel-office dcterms:type ct:kep }

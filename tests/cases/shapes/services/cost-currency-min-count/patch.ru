@@ -1,0 +1,3 @@
+PREFIX m8g: <http://data.europa.eu/m8g/>
+PREFIX s: <http://127.0.0.1:8000/id/public-service/4401-017/>
+DELETE DATA { s:cost-1 m8g:currency <http://publications.europa.eu/resource/authority/currency/EUR> }

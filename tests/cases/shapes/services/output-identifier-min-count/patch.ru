@@ -1,0 +1,3 @@
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX s: <http://127.0.0.1:8000/id/public-service/4401-017/>
+DELETE DATA { s:output-1 dcterms:identifier "4401-017-output-1" }

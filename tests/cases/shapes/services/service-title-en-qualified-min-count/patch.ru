@@ -1,0 +1,3 @@
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX s: <http://127.0.0.1:8000/id/public-service/4401-017/>
+DELETE DATA { <http://127.0.0.1:8000/id/public-service/4401-017> dcterms:title "Permit to use public space"@en }
