@@ -1,0 +1,2 @@
+PREFIX qudt: <http://qudt.org/schema/qudt/>
+DELETE WHERE { <http://127.0.0.1:8000/id/observation/parking/0701/nea-paralia/20240506T1015/result> qudt:unit ?u } ; INSERT DATA { <http://127.0.0.1:8000/id/observation/parking/0701/nea-paralia/20240506T1015/result> qudt:unit <http://qudt.org/vocab/unit/PERCENT> }

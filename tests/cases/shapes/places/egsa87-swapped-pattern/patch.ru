@@ -1,0 +1,2 @@
+PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+DELETE WHERE { <http://127.0.0.1:8000/id/facility/0701/nea-paralia-park/geometry> geo:asWKT ?w } ; INSERT DATA { <http://127.0.0.1:8000/id/facility/0701/nea-paralia-park/geometry> geo:asWKT "<http://www.opengis.net/def/crs/EPSG/0/2100> POLYGON((4497800 411000, 4497700 411250, 4497780 411300, 4497880 411050, 4497800 411000))"^^geo:wktLiteral }

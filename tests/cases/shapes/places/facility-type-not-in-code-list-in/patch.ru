@@ -1,0 +1,2 @@
+PREFIX place: <https://w3id.org/demoi/def/places#>
+DELETE WHERE { <http://127.0.0.1:8000/id/facility/4401/municipal-library> place:facilityType ?t } ; INSERT DATA { <http://127.0.0.1:8000/id/facility/4401/municipal-library> place:facilityType <http://schema.org/Library> }

@@ -1,0 +1,2 @@
+PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+DELETE WHERE { <http://127.0.0.1:8000/id/facility/4401/municipal-library/geometry> geo:asWKT ?w } ; INSERT DATA { <http://127.0.0.1:8000/id/facility/4401/municipal-library/geometry> geo:asWKT "<http://www.opengis.net/def/crs/EPSG/0/4326> POINT(37.0389 22.1142)"^^geo:wktLiteral }
