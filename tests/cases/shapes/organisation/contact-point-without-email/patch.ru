@@ -1,0 +1,3 @@
+# A contact point with a telephone but no e-mail: a warning only.
+PREFIX m8g: <http://data.europa.eu/m8g/>
+DELETE WHERE { <http://127.0.0.1:8000/id/organisation/4401/contact-point> m8g:email ?email }

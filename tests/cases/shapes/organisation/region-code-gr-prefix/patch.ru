@@ -1,0 +1,5 @@
+# The NUTS code written with GR instead of EL.
+PREFIX dorg: <https://w3id.org/demoi/def/organisation#>
+PREFIX org: <http://www.w3.org/ns/org#>
+DELETE DATA { <http://127.0.0.1:8000/id/organisation/EL65> dorg:region <https://w3id.org/demoi/code/region/EL65> } ;
+INSERT DATA { <http://127.0.0.1:8000/id/organisation/EL65> dorg:region <https://w3id.org/demoi/code/region/GR65> }

@@ -1,0 +1,4 @@
+# The term points to the municipality instead of the post.
+PREFIX org: <http://www.w3.org/ns/org#>
+DELETE DATA { <http://127.0.0.1:8000/id/organisation/4401/post/deputy-mayor-finance/term/2024> org:organization <http://127.0.0.1:8000/id/organisation/4401/post/deputy-mayor-finance> } ;
+INSERT DATA { <http://127.0.0.1:8000/id/organisation/4401/post/deputy-mayor-finance/term/2024> org:organization <http://127.0.0.1:8000/id/organisation/4401> }

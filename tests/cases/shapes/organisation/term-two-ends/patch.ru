@@ -1,0 +1,4 @@
+# A term of office with two end dates.
+PREFIX schema: <http://schema.org/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+INSERT DATA { <http://127.0.0.1:8000/id/organisation/4401/post/deputy-mayor-finance/term/2024> schema:endDate "2028-12-31"^^xsd:date }

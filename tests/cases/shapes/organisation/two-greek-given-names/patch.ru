@@ -1,0 +1,3 @@
+# Two Greek given names (the formal and the familiar form).
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+INSERT DATA { <http://127.0.0.1:8000/id/person/4401/2> foaf:givenName "Μαίρη"@el }
