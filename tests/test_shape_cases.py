@@ -21,7 +21,7 @@ import rdflib
 from rdflib.namespace import SH
 
 from conftest import REPO
-from demoi.validation import area_shapes, validate_area
+from demoi.validation import area_shapes, validate_area, validate_graph
 
 CASES_ROOT = REPO / "tests" / "cases" / "shapes"
 CASES = sorted(CASES_ROOT.glob("*/*/expected.json"))
@@ -157,6 +157,23 @@ def test_coverage_sees_constraints() -> None:
         "https://w3id.org/demoi/shapes/finance#BudgetLine-kaeCode-count",
         "MinCountConstraintComponent",
     ) in pairs
+
+
+def test_sparql_constraint_messages_keep_their_languages() -> None:
+    """Regression: pySHACL drops the language tags of a SPARQL constraint's sh:message; the
+    finding takes them from the shape, so such a rule speaks Greek and English too."""
+    shapes = rdflib.Graph().parse(
+        format="turtle",
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+        <https://w3id.org/demoi/shapes/x#Total> a sh:NodeShape ;
+            sh:targetNode <http://127.0.0.1:8000/id/x> ;
+            sh:sparql [ sh:select "SELECT $this WHERE { }" ;
+                        sh:message "Λάθος σύνολο."@el , "Wrong total."@en ] .""",
+    )
+    (finding,) = validate_graph(rdflib.Graph(), shapes, "el").findings
+    assert finding.component == "SPARQLConstraintComponent"
+    assert finding.message == "Λάθος σύνολο."
+    assert dict(finding.messages) == {"el": "Λάθος σύνολο.", "en": "Wrong total."}
 
 
 def test_messages_differ_by_language() -> None:

@@ -72,22 +72,33 @@ def area_shapes(area: str) -> rdflib.Graph:
     return shapes
 
 
-def _message(graph: rdflib.Graph, result: rdflib.term.Node, language: str) -> str:
-    messages = list(graph.objects(result, SH.resultMessage))
-    for message in messages:
-        if isinstance(message, rdflib.Literal) and message.language == language:
-            return str(message)
-    return str(messages[0]) if messages else ""
+def _messages(
+    report: rdflib.Graph, result: rdflib.term.Node, shapes: rdflib.Graph
+) -> tuple[tuple[str, str], ...]:
+    """The result's messages as (language, text) pairs.
+
+    pySHACL reports the sh:message of a SPARQL-based constraint without its language tag, so for
+    a result with no tagged message the tagged messages are read from the shape itself (on the
+    shape or on its sh:sparql constraint), where the editor wrote them in Greek and in English.
+    """
+    found = [m for m in report.objects(result, SH.resultMessage) if isinstance(m, rdflib.Literal)]
+    if not any(message.language for message in found):
+        shape = report.value(result, SH.sourceShape)
+        tagged = [
+            message
+            for holder in [shape, *shapes.objects(shape, SH.sparql)]
+            for message in shapes.objects(holder, SH.message)
+            if isinstance(message, rdflib.Literal) and message.language
+        ]
+        found = tagged or found
+    return tuple(sorted((message.language or "", str(message)) for message in found))
 
 
-def _messages(graph: rdflib.Graph, result: rdflib.term.Node) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        sorted(
-            (message.language or "", str(message))
-            for message in graph.objects(result, SH.resultMessage)
-            if isinstance(message, rdflib.Literal)
-        )
-    )
+def _message(messages: tuple[tuple[str, str], ...], language: str) -> str:
+    for tag, text in messages:
+        if tag == language:
+            return text
+    return messages[0][1] if messages else ""
 
 
 def _local(node: rdflib.term.Node | None) -> str:
@@ -101,6 +112,7 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph, language: str = "el
     )
     findings = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
+        messages = _messages(report_graph, result, shapes)
         value = report_graph.value(result, SH.value)
         path = report_graph.value(result, SH.resultPath)
         findings.append(
@@ -109,10 +121,10 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph, language: str = "el
                 focus=str(report_graph.value(result, SH.focusNode)),
                 path=str(path) if path is not None else None,
                 value=str(value) if value is not None else None,
-                message=_message(report_graph, result, language),
+                message=_message(messages, language),
                 shape=str(report_graph.value(result, SH.sourceShape)),
                 component=_local(report_graph.value(result, SH.sourceConstraintComponent)),
-                messages=_messages(report_graph, result),
+                messages=messages,
             )
         )
     findings.sort(
