@@ -1,0 +1,2 @@
+PREFIX sosa: <http://www.w3.org/ns/sosa/>
+INSERT DATA { <http://127.0.0.1:8000/id/air-quality/0701/egnatia/pm10/2010-01-07> sosa:madeBySensor <http://127.0.0.1:8000/id/sensor/0701/egnatia/co> }

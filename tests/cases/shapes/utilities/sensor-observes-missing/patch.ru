@@ -1,0 +1,2 @@
+PREFIX sosa: <http://www.w3.org/ns/sosa/>
+DELETE WHERE { <http://127.0.0.1:8000/id/building-sensor/4401/school-5/a2> sosa:observes ?property }
