@@ -63,7 +63,10 @@ def test_code_list_has_332_municipalities_and_the_named_four() -> None:
     assert bool(regions)
 
 
-@pytest.mark.parametrize("tool", ["make_finance_codelists.py", "derive_catalogue_codelists.py"])
+@pytest.mark.parametrize(
+    "tool",
+    ["make_finance_codelists.py", "derive_catalogue_codelists.py", "derive_decision_types.py"],
+)
 def test_generated_code_lists_are_current(tool: str, shared_data: Path) -> None:
     completed = subprocess.run(
         [sys.executable, REPO / "tools" / tool, "--check", "--data", shared_data],

@@ -1,0 +1,3 @@
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+DELETE WHERE { <http://127.0.0.1:8000/id/catalogue/4401> dcterms:publisher ?publisher }

@@ -1,0 +1,5 @@
+PREFIX dcatap: <http://data.europa.eu/r5r/>
+
+DELETE { <http://127.0.0.1:8000/id/air-quality/0701/2010-2013> dcatap:hvdCategory ?category }
+INSERT { <http://127.0.0.1:8000/id/air-quality/0701/2010-2013> dcatap:hvdCategory <http://publications.europa.eu/resource/authority/data-theme/ENVI> }
+WHERE { <http://127.0.0.1:8000/id/air-quality/0701/2010-2013> dcatap:hvdCategory ?category }

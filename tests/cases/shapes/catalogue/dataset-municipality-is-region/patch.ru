@@ -1,0 +1,5 @@
+PREFIX demoi: <https://w3id.org/demoi/def/common#>
+
+DELETE { <http://127.0.0.1:8000/id/budget-expense/4401/2024> demoi:municipality ?municipality }
+INSERT { <http://127.0.0.1:8000/id/budget-expense/4401/2024> demoi:municipality <https://w3id.org/demoi/code/region/EL65> }
+WHERE { <http://127.0.0.1:8000/id/budget-expense/4401/2024> demoi:municipality ?municipality }

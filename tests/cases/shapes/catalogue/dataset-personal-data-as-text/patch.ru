@@ -1,0 +1,5 @@
+PREFIX cat: <https://w3id.org/demoi/def/catalogue#>
+
+DELETE { <http://127.0.0.1:8000/id/budget-expense/4401/2024> cat:containsPersonalData ?personal }
+INSERT { <http://127.0.0.1:8000/id/budget-expense/4401/2024> cat:containsPersonalData "ΟΧΙ" }
+WHERE { <http://127.0.0.1:8000/id/budget-expense/4401/2024> cat:containsPersonalData ?personal }

@@ -1,0 +1,3 @@
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+DELETE DATA { <http://127.0.0.1:8000/id/budget-expense/4401/2024> dcterms:title "Εκτέλεση προϋπολογισμού εξόδων 2024"@el }

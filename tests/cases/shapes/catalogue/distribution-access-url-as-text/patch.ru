@@ -1,0 +1,6 @@
+PREFIX cat: <https://w3id.org/demoi/def/catalogue#>
+PREFIX dcat: <http://www.w3.org/ns/dcat#>
+
+DELETE { <http://127.0.0.1:8000/id/budget-expense/4401/2024/distribution/rdf> dcat:accessURL ?url }
+INSERT { <http://127.0.0.1:8000/id/budget-expense/4401/2024/distribution/rdf> dcat:accessURL "http://127.0.0.1:8000/sparql" }
+WHERE { <http://127.0.0.1:8000/id/budget-expense/4401/2024/distribution/rdf> dcat:accessURL ?url }

@@ -1,0 +1,5 @@
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+DELETE { <http://127.0.0.1:8000/id/budget-expense/4401/2024/distribution/rdf> dcterms:format ?format }
+INSERT { <http://127.0.0.1:8000/id/budget-expense/4401/2024/distribution/rdf> dcterms:format <https://www.iana.org/assignments/media-types/text/turtle> }
+WHERE { <http://127.0.0.1:8000/id/budget-expense/4401/2024/distribution/rdf> dcterms:format ?format }

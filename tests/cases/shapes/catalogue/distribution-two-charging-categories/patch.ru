@@ -1,0 +1,3 @@
+PREFIX cat: <https://w3id.org/demoi/def/catalogue#>
+
+INSERT DATA { <http://127.0.0.1:8000/id/historical-press/7101/collection/distribution/copies> cat:chargingCategory <https://w3id.org/demoi/code/charging-category/free> }

@@ -1,0 +1,3 @@
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+INSERT DATA { <http://127.0.0.1:8000/id/budget-expense/4401/2024/distribution/rdf> dcterms:license <http://publications.europa.eu/resource/authority/licence/CC0> }

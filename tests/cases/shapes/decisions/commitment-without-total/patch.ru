@@ -1,0 +1,3 @@
+# a budget commitment without its total amount
+PREFIX dec: <https://w3id.org/demoi/def/decisions#>
+DELETE DATA { <http://127.0.0.1:8000/id/decision/4401/ΨΚΛ2ΩΞΑ-Ι3Σ> dec:totalAmount 15500.00 }

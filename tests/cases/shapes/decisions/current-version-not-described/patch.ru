@@ -1,0 +1,4 @@
+# the current version points to a version the data does not describe
+PREFIX dec: <https://w3id.org/demoi/def/decisions#>
+DELETE DATA { <http://127.0.0.1:8000/id/decision/4401/9ΑΖ4ΩΞΑ-Ν1Κ> dec:currentVersion <http://127.0.0.1:8000/id/decision/4401/9ΑΖ4ΩΞΑ-Ν1Κ/version/a60fb914-6c70-458a-9efa-a68112870293> } ;
+INSERT DATA { <http://127.0.0.1:8000/id/decision/4401/9ΑΖ4ΩΞΑ-Ν1Κ> dec:currentVersion <http://127.0.0.1:8000/id/decision/4401/9ΑΖ4ΩΞΑ-Ν1Κ/version/a9bf931e-07c0-4c5a-a6e5-de8c99db3668> }

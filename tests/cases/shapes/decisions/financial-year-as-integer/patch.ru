@@ -1,0 +1,5 @@
+# the financial year left as Diavgeia's integer instead of an xsd:gYear
+PREFIX dec: <https://w3id.org/demoi/def/decisions#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+DELETE DATA { <http://127.0.0.1:8000/id/decision/4401/ΨΚΛ2ΩΞΑ-Ι3Σ> dec:financialYear "2025"^^xsd:gYear } ;
+INSERT DATA { <http://127.0.0.1:8000/id/decision/4401/ΨΚΛ2ΩΞΑ-Ι3Σ> dec:financialYear 2025 }

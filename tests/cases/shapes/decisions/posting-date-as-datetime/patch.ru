@@ -1,0 +1,5 @@
+# the posting date written as a date-time instead of a date
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+DELETE DATA { <http://127.0.0.1:8000/id/decision/4401/9ΑΖ4ΩΞΑ-Ν1Κ> eli:date_publication "2025-04-20"^^xsd:date } ;
+INSERT DATA { <http://127.0.0.1:8000/id/decision/4401/9ΑΖ4ΩΞΑ-Ν1Κ> eli:date_publication "2025-04-20T17:45:15.422Z"^^xsd:dateTime }

@@ -1,0 +1,3 @@
+# a decision with two protocol numbers
+PREFIX dec: <https://w3id.org/demoi/def/decisions#>
+INSERT DATA { <http://127.0.0.1:8000/id/decision/4401/9ΑΖ4ΩΞΑ-Ν1Κ> dec:protocolNumber "72/2025 ΑΔΣ" }

@@ -1,0 +1,4 @@
+# an award given the ΑΔΑΜ of the contract (SYMV)
+PREFIX proc: <https://w3id.org/demoi/def/procurement#>
+DELETE DATA { <http://127.0.0.1:8000/id/award/4401/25AWRD016987654> proc:adam "25AWRD016987654" } ;
+INSERT DATA { <http://127.0.0.1:8000/id/award/4401/25AWRD016987654> proc:adam "25SYMV017123456" }
