@@ -421,6 +421,7 @@ def render(types: list[DecisionType]) -> str:
         f"<{SCHEME}>",
         "    a skos:ConceptScheme ;",
         '    skos:prefLabel "Τύποι πράξεων της Διαύγειας"@el , "Diavgeia decision types"@en ;',
+        '    dcterms:title "Τύποι πράξεων της Διαύγειας"@el , "Diavgeia decision types"@en ;',
         "    skos:definition "
         + literal(
             "Οι τύποι πράξεων του Προγράμματος «Διαύγεια», με τον κωδικό της Διαύγειας (decisionTypeId, π.χ. Β.1.3) ως notation. "
