@@ -412,6 +412,8 @@ def kae_turtle(concepts: dict[str, Concept]) -> str:
     a skos:ConceptScheme ;
     skos:prefLabel "Κωδικοί αριθμοί εσόδων και εξόδων (Κ.Α.) των δήμων"@el ,
         "Revenue and expenditure classification codes (KAE) of Greek municipalities"@en ;
+    dcterms:title "Κωδικοί αριθμοί εσόδων και εξόδων (Κ.Α.) των δήμων"@el ,
+        "Revenue and expenditure classification codes (KAE) of Greek municipalities"@en ;
     skos:definition "Η ταξινόμηση των εσόδων και των εξόδων του προϋπολογισμού των δήμων (ΚΥΑ 7028/2004, όπως ισχύει): ομάδες (πρώτο ψηφίο· 0-5 έσοδα, 6-9 έξοδα), διψήφιες και τριψήφιες υποδιαιρέσεις, τετραψήφιοι κωδικοί αριθμοί (Κ.Α.) και οι αναλυτικοί κωδικοί που ανοίγει κάθε δήμος μετά την τελεία."@el ,
         "The classification of the revenue and expenditure of the municipal budget (Joint Ministerial Decision 7028/2004, as amended): classes (first digit; 0-5 revenue, 6-9 expenditure), two- and three-digit subdivisions, four-digit accounts (KAE), and the sub-accounts each municipality opens after the dot."@en ;
     dcterms:source "ΚΥΑ 7028/2004 (ΦΕΚ Β' 253/2004) «Καθορισμός του τύπου του προϋπολογισμού των δήμων και κοινοτήτων», όπως ισχύει" ;
@@ -436,6 +438,8 @@ def service_turtle() -> str:
         f"""<{SERVICE_SCHEME}>
     a skos:ConceptScheme ;
     skos:prefLabel "Κωδικοί υπηρεσιών του προϋπολογισμού των δήμων"@el ,
+        "Service codes of Greek municipal budgets"@en ;
+    dcterms:title "Κωδικοί υπηρεσιών του προϋπολογισμού των δήμων"@el ,
         "Service codes of Greek municipal budgets"@en ;
     skos:definition "Οι διψήφιοι κωδικοί υπηρεσίας (λειτουργικής ενότητας) με τους οποίους ο προϋπολογισμός των δήμων κατανέμει τις πιστώσεις εξόδων, πριν από τον Κ.Α. (ΚΥΑ 7028/2004)."@el ,
         "The two-digit service (functional unit) codes by which a municipal budget allocates its expenditure appropriations, before the KAE code (Joint Ministerial Decision 7028/2004)."@en ;
