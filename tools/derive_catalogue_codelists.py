@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import rdflib
+from generated_files import write_or_check
 from rdflib.namespace import DC, RDF, SKOS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -737,21 +738,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     except DerivationError as err:
         print(f"derive_catalogue_codelists: {err}", file=sys.stderr)
         return 1
-    stale = []
-    for name, text in texts.items():
-        path = args.out / name
-        data = text.encode("utf-8")
-        if args.check:
-            if not path.is_file() or path.read_bytes() != data:
-                stale.append(str(path))
-            continue
-        args.out.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        print(f"wrote {path}")
-    if stale:
-        print(f"out of date (run {COMMAND}): " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    outputs = {args.out / name: text.encode("utf-8") for name, text in texts.items()}
+    return write_or_check("derive_catalogue_codelists", outputs, check=args.check)
 
 
 if __name__ == "__main__":

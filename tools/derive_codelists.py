@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import rdflib
+from generated_files import write_or_check
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "external"
@@ -1412,21 +1413,10 @@ def main(argv: list[str] | None = None) -> int:
     except DerivationError as err:
         print(f"derive_codelists: {err}", file=sys.stderr)
         return 1
-    if args.check:
-        current = args.out.read_bytes() if args.out.exists() else b""
-        if current != text.encode("utf-8"):
-            print(
-                f"derive_codelists: {args.out} is out of date; run python tools/derive_codelists.py"
-            )
-            return 1
-        print(f"{args.out} is up to date")
-        return 0
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(text.encode("utf-8"))
-    for line in report:
-        print(line)
-    print(f"wrote {args.out}")
-    return 0
+    if not args.check:
+        for line in report:
+            print(line)
+    return write_or_check("derive_codelists", {args.out: text.encode("utf-8")}, check=args.check)
 
 
 if __name__ == "__main__":

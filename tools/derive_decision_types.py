@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from generated_files import write_or_check
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "external"
 DEFAULT_OUT = REPO / "ontologies" / "codelists" / "decision-types.ttl"
@@ -508,18 +510,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     text = render(types).encode("utf-8")
     problems = check_shape(types, SHAPES)
-    if args.check:
-        if not args.out.is_file() or args.out.read_bytes() != text:
-            problems.append(f"{args.out} is out of date: run python tools/derive_decision_types.py")
-    else:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_bytes(text)
-        print(
-            f"wrote {args.out} ({len(types)} types, {sum(t.allowed for t in types)} allowed in decisions)"
-        )
     for problem in problems:
         print(f"derive_decision_types: {problem}", file=sys.stderr)
-    return 1 if problems else 0
+    written = write_or_check("derive_decision_types", {args.out: text}, check=args.check)
+    return 1 if problems else written
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from generated_files import write_or_check
+
 REPO = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO / "examples" / "budget"
 
@@ -203,22 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     except ExampleError as err:
         print(f"make_budget_examples: {err}", file=sys.stderr)
         return 1
-    stale = []
-    for name, data in outputs.items():
-        path = args.out / name
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                stale.append(name)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        export = next(e for e in EXPORTS if e.name == name)
-        lines = export.text.count("\n") - 1
-        print(f"wrote {path} ({len(data)} bytes, {lines} lines, {export.encoding})")
-    if stale:
-        print(f"make_budget_examples: out of date: {', '.join(stale)}", file=sys.stderr)
-        return 1
-    return 0
+    files = {args.out / name: data for name, data in outputs.items()}
+    return write_or_check("make_budget_examples", files, check=args.check)
 
 
 if __name__ == "__main__":

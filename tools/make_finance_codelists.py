@@ -43,6 +43,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generated_files import write_or_check
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kae_master import (  # noqa: E402
@@ -462,19 +464,8 @@ def main(argv: list[str] | None = None) -> int:
     except CodeListError as err:
         print(f"make_finance_codelists: {err}", file=sys.stderr)
         return 1
-    stale = []
-    for path, text in outputs.items():
-        data = text.encode("utf-8")
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                stale.append(path.name)
-            continue
-        path.write_bytes(data)
-        print(f"wrote {path.relative_to(REPO)} ({len(data)} bytes)")
-    if stale:
-        print(f"make_finance_codelists: out of date: {', '.join(stale)}", file=sys.stderr)
-        return 1
-    return 0
+    encoded = {path: text.encode("utf-8") for path, text in outputs.items()}
+    return write_or_check("make_finance_codelists", encoded, check=args.check)
 
 
 if __name__ == "__main__":
