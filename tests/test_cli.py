@@ -160,6 +160,15 @@ def test_mappings_lists_name_area_format_description() -> None:
     assert "έξοδα" in greek
 
 
+def test_demo_loads_every_standards_file_into_its_graph(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("demo")
+    assert result.exit_code == 0, result.output
+    graphs = run("graphs").output
+    for area in ("organisation", "catalogue", "codelists/kae", "shapes/finance-recommended"):
+        assert f"\thttp://demoi.test/graph/standards/{area}\n" in graphs
+    assert "\thttp://demoi.test/graph/4401/budget-expense/2024\n" in graphs
+
+
 def test_lift_publishes_and_reports(run) -> None:  # type: ignore[no-untyped-def]
     source = EXAMPLES / "budget" / "4401-2024-expense.cp1253.csv"
     result = run("lift", str(source), *KALAMATA_EXPENSE_2024)

@@ -112,6 +112,8 @@ def test_installed_wheel_runs_outside_the_repo(wheel: Path, tmp_path: Path) -> N
     store = tmp_path / "store"
     built = run(demoi, "demo", "--store", store, cwd=tmp_path, env=env)
     assert "graph/4401/budget-expense/2024" in built
+    vocabularies = len(list((REPO / "ontologies").rglob("*.ttl")))
+    assert f"from {vocabularies} files in ontologies/" in built
     answer = run(
         demoi,
         "query",

@@ -29,11 +29,16 @@ def standards_graph(base_uri: str, folder: str, file: Path) -> str:
 
 
 def load_standards(store: Store, *, base_uri: str) -> Iterator[str]:
+    """One graph per standards file; one line per folder, since there are dozens of files
+    (`demoi graphs` lists them)."""
     for folder in ("ontologies", "shapes"):
-        for file in sorted(standards_path(folder).rglob("*.ttl")):
+        files = sorted(standards_path(folder).rglob("*.ttl"))
+        triples = 0
+        for file in files:
             graph = standards_graph(base_uri, folder, file)
-            count = load_file(store, file, graph, ox.RdfFormat.TURTLE, base_uri=base_uri)
-            yield f"{graph}: {count} triples"
+            triples += load_file(store, file, graph, ox.RdfFormat.TURTLE, base_uri=base_uri)
+        where = standards_graph(base_uri, folder, standards_path(folder) / "….ttl")
+        yield f"{where}: {triples} triples from {len(files)} files in {folder}/"
 
 
 def build_demo(store: Store, *, base_uri: str) -> Iterator[str]:
