@@ -413,4 +413,4 @@ def test_generator_check_mode(shared_data: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert drift.returncode == 1
-    assert "out of date" in drift.stdout
+    assert "out of date" in drift.stderr  # the stale file is named where errors go
