@@ -48,6 +48,10 @@ def test_release_writes_version_metadata(tmp_path: Path) -> None:
     scheme = "https://w3id.org/demoi/code/functional-area"
     assert objects(areas, scheme, "versionInfo") == ["1.2.3"]
     assert objects(areas, scheme, "versionIRI") == []
+    # A scheme the EU owns gets no demoi version.
+    themes = tmp_path / "ontologies" / "codelists" / "data-themes.ttl"
+    eu_scheme = "http://publications.europa.eu/resource/authority/data-theme"
+    assert objects(themes, eu_scheme, "versionInfo") == []
     # The released file is the source file plus the block: comments survive.
     source = (REPO / "ontologies" / "finance.ttl").read_text(encoding="utf-8")
     assert finance.read_text(encoding="utf-8").startswith(source)

@@ -56,12 +56,15 @@ def last_change(path: Path) -> str:
 
 
 def subjects_of(path: Path, kind: str) -> list[str]:
+    """demoi's own ontologies or schemes in the file: the EU schemes demoi reuses (data themes,
+    licences...) are versioned by their owners, not by a demoi release."""
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.TURTLE)
     return sorted(
         quad.subject.value
         for quad in store.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(kind))
         if isinstance(quad.subject, ox.NamedNode)
+        and quad.subject.value.startswith("https://w3id.org/demoi/")
     )
 
 

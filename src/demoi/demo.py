@@ -37,7 +37,7 @@ def load_standards(store: Store, *, base_uri: str) -> Iterator[str]:
         for file in files:
             graph = standards_graph(base_uri, folder, file)
             triples += load_file(store, file, graph, ox.RdfFormat.TURTLE, base_uri=base_uri)
-        where = standards_graph(base_uri, folder, standards_path(folder) / "….ttl")
+        where = standards_graph(base_uri, folder, standards_path(folder) / "<file>.ttl")
         yield f"{where}: {triples} triples from {len(files)} files in {folder}/"
 
 
