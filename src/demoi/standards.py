@@ -10,7 +10,6 @@ that morph-kgc makes of it, so checks see the classes and predicates it generate
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,13 +118,6 @@ def run_check(store: ox.Store, check: Path) -> CheckFailure | None:
     variables = list(solutions.variables)
     rows = tuple(_row_text(row, variables) for row in solutions)
     return CheckFailure(check.name, rows) if rows else None
-
-
-def run_checks(store: ox.Store, root: Path | None = None) -> Iterator[CheckFailure]:
-    for check in checks(root):
-        failure = run_check(store, check)
-        if failure is not None:
-            yield failure
 
 
 # The datatypes of the OWL 2 datatype map, the only ones HermiT accepts
