@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from demoi.errors import DataError
-from demoi.lifting.tabular import Column, decode, normalise_header, parse_greek_number, read_table
+from demoi.lifting.tabular import Column, decode, normalise_header, read_table
+from demoi.lifting.values import decimal as parse_greek_number
 
 COLUMNS = (
     Column("service", ("Υπηρεσία",)),

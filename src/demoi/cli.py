@@ -15,7 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import pyoxigraph as ox
@@ -25,6 +25,9 @@ from demoi.errors import DemoiError, Location, QuerySyntaxError, UsageError, Val
 from demoi.iris import iri_problem, is_reserved
 from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
 from demoi.store import Store, open_store
+
+if TYPE_CHECKING:
+    from demoi.lifting.tabular import Reject
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -353,8 +356,20 @@ def mappings_command(lang: str | None) -> None:
 @click.option(
     "--encoding", help="Source encoding; detected when omitted (UTF-16/UTF-8/cp1253/ISO-8859-7)."
 )
+@click.option("--sheet", help="Sheet of a workbook source; the mapping's or the first by default.")
+@click.option("--dataset", help="Dataset id in the graph IRI; the mapping's by default.")
 @click.option(
     "--dry-run", is_flag=True, help="Lift and validate, print the N-Triples, publish nothing."
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --dry-run: write the N-Triples to this file instead of printing them.",
+)
+@click.option(
+    "--skip-invalid-rows",
+    is_flag=True,
+    help="Leave out rows with a bad cell, writing them and why to SOURCE.rejects.csv.",
 )
 @click.option("--lang", type=click.Choice(["el", "en"]), help="Language of validation messages.")
 @base_uri_option
@@ -365,7 +380,11 @@ def lift(
     municipality: str,
     year: str | None,
     encoding: str | None,
+    sheet: str | None,
+    dataset: str | None,
     dry_run: bool,
+    out: Path | None,
+    skip_invalid_rows: bool,
     lang: str | None,
     base_uri: str | None,
     store: str | None,
@@ -379,8 +398,11 @@ def lift(
     language = lang or settings["default_language"]
     if not source.is_file():
         raise UsageError(f"{source}: no such file")
+    if out is not None and not dry_run:
+        raise UsageError("--out writes the RDF of a --dry-run; add --dry-run")
     mapping = get_mapping(mapping_name)
     parameters = {"year": year} if year else {}
+    rejects: list[Reject] | None = [] if skip_invalid_rows else None
     lifted = lift_source(
         source,
         mapping,
@@ -388,9 +410,20 @@ def lift(
         parameters=parameters,
         base_uri=settings.base_uri,
         encoding=encoding,
+        sheet=sheet,
+        rejects=rejects,
+        dataset=dataset,
     )
+    if rejects:
+        written = _write_rejects(source, rejects)
+        _echo_err(f"{len(rejects)} row(s) left out, with why, in {written}")
     if dry_run:
-        sys.stdout.buffer.write(lifted.ntriples)
+        if out is None:
+            sys.stdout.buffer.write(lifted.ntriples)
+        else:
+            _write_atomically(out, lifted.ntriples)
+            triples = lifted.ntriples.count(b"\n")
+            click.echo(f"{out}: {triples} triples from {lifted.rows} rows")
         _echo_err(check_lifted(lifted, language).text())
         return
     with _open(settings, create=True) as opened:
@@ -439,6 +472,30 @@ def demo(base_uri: str | None, store: str | None) -> None:
     with _open(settings, create=True) as opened:
         for line in build_demo(opened, base_uri=settings.base_uri):
             click.echo(line)
+
+
+def _write_rejects(source: Path, rejects: list[Reject]) -> Path:
+    """SOURCE.rejects.csv: where each left-out row was, why, and its cells as read."""
+    import csv
+    import io
+
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(["where", "reason", "cells"])
+    for reject in rejects:
+        writer.writerow([str(reject.location), reject.reason, *reject.cells])
+    target = source.with_name(source.name + ".rejects.csv")
+    _write_atomically(target, text.getvalue().encode("utf-8"))
+    return target
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(target)
+    except OSError as error:
+        raise UsageError(f"cannot write {target}: {error.strerror}") from None
 
 
 def _check_can_listen(host: str, port: int) -> None:

@@ -21,10 +21,16 @@ class Location:
     file: str | None = None
     line: int | None = None
     column: int | str | None = None
+    #: The sheet of a workbook; ``line`` is then its row number.
+    sheet: str | None = None
 
     def __str__(self) -> str:
         parts = [self.file] if self.file else []
-        if self.line is not None:
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet!r}")
+        if self.line is not None and self.sheet is not None:
+            parts.append(f"row {self.line}")
+        elif self.line is not None:
             parts.append(f"line {self.line}")
         if self.column is not None:
             parts.append(f"column {self.column}")

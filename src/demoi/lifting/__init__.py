@@ -7,12 +7,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from demoi.errors import DataError, Location, UsageError
+from demoi.errors import DataError, Location
 from demoi.iris import STANDARDS_BASE, dataset_graph, minted_prefix
 from demoi.lifting.mappings import Mapping, available_mappings, get_mapping
 from demoi.lifting.morph import materialize
-from demoi.lifting.tabular import read_table
+from demoi.lifting.sources import MAIN_TABLE, ReadOptions, read_source
+from demoi.lifting.tabular import Reject, Table
 from demoi.municipalities import Municipality, get_municipality
+from demoi.privacy import guard_personal_data
 
 __all__ = ["Lifted", "Mapping", "available_mappings", "get_mapping", "lift"]
 
@@ -43,43 +45,55 @@ def lift(
     parameters: dict[str, str],
     base_uri: str,
     encoding: str | None = None,
+    sheet: str | None = None,
+    rejects: list[Reject] | None = None,
+    dataset: str | None = None,
 ) -> Lifted:
-    """Read ``source`` as ``mapping`` expects and run the mapping; nothing is published."""
+    """Read ``source`` as ``mapping`` expects and run the mapping; nothing is published.
+
+    With ``rejects``, rows with a bad cell are left out and recorded there.
+    """
     found = get_municipality(municipality)
     mapping.check_parameters(parameters)
-    if mapping.source_format != "csv":
-        raise UsageError(
-            f"the mapping {mapping.name} reads {mapping.source_format}, not yet supported"
-        )
-    table = read_table(source, mapping.columns, delimiter=mapping.delimiter, encoding=encoding)
-    table.check_unique(mapping.key, str(source))
-    if not table.rows:
+    data = read_source(source, mapping, ReadOptions(encoding, sheet, rejects))
+    main = data.tables.get(MAIN_TABLE)
+    if main is not None:
+        main.check_unique(mapping.key, str(source))
+    if not data.rows:
         # Publishing it would replace the municipality's graph with nothing.
         raise DataError(
-            "the export has a header but no rows; nothing was published",
+            "the source has no rows to lift; nothing was published",
             location=Location(str(source)),
         )
+    data = guard_personal_data(data, mapping)
     used = {name: parameters[name] for name in mapping.parameters}
     constants = {"municipality": found.code, **used}
-    clean = dataclasses.replace(
-        table,
-        columns=table.columns + list(constants),
-        rows=[row + list(constants.values()) for row in table.rows],
-    )
     with tempfile.TemporaryDirectory(prefix="demoi-lift-") as folder:
-        csv_path = Path(folder) / "source.csv"
-        csv_path.write_bytes(clean.to_csv())
-        ntriples = materialize(mapping.yarrrml, csv_path, {"id": minted_prefix(base_uri)})
+        files = {}
+        for name, table in data.tables.items():
+            files[name] = Path(folder) / f"{name}.csv"
+            files[name].write_bytes(_with_constants(table, constants).to_csv())
+        ntriples = materialize(mapping.yarrrml, files, {"id": minted_prefix(base_uri)})
     period = parameters.get(mapping.period) if mapping.period else None
     return Lifted(
         mapping=mapping,
         municipality=found,
-        graph=dataset_graph(base_uri, found.code, mapping.dataset, period),
+        graph=dataset_graph(base_uri, found.code, dataset or mapping.dataset, period),
         ntriples=ntriples,
         source=source,
         # The hash of the very bytes that were lifted, not of a second read of the file.
-        sha256=table.sha256,
-        encoding=table.encoding,
-        rows=len(table.rows),
+        sha256=data.sha256,
+        encoding=data.encoding,
+        rows=data.rows,
         parameters=used,
+    )
+
+
+def _with_constants(table: Table, constants: dict[str, str]) -> Table:
+    """Every table gets the municipality and the parameters as columns, so a mapping can use
+    them like any cell."""
+    return dataclasses.replace(
+        table,
+        columns=table.columns + list(constants),
+        rows=[row + list(constants.values()) for row in table.rows],
     )

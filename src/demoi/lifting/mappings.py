@@ -33,6 +33,10 @@ class Mapping:
     period: str | None = None
     #: The columns that identify a row (and the resource minted from it).
     key: tuple[str, ...] = ()
+    #: The sheet of a workbook source, unless --sheet says otherwise.
+    sheet: str | None = None
+    #: The query of a database source.
+    query: str | None = None
 
     def check_parameters(self, values: dict[str, str]) -> None:
         for name in self.parameters:
@@ -55,7 +59,7 @@ def _load(descriptor: Path) -> Mapping:
                 type=column.get("type", "text"),
                 required=column.get("required", True),
             )
-            for column in source["columns"]
+            for column in source.get("columns", ())
         )
         return Mapping(
             name=spec["name"],
@@ -69,6 +73,8 @@ def _load(descriptor: Path) -> Mapping:
             parameters=tuple(spec.get("parameters", ())),
             period=spec.get("period"),
             key=tuple(source.get("key", ())),
+            sheet=source.get("sheet"),
+            query=source.get("query"),
         )
     except (KeyError, TypeError, tomllib.TOMLDecodeError) as error:
         # A broken descriptor is a defect of the standards, caught by tests/test_mappings.py.

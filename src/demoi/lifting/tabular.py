@@ -17,16 +17,14 @@ import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from demoi.errors import DataError, Location, UsageError
+from demoi.lifting.values import CONVERTERS
 
 GREEK_LETTERS = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
-GREEK_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
-NUMBER_HELP = "a number in Greek format such as 8.920.667,36 or 350,5"
 
 
 @dataclass(frozen=True)
@@ -35,7 +33,7 @@ class Column:
 
     name: str
     headers: tuple[str, ...]
-    type: str = "text"  # "text" or "decimal" (Greek number format)
+    type: str = "text"  # a key of demoi.lifting.values.CONVERTERS
     required: bool = True
 
 
@@ -48,6 +46,8 @@ class Table:
     lines: list[int] = dataclasses.field(default_factory=list)
     #: SHA-256 of the bytes the table was read from, for provenance.
     sha256: str = ""
+    #: The sheet of a workbook the rows came from (``lines`` are then its row numbers).
+    sheet: str | None = None
 
     def check_unique(self, key: Sequence[str], file: str) -> None:
         """Refuse two rows with the same ``key`` cells: they would mint one resource, and
@@ -62,7 +62,7 @@ class Table:
                 )
                 raise DataError(
                     f"this row repeats {described} of line {seen[value]}; each must appear once",
-                    location=Location(file, line),
+                    location=Location(file, line, sheet=self.sheet),
                 )
             seen[value] = line
 
@@ -139,11 +139,13 @@ def normalise_header(text: str) -> str:
     return kept.casefold()
 
 
-def parse_greek_number(text: str) -> str:
-    """``8.920.667,36`` -> ``8920667.36``; raises ValueError for anything else."""
-    if not GREEK_NUMBER.match(text):
-        raise ValueError(text)
-    return str(Decimal(text.replace(".", "").replace(",", ".")))
+@dataclass(frozen=True)
+class Reject:
+    """A row left out by ``--skip-invalid-rows``, with why."""
+
+    location: Location
+    cells: list[str]
+    reason: str
 
 
 def read_table(
@@ -152,45 +154,83 @@ def read_table(
     *,
     delimiter: str = ";",
     encoding: str | None = None,
+    rejects: list[Reject] | None = None,
 ) -> Table:
-    """Read ``path`` into a Table of ``columns`` (in that order)."""
+    """Read ``path`` into a Table of ``columns`` (in that order).
+
+    With ``rejects``, a row with a bad cell is recorded there and left out instead of failing.
+    """
     file = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{file}: cannot read ({error.strerror})") from None
+    data = read_bytes(path)
     text, used_encoding = decode(data, file, encoding)
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbered = ((records.line_num, [cell.strip() for cell in record]) for record in records)
+    table = table_from_records(numbered, columns, file, rejects=rejects, delimiter=delimiter)
+    return dataclasses.replace(
+        table, encoding=used_encoding, sha256=hashlib.sha256(data).hexdigest()
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def table_from_records(
+    records: Iterable[tuple[int, list[str]]],
+    columns: Sequence[Column],
+    file: str,
+    *,
+    sheet: str | None = None,
+    rejects: list[Reject] | None = None,
+    delimiter: str | None = None,
+) -> Table:
+    """Rows of canonical ``columns`` from numbered records; shared by every tabular reader (text
+    files, workbooks, databases). The header is the first row that has every required column:
+    title lines above it, as workbooks often have, are skipped."""
     header: list[str] | None = None
     positions: list[int | None] = []
     rows: list[list[str]] = []
     lines: list[int] = []
-    for record in records:
-        line = records.line_num
-        cells = [cell.strip() for cell in record]
+    first_miss: DataError | None = None
+    for line, cells in records:
         if not any(cells):
             continue
         if header is None:
+            try:
+                positions = _locate_columns(
+                    _trim_trailing_empty(cells), columns, Location(file, line, sheet=sheet)
+                )
+            except DataError as miss:
+                first_miss = first_miss or miss
+                continue
             header = _trim_trailing_empty(cells)
-            positions = _locate_columns(header, columns, file, line)
             continue
         if len(_trim_trailing_empty(cells)) > len(header):
+            hint = f"; is the delimiter {delimiter!r} right?" if delimiter else ""
             raise DataError(
                 f"the row has {len(_trim_trailing_empty(cells))} cells but the header has "
-                f"{len(header)}; is the delimiter {delimiter!r} right?",
-                location=Location(file, line),
+                f"{len(header)}{hint}",
+                location=Location(file, line, sheet=sheet),
             )
-        lines.append(line)
-        rows.append(
-            [
-                _cell(cells, position, column, file, line)
+        try:
+            row = [
+                _cell(cells, position, column, Location(file, line, sheet=sheet))
                 for position, column in zip(positions, columns, strict=True)
             ]
-        )
+        except DataError as error:
+            if rejects is None:
+                raise
+            assert error.location is not None
+            rejects.append(Reject(error.location, cells, error.message))
+            continue
+        lines.append(line)
+        rows.append(row)
     if header is None:
-        raise DataError("the file is empty", location=Location(file))
-    digest = hashlib.sha256(data).hexdigest()
-    return Table([column.name for column in columns], rows, used_encoding, lines, digest)
+        raise first_miss or DataError("the file is empty", location=Location(file, sheet=sheet))
+    return Table([column.name for column in columns], rows, "", lines, sheet=sheet)
 
 
 def _trim_trailing_empty(cells: list[str]) -> list[str]:
@@ -201,7 +241,7 @@ def _trim_trailing_empty(cells: list[str]) -> list[str]:
 
 
 def _locate_columns(
-    header: list[str], columns: Sequence[Column], file: str, line: int
+    header: list[str], columns: Sequence[Column], where: Location
 ) -> list[int | None]:
     index = {normalise_header(text): position for position, text in enumerate(header)}
     positions: list[int | None] = []
@@ -213,22 +253,20 @@ def _locate_columns(
             raise DataError(
                 f"no column {' / '.join(column.headers)} in the header; the header has: "
                 + "; ".join(header),
-                location=Location(file, line),
+                location=where,
             )
         positions.append(found)
     return positions
 
 
-def _cell(cells: list[str], position: int | None, column: Column, file: str, line: int) -> str:
-    if position is None or position >= len(cells):
+def _cell(cells: list[str], position: int | None, column: Column, where: Location) -> str:
+    if position is None or position >= len(cells) or not cells[position]:
         return ""
     value = cells[position]
-    if column.type == "decimal" and value:
-        try:
-            return parse_greek_number(value)
-        except ValueError:
-            raise DataError(
-                f"{value!r} in column {column.headers[0]!r} is not {NUMBER_HELP}",
-                location=Location(file, line, position + 1),
-            ) from None
-    return value
+    try:
+        return CONVERTERS[column.type](value)
+    except ValueError as error:
+        raise DataError(
+            f"{value!r} in column {column.headers[0]!r} is not {error}",
+            location=dataclasses.replace(where, column=position + 1),
+        ) from None
