@@ -8,6 +8,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+import demoi
 from conftest import EXAMPLES, edited_example
 from demoi.errors import DataError, UsageError, ValidationFailed
 from demoi.lifting import get_mapping, lift
@@ -109,6 +110,29 @@ def test_publication_is_recorded_with_prov(store: OxigraphStore) -> None:
     assert len(history.rows) == 2
     source = store.query(prov + "SELECT ?t WHERE { ?a prov:used ?s . ?s dct:title ?t }")
     assert {row[0].value for row in source.rows} == {"4401-2024-expense.utf16.csv"}  # type: ignore[union-attr]
+
+
+def test_publication_records_mapping_version_release_count_and_validation(
+    store: OxigraphStore,
+) -> None:
+    lifted = lift_example("4401-2024-expense.utf16.csv")
+    published = publish_lifted(store, lifted, base_uri=BASE)
+    answer = store.query(
+        "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX void: <http://rdfs.org/ns/void#> "
+        "PREFIX sh: <http://www.w3.org/ns/shacl#> "
+        "SELECT ?exact ?release ?triples ?conforms WHERE { "
+        f"?a prov:generated <{GRAPH}> ; prov:qualifiedAssociation/prov:hadPlan ?exact ; "
+        "prov:wasAssociatedWith ?release ; prov:generated ?report . "
+        "?exact prov:specializationOf <https://w3id.org/demoi/mapping/budget-expense> . "
+        "?release prov:specializationOf <https://w3id.org/demoi/agent/demoi> . "
+        "?report sh:conforms ?conforms . "
+        f"<{GRAPH}> void:triples ?triples }}"
+    )
+    ((exact, release, triples, conforms),) = answer.rows
+    assert exact.value == f"urn:sha256:{lifted.mapping.version}"  # type: ignore[union-attr]
+    assert release.value.endswith(f"/agent/demoi/{demoi.__version__}")  # type: ignore[union-attr]
+    assert int(triples.value) == published.triples  # type: ignore[union-attr]
+    assert conforms.value == "true"  # type: ignore[union-attr]
 
 
 def test_republishing_replaces_the_graph(store: OxigraphStore, tmp_path: Path) -> None:

@@ -23,6 +23,12 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 DEMOI_AGENT = ox.NamedNode(f"{STANDARDS_BASE}agent/demoi")
+#: This release of demoi, a specialisation of the agent, so each activity names the version.
+DEMOI_RELEASE = ox.NamedNode(f"{STANDARDS_BASE}agent/demoi/{__version__}")
+VOID_TRIPLES = ox.NamedNode("http://rdfs.org/ns/void#triples")
+SH = "http://www.w3.org/ns/shacl#"
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
 
 def _prov(name: str) -> ox.NamedNode:
@@ -43,6 +49,15 @@ def _timestamp(moment: datetime) -> ox.Literal:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """What a lift published: its triple count and what validation found."""
+
+    triples: int
+    conforms: bool
+    warnings: int
+
+
+@dataclass(frozen=True)
 class Source:
     """The input of a publication: a file, named by its SHA-256 so the same bytes are one entity."""
 
@@ -59,6 +74,7 @@ def _current_state_removed(base: str, graph: ox.NamedNode) -> str:
     return join_operations(
         f"DELETE WHERE {{ GRAPH {prov} {{ {graph} {_prov('wasGeneratedBy')} ?activity }} }}",
         f"DELETE WHERE {{ GRAPH {prov} {{ {graph} {_dcterms('modified')} ?modified }} }}",
+        f"DELETE WHERE {{ GRAPH {prov} {{ {graph} {VOID_TRIPLES} ?triples }} }}",
     )
 
 
@@ -70,8 +86,12 @@ def publication(
     source: Source,
     started: datetime,
     plan: str | None = None,
+    plan_version: str | None = None,
+    outcome: Outcome | None = None,
 ) -> str:
-    """The SPARQL Update that records publishing ``graph`` from ``source``."""
+    """The SPARQL Update that records publishing ``graph`` from ``source``: with ``plan``, the
+    mapping followed (and, with ``plan_version``, the SHA-256 of the exact mapping files, as a
+    specialisation of the mapping); with ``outcome``, the triple count and the validation."""
     prov = ox.NamedNode(provenance_graph(base))
     target = ox.NamedNode(graph)
     activity = ox.NamedNode(f"{minted_prefix(base)}activity/{uuid.uuid4()}")
@@ -84,25 +104,58 @@ def publication(
         (activity, _prov("used"), source.iri),
         (activity, _prov("generated"), target),
         (activity, _prov("wasAssociatedWith"), DEMOI_AGENT),
+        (activity, _prov("wasAssociatedWith"), DEMOI_RELEASE),
+        (DEMOI_RELEASE, RDF_TYPE, _prov("SoftwareAgent")),
+        (DEMOI_RELEASE, _prov("specializationOf"), DEMOI_AGENT),
+        (DEMOI_RELEASE, RDFS_LABEL, ox.Literal(f"demoi {__version__}")),
         (source.iri, RDF_TYPE, _prov("Entity")),
         (source.iri, _dcterms("title"), ox.Literal(source.name)),
         (target, RDF_TYPE, _prov("Entity")),
         (target, _prov("wasGeneratedBy"), activity),
         (target, _dcterms("modified"), now),
         (DEMOI_AGENT, RDF_TYPE, _prov("SoftwareAgent")),
-        (DEMOI_AGENT, RDFS_LABEL, ox.Literal(f"demoi {__version__}")),
+        (DEMOI_AGENT, RDFS_LABEL, ox.Literal("demoi")),
     ]
     if plan:
-        association = ox.BlankNode()
-        statements += [
-            (activity, _prov("qualifiedAssociation"), association),
-            (association, RDF_TYPE, _prov("Association")),
-            (association, _prov("agent"), DEMOI_AGENT),
-            (association, _prov("hadPlan"), ox.NamedNode(plan)),
-            (ox.NamedNode(plan), RDF_TYPE, _prov("Plan")),
-        ]
+        statements += _association(activity, ox.NamedNode(plan), plan_version)
+    if outcome:
+        statements += _outcome(activity, target, outcome)
     quads = [ox.Quad(s, p, o, prov) for s, p, o in statements]
     return join_operations(_current_state_removed(base, target), insert_data(quads))
+
+
+def _association(
+    activity: ox.NamedNode, plan: ox.NamedNode, version: str | None
+) -> list[Statement]:
+    association = ox.BlankNode()
+    statements: list[Statement] = [
+        (activity, _prov("qualifiedAssociation"), association),
+        (association, RDF_TYPE, _prov("Association")),
+        (association, _prov("agent"), DEMOI_AGENT),
+        (association, _prov("hadPlan"), plan),
+        (plan, RDF_TYPE, _prov("Plan")),
+    ]
+    if version:
+        exact = ox.NamedNode(f"urn:sha256:{version}")
+        statements += [
+            (association, _prov("hadPlan"), exact),
+            (exact, RDF_TYPE, _prov("Plan")),
+            (exact, _prov("specializationOf"), plan),
+        ]
+    return statements
+
+
+def _outcome(activity: ox.NamedNode, target: ox.NamedNode, outcome: Outcome) -> list[Statement]:
+    """The graph's triple count (current state) and the validation report the activity made."""
+    report = ox.BlankNode()
+    conforms = ox.Literal(str(outcome.conforms).lower(), datatype=XSD_BOOLEAN)
+    return [
+        (target, VOID_TRIPLES, ox.Literal(str(outcome.triples), datatype=XSD_INTEGER)),
+        (activity, _prov("generated"), report),
+        (report, RDF_TYPE, ox.NamedNode(SH + "ValidationReport")),
+        (report, ox.NamedNode(SH + "conforms"), conforms),
+        (report, RDFS_LABEL, ox.Literal(f"{outcome.warnings} warning(s)")),
+    ]
 
 
 def invalidation(base: str, graph: str, *, label: str) -> str:

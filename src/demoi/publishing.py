@@ -61,6 +61,12 @@ def publish_lifted(
         source=provenance.Source(lifted.source.name, lifted.sha256),
         started=started,
         plan=lifted.plan,
+        plan_version=lifted.mapping.version,
+        outcome=provenance.Outcome(
+            triples=lifted.ntriples.count(b"\n"),
+            conforms=report.conforms,
+            warnings=len(report.warnings),
+        ),
     )
     triples = store.replace_graph(
         lifted.graph,

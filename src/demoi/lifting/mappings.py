@@ -6,6 +6,7 @@ columns and the headers they go by, which are numbers), what it needs from the u
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -37,6 +38,17 @@ class Mapping:
     sheet: str | None = None
     #: The query of a database source.
     query: str | None = None
+    #: The descriptor file itself, for the mapping's version.
+    descriptor: Path | None = None
+
+    @property
+    def version(self) -> str:
+        """The SHA-256 of the descriptor and the YARRRML: what a publication followed, exactly."""
+        digest = hashlib.sha256()
+        for path in (self.descriptor, self.yarrrml):
+            if path is not None:
+                digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     def check_parameters(self, values: dict[str, str]) -> None:
         for name in self.parameters:
@@ -75,6 +87,7 @@ def _load(descriptor: Path) -> Mapping:
             key=tuple(source.get("key", ())),
             sheet=source.get("sheet"),
             query=source.get("query"),
+            descriptor=descriptor,
         )
     except (KeyError, TypeError, tomllib.TOMLDecodeError) as error:
         # A broken descriptor is a defect of the standards, caught by tests/test_mappings.py.
