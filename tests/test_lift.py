@@ -135,6 +135,25 @@ def test_publication_records_mapping_version_release_count_and_validation(
     assert conforms.value == "true"  # type: ignore[union-attr]
 
 
+def test_publication_updates_the_dataset_catalogue_record(store: OxigraphStore) -> None:
+    lifted = lift_example("4401-2024-expense.utf16.csv")
+    publish_lifted(store, lifted, base_uri=BASE)
+    publish_lifted(store, lifted, base_uri=BASE)  # replaced, not added to
+    answer = store.query(
+        "PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dct: <http://purl.org/dc/terms/> "
+        "PREFIX demoi: <https://w3id.org/demoi/def/common#> "
+        f"SELECT ?d ?title ?area ?modified WHERE {{ GRAPH <{BASE}graph/4401/catalogue> {{ "
+        "?d a dcat:Dataset ; dct:title ?title ; demoi:functionalArea ?area ; "
+        f"dct:modified ?modified ; dct:relation <{GRAPH}> ; "
+        "demoi:municipality <https://w3id.org/demoi/code/municipality/4401> } "
+        "FILTER(LANG(?title) = 'el') }"
+    )
+    ((dataset, title, area, _),) = answer.rows
+    assert dataset.value == f"{BASE}id/dataset/4401/budget-expense/2024"  # type: ignore[union-attr]
+    assert title.value == "Εκτέλεση προϋπολογισμού, έξοδα (ΚΑΕ 6xxx–9xxx), 2024"  # type: ignore[union-attr]
+    assert area.value.endswith("/functional-area/finance")  # type: ignore[union-attr]
+
+
 def test_republishing_replaces_the_graph(store: OxigraphStore, tmp_path: Path) -> None:
     publish_lifted(store, lift_example("4401-2024-expense.utf16.csv"), base_uri=BASE)
     text = (BUDGET / "4401-2024-expense.utf8.csv").read_text(encoding="utf-8").splitlines()

@@ -14,10 +14,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from demoi import provenance
+from demoi import catalogue, provenance
 from demoi.errors import ValidationFailed
 from demoi.lifting import Lifted
 from demoi.store import Store
+from demoi.store.sparql_text import join_operations
 from demoi.validation import Report, validate_area
 
 
@@ -48,6 +49,7 @@ def publish_lifted(
 ) -> Published:
     started = datetime.now(UTC)
     report = check_lifted(lifted, language)
+    triples = lifted.ntriples.count(b"\n")
     record = provenance.publication(
         base_uri,
         lifted.graph,
@@ -62,20 +64,18 @@ def publish_lifted(
         started=started,
         plan=lifted.plan,
         plan_version=lifted.mapping.version,
-        outcome=provenance.Outcome(
-            triples=lifted.ntriples.count(b"\n"),
-            conforms=report.conforms,
-            warnings=len(report.warnings),
-        ),
+        outcome=provenance.Outcome(triples, report.conforms, len(report.warnings)),
     )
-    triples = store.replace_graph(
+    # The dataset's catalogue record changes in the same transaction as the data it describes.
+    catalogue_record = catalogue.dataset_record(base_uri, lifted, triples=triples)
+    stored = store.replace_graph(
         lifted.graph,
         lifted.ntriples,
         ox.RdfFormat.N_TRIPLES,
-        provenance_update=record,
+        provenance_update=join_operations(record, catalogue_record),
         source_name=str(lifted.source),
     )
-    return Published(lifted.graph, triples, report)
+    return Published(lifted.graph, stored, report)
 
 
 def load_file(

@@ -1,0 +1,93 @@
+"""The DCAT record of each published dataset, kept in step with every publication.
+
+Each municipality has a catalogue graph, ``{base}graph/<code>/catalogue``; each lift replaces,
+in the same transaction as the data it describes, the record of its dataset there: what it is
+(the mapping's bilingual description), whose (``demoi:municipality``), which functional area,
+when it was last modified, its size and its source. The full DCAT-AP catalogue (publisher,
+distributions, licences, HVD) builds on these records.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from demoi.iris import STANDARDS_BASE, dataset_graph, minted_prefix, municipality_iri
+from demoi.store.sparql_text import insert_data, join_operations
+
+if TYPE_CHECKING:
+    from demoi.lifting import Lifted
+
+DCAT = "http://www.w3.org/ns/dcat#"
+DCTERMS = "http://purl.org/dc/terms/"
+DEMOI = STANDARDS_BASE + "def/common#"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+VOID_TRIPLES = ox.NamedNode("http://rdfs.org/ns/void#triples")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def catalogue_graph(base: str, municipality: str) -> str:
+    return dataset_graph(base, municipality, "catalogue")
+
+
+def dataset_iri(base: str, lifted: Lifted) -> str:
+    """``{base}id/dataset/<code>/<graph's dataset and period>``: one record per published graph."""
+    segments = lifted.graph.removeprefix(f"{base}graph/")
+    return f"{minted_prefix(base)}dataset/{segments}"
+
+
+def _title(description: str, period: str | None) -> str:
+    """The description's lead, before its first colon, with the period."""
+    lead = description.split(":")[0].strip()
+    return f"{lead}, {period}" if period else lead
+
+
+def dataset_record(base: str, lifted: Lifted, *, triples: int) -> str:
+    """The SPARQL Update that replaces the dataset's record in its municipality's catalogue."""
+    graph = ox.NamedNode(catalogue_graph(base, lifted.municipality.code))
+    dataset = ox.NamedNode(dataset_iri(base, lifted))
+    mapping = lifted.mapping
+    period = lifted.parameters.get(mapping.period) if mapping.period else None
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    statements: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+        (dataset, RDF_TYPE, ox.NamedNode(DCAT + "Dataset")),
+        (
+            dataset,
+            ox.NamedNode(DEMOI + "municipality"),
+            ox.NamedNode(municipality_iri(lifted.municipality.code)),
+        ),
+        (
+            dataset,
+            ox.NamedNode(DEMOI + "functionalArea"),
+            ox.NamedNode(f"{STANDARDS_BASE}code/functional-area/{mapping.area}"),
+        ),
+        (
+            dataset,
+            ox.NamedNode(DCTERMS + "modified"),
+            ox.Literal(now, datatype=ox.NamedNode(XSD + "dateTime")),
+        ),
+        (dataset, ox.NamedNode(DCTERMS + "source"), ox.NamedNode(f"urn:sha256:{lifted.sha256}")),
+        (dataset, ox.NamedNode(DCTERMS + "relation"), ox.NamedNode(lifted.graph)),
+        (dataset, VOID_TRIPLES, ox.Literal(str(triples), datatype=ox.NamedNode(XSD + "integer"))),
+    ]
+    for language, description in sorted(mapping.description.items()):
+        statements.append(
+            (
+                dataset,
+                ox.NamedNode(DCTERMS + "title"),
+                ox.Literal(_title(description, period), language=language),
+            )
+        )
+        statements.append(
+            (
+                dataset,
+                ox.NamedNode(DCTERMS + "description"),
+                ox.Literal(description, language=language),
+            )
+        )
+    removed = f"DELETE WHERE {{ GRAPH {graph} {{ {dataset} ?property ?value }} }}"
+    return join_operations(
+        removed, insert_data([ox.Quad(s, p, o, graph) for s, p, o in statements])
+    )
