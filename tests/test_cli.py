@@ -183,6 +183,29 @@ def test_lift_publishes_and_reports(run) -> None:  # type: ignore[no-untyped-def
     assert int(json.loads(count.stdout)["results"]["bindings"][0]["n"]["value"]) > 100
 
 
+def test_lift_dry_run_out_writes_the_rdf_and_publishes_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = EXAMPLES / "budget" / "4401-2024-expense.cp1253.csv"
+    out = tmp_path / "lifted.nt"
+    result = run("lift", str(source), *KALAMATA_EXPENSE_2024, "--dry-run", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().count(b"\n") > 100
+    assert f"{out}: " in result.stdout
+    assert "budget-expense" not in run("graphs").output
+    refused = run("lift", str(source), *KALAMATA_EXPENSE_2024, "--out", str(out))
+    assert refused.exit_code == 2 and "add --dry-run" in refused.output
+
+
+def test_lift_skip_invalid_rows_writes_the_rejects(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken.csv"
+    broken.write_text(edited_example("4401-2024-expense.utf8.csv", 4, 4, "1,2,3"), "cp1253")
+    result = run("lift", str(broken), *KALAMATA_EXPENSE_2024, "--skip-invalid-rows")
+    assert result.exit_code == 0, result.output
+    rejects = (tmp_path / "broken.csv.rejects.csv").read_text(encoding="utf-8").splitlines()
+    assert rejects[0] == "where,reason,cells"
+    assert len(rejects) == 2 and "line 4, column 4" in rejects[1] and "1,2,3" in rejects[1]
+    assert "1 row(s) left out" in result.stderr
+
+
 def test_lift_with_a_bad_number_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     broken = tmp_path / "broken.csv"
     broken.write_text(edited_example("4401-2024-expense.utf8.csv", 4, 4, "1,2,3"), "cp1253")

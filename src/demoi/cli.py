@@ -12,6 +12,7 @@ import errno
 import os
 import shutil
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -392,6 +393,7 @@ def lift(
     """Lift a municipal export with a mapping, validate it, and publish it atomically."""
     from demoi.lifting import get_mapping
     from demoi.lifting import lift as lift_source
+    from demoi.lifting.tabular import PROGRESS_EVERY
     from demoi.publishing import check_lifted, publish_lifted
 
     settings = _settings(store=store, base_uri=base_uri)
@@ -403,6 +405,8 @@ def lift(
     mapping = get_mapping(mapping_name)
     parameters = {"year": year} if year else {}
     rejects: list[Reject] | None = [] if skip_invalid_rows else None
+    started = time.monotonic()
+    reporter = _progress_reporter(started)
     lifted = lift_source(
         source,
         mapping,
@@ -413,7 +417,10 @@ def lift(
         sheet=sheet,
         rejects=rejects,
         dataset=dataset,
+        progress=reporter,
     )
+    if reporter is not None and lifted.rows >= PROGRESS_EVERY:
+        click.echo("", err=True)  # end the progress line
     if rejects:
         written = _write_rejects(source, rejects)
         _echo_err(f"{len(rejects)} row(s) left out, with why, in {written}")
@@ -430,9 +437,14 @@ def lift(
         published = publish_lifted(opened, lifted, base_uri=settings.base_uri, language=language)
     for warning in published.report.warnings:
         _echo_err(warning.line())
+    seconds = max(time.monotonic() - started, 1e-6)
     click.echo(
         f"{published.graph}: {published.triples} triples from {lifted.rows} rows "
         f"({lifted.encoding}), {len(published.report.warnings)} warning(s)"
+    )
+    _echo_err(
+        f"{seconds:.1f} s: {lifted.rows / seconds:,.0f} rows/s, "
+        f"{published.triples / seconds:,.0f} triples/s"
     )
 
 
@@ -472,6 +484,18 @@ def demo(base_uri: str | None, store: str | None) -> None:
     with _open(settings, create=True) as opened:
         for line in build_demo(opened, base_uri=settings.base_uri):
             click.echo(line)
+
+
+def _progress_reporter(started: float) -> Callable[[int], None] | None:
+    """Rows read so far and the rate, rewritten in place on a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(rows: int) -> None:
+        rate = rows / max(time.monotonic() - started, 1e-6)
+        click.echo(f"\rread {rows:,} rows ({rate:,.0f} rows/s)", err=True, nl=False)
+
+    return report
 
 
 def _write_rejects(source: Path, rejects: list[Reject]) -> Path:

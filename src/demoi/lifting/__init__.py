@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,7 @@ def lift(
     sheet: str | None = None,
     rejects: list[Reject] | None = None,
     dataset: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Lifted:
     """Read ``source`` as ``mapping`` expects and run the mapping; nothing is published.
 
@@ -55,7 +57,7 @@ def lift(
     """
     found = get_municipality(municipality)
     mapping.check_parameters(parameters)
-    data = read_source(source, mapping, ReadOptions(encoding, sheet, rejects))
+    data = read_source(source, mapping, ReadOptions(encoding, sheet, rejects, progress))
     main = data.tables.get(MAIN_TABLE)
     if main is not None:
         main.check_unique(mapping.key, str(source))

@@ -17,7 +17,7 @@ import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,10 @@ from demoi.errors import DataError, Location, UsageError
 from demoi.lifting.values import CONVERTERS
 
 GREEK_LETTERS = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+#: How many rows a reader reads between two progress reports.
+PROGRESS_EVERY = 10_000
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,7 @@ def read_table(
     delimiter: str = ";",
     encoding: str | None = None,
     rejects: list[Reject] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Table:
     """Read ``path`` into a Table of ``columns`` (in that order).
 
@@ -165,7 +170,9 @@ def read_table(
     text, used_encoding = decode(data, file, encoding)
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     numbered = ((records.line_num, [cell.strip() for cell in record]) for record in records)
-    table = table_from_records(numbered, columns, file, rejects=rejects, delimiter=delimiter)
+    table = table_from_records(
+        numbered, columns, file, rejects=rejects, delimiter=delimiter, progress=progress
+    )
     return dataclasses.replace(
         table, encoding=used_encoding, sha256=hashlib.sha256(data).hexdigest()
     )
@@ -186,6 +193,7 @@ def table_from_records(
     sheet: str | None = None,
     rejects: list[Reject] | None = None,
     delimiter: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Table:
     """Rows of canonical ``columns`` from numbered records; shared by every tabular reader (text
     files, workbooks, databases). The header is the first row that has every required column:
@@ -228,6 +236,8 @@ def table_from_records(
             continue
         lines.append(line)
         rows.append(row)
+        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+            progress(len(rows))
     if header is None:
         raise first_miss or DataError("the file is empty", location=Location(file, sheet=sheet))
     return Table([column.name for column in columns], rows, "", lines, sheet=sheet)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -31,6 +32,8 @@ class ReadOptions:
     sheet: str | None = None
     #: With a list, rows with a bad cell are recorded here and left out instead of failing.
     rejects: list[Reject] | None = None
+    #: Called with the number of rows read so far, every PROGRESS_EVERY rows.
+    progress: Callable[[int], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ def read_csv(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
         delimiter=mapping.delimiter,
         encoding=options.encoding,
         rejects=options.rejects,
+        progress=options.progress,
     )
     return SourceData({MAIN_TABLE: table}, table.sha256, table.encoding)
 

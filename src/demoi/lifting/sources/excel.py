@@ -58,6 +58,11 @@ def sheet_records(path: Path, sheet: str | None) -> tuple[list[tuple[int, list[s
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
     records, name = sheet_records(path, options.sheet or mapping.sheet)
     table = table_from_records(
-        records, mapping.columns, str(path), sheet=name, rejects=options.rejects
+        records,
+        mapping.columns,
+        str(path),
+        sheet=name,
+        rejects=options.rejects,
+        progress=options.progress,
     )
     return SourceData({MAIN_TABLE: table}, sha256_of(path), "xlsx")

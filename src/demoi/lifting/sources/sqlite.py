@@ -29,5 +29,7 @@ def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
     except sqlite3.Error as error:
         raise DataError(f"the query failed: {error}", location=Location(str(path))) from None
     records = enumerate([header, *rows], start=1)
-    table = table_from_records(records, mapping.columns, str(path), rejects=options.rejects)
+    table = table_from_records(
+        records, mapping.columns, str(path), rejects=options.rejects, progress=options.progress
+    )
     return SourceData({MAIN_TABLE: table}, sha256_of(path), "sqlite")
