@@ -9,8 +9,10 @@ type           accepts                                     gives
 =============  ==========================================  ==============================
 text           anything (whitespace collapsed)             the text
 decimal        Greek numbers ``8.920.667,36``, ``350,5``   ``8920667.36``
+number         decimal-point numbers ``380.5``, ``-1e3``   ``380.5`` (JSON, GTFS, sensors)
 integer        ``12.345``, ``12345``                       ``12345``
 date           ``31/12/2024``, ``31-12-2024``, ISO dates   ``2024-12-31``
+datetime       ``31/12/2024 14:05``, ISO with offset       ``2024-12-31T14:05:00+02:00``
 code           codes with Greek look-alike letters         Latin capitals (``6011.01.01``, ``EL30``)
 greek-code     codes with Latin look-alike letters (ΑΔΑ)   Greek capitals (``ΨΚΛ2ΩΞΑ-Ι3Σ``)
 dms            ``40ο 38' 15.62''Ν``, ``22° 56' 41'' E``    decimal degrees ``40.637672``
@@ -24,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
 
 GREEK_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 INTEGER = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)$")
@@ -79,6 +82,44 @@ def date(value: str) -> str:
     raise ValueError("a date such as 31/12/2024 (day/month/year) or 2024-12-31")
 
 
+def number(value: str) -> str:
+    try:
+        parsed = Decimal(value.strip())
+    except InvalidOperation:
+        parsed = Decimal("NaN")
+    if not parsed.is_finite():
+        raise ValueError("a number with a decimal point such as 380.5")
+    return str(parsed.normalize()) if "e" in value.lower() else str(parsed)
+
+
+ATHENS = ZoneInfo("Europe/Athens")
+DAY_FIRST_TIME = re.compile(
+    r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$"
+)
+
+
+def datetime_(value: str) -> str:
+    """A moment with its UTC offset; one without an offset is Greek local time (Europe/Athens),
+    which is what municipal systems write."""
+    text_value = value.strip()
+    day_first = DAY_FIRST_TIME.match(text_value)
+    try:
+        if day_first:
+            day, month, year, hour, minute, second = day_first.groups()
+            moment = datetime.datetime(
+                int(year), int(month), int(day), int(hour), int(minute), int(second or 0)
+            )
+        else:
+            moment = datetime.datetime.fromisoformat(text_value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(
+            "a date and time such as 31/12/2024 14:05 or 2024-12-31T14:05:00+02:00"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ATHENS)
+    return moment.isoformat()
+
+
 def code(value: str) -> str:
     return text(value).upper().translate(TO_LATIN)
 
@@ -108,6 +149,8 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "decimal": decimal,
     "integer": integer,
     "date": date,
+    "number": number,
+    "datetime": datetime_,
     "code": code,
     "greek-code": greek_code,
     "dms": dms,
