@@ -57,7 +57,10 @@ def lift(
     """
     found = get_municipality(municipality)
     mapping.check_parameters(parameters)
-    data = read_source(source, mapping, ReadOptions(encoding, sheet, rejects, progress))
+    used = {name: parameters[name] for name in mapping.parameters}
+    constants = {"municipality": found.code, **used}
+    options = ReadOptions(encoding, sheet, rejects, progress, constants=dict(constants))
+    data = read_source(source, mapping, options)
     main = data.tables.get(MAIN_TABLE)
     if main is not None:
         main.check_unique(mapping.key, str(source))
@@ -68,8 +71,6 @@ def lift(
             location=Location(str(source)),
         )
     data = guard_personal_data(data, mapping)
-    used = {name: parameters[name] for name in mapping.parameters}
-    constants = {"municipality": found.code, **used}
     with tempfile.TemporaryDirectory(prefix="demoi-lift-") as folder:
         files = {}
         for name, table in data.tables.items():

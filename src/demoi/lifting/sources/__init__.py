@@ -34,6 +34,9 @@ class ReadOptions:
     rejects: list[Reject] | None = None
     #: Called with the number of rows read so far, every PROGRESS_EVERY rows.
     progress: Callable[[int], None] | None = None
+    #: The lift's constants, ``municipality`` and the mapping's parameters (e.g. ``year``), for a
+    #: reader whose file holds other municipalities or years to keep only the lifted ones.
+    constants: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
