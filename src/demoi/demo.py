@@ -2,22 +2,61 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from demoi.lifting import get_mapping, lift
 from demoi.publishing import load_file, publish_lifted
-from demoi.resources import standards_path
+from demoi.resources import standards_path, standards_root
 from demoi.store import Store
 
-#: (file under examples/, mapping, municipality, year)
-EXAMPLE_EXPORTS = (
-    ("budget/4401-2024-expense.utf16.csv", "budget-expense", "4401", "2024"),
-    ("budget/4401-2024-revenue.utf16.csv", "budget-revenue", "4401", "2024"),
-    ("budget/0701-2024-expense.cp1253.csv", "budget-expense", "0701", "2024"),
-)
+#: Where the real public data lives beside a checkout (``shared:`` sources of demo.toml).
+SHARED_DATA = ("shared", "data", "external")
+
+
+@dataclass(frozen=True)
+class DemoLift:
+    """One lift of examples/demo.toml."""
+
+    source: str
+    mapping: str
+    municipality: str
+    parameters: dict[str, str]
+    sheet: str | None = None
+    dataset: str | None = None
+
+
+def demo_lifts() -> list[DemoLift]:
+    """The lifts examples/demo.toml lists; an entry with ``municipalities`` is one per code."""
+    spec = tomllib.loads((standards_path("examples") / "demo.toml").read_text(encoding="utf-8"))
+    lifts = []
+    for entry in spec["lift"]:
+        for code in entry.get("municipalities", [entry.get("municipality")]):
+            lifts.append(
+                DemoLift(
+                    source=entry["source"],
+                    mapping=entry["mapping"],
+                    municipality=code,
+                    parameters=dict(entry.get("parameters", {})),
+                    sheet=entry.get("sheet"),
+                    dataset=entry.get("dataset"),
+                )
+            )
+    return lifts
+
+
+def source_file(source: str) -> Path | None:
+    """An examples/ file, or a ``shared:`` file when ../shared is beside the checkout (an
+    installed wheel has no shared data: those lifts are skipped)."""
+    if not source.startswith("shared:"):
+        return standards_path("examples") / source
+    shared = standards_root().parent.joinpath(*SHARED_DATA)
+    path = shared / source.removeprefix("shared:")
+    return path if path.is_file() else None
 
 
 def standards_graph(base_uri: str, folder: str, file: Path) -> str:
@@ -43,14 +82,19 @@ def load_standards(store: Store, *, base_uri: str) -> Iterator[str]:
 
 def build_demo(store: Store, *, base_uri: str) -> Iterator[str]:
     yield from load_standards(store, base_uri=base_uri)
-    examples = standards_path("examples")
-    for file, mapping, municipality, year in EXAMPLE_EXPORTS:
+    for entry in demo_lifts():
+        path = source_file(entry.source)
+        if path is None:
+            yield f"skipped {entry.source}: ../shared/data/external is not beside this demoi"
+            continue
         lifted = lift(
-            examples / file,
-            get_mapping(mapping),
-            municipality=municipality,
-            parameters={"year": year},
+            path,
+            get_mapping(entry.mapping),
+            municipality=entry.municipality,
+            parameters=entry.parameters,
             base_uri=base_uri,
+            sheet=entry.sheet,
+            dataset=entry.dataset,
         )
         published = publish_lifted(store, lifted, base_uri=base_uri)
-        yield f"{published.graph}: {published.triples} triples from {file}"
+        yield f"{published.graph}: {published.triples} triples from {entry.source}"
