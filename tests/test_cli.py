@@ -211,6 +211,28 @@ def test_lift_skip_invalid_rows_writes_the_rejects(run, tmp_path: Path) -> None:
     assert "1 row(s) left out" in result.stderr
 
 
+def test_lift_refuses_a_bad_or_reserved_dataset_id(run) -> None:  # type: ignore[no-untyped-def]
+    # Regression: --dataset catalogue replaced the municipality's catalogue graph, and
+    # --dataset Budget was an internal error (exit 3).
+    source = EXAMPLES / "budget" / "4401-2024-expense.cp1253.csv"
+    for dataset, message in (("catalogue", "demoi's own graph"), ("Budget", "lower-case")):
+        result = run("lift", str(source), *KALAMATA_EXPENSE_2024, "--dataset", dataset)
+        assert result.exit_code == 2 and message in result.output
+
+
+def test_drop_removes_the_dataset_catalogue_record(run) -> None:  # type: ignore[no-untyped-def]
+    # Regression: the catalogue kept describing a dropped graph.
+    source = EXAMPLES / "budget" / "4401-2024-expense.cp1253.csv"
+    assert run("lift", str(source), *KALAMATA_EXPENSE_2024).exit_code == 0
+    records = (
+        "SELECT (COUNT(*) AS ?n) WHERE "
+        "{ GRAPH <http://demoi.test/graph/4401/catalogue> { ?s ?p ?o } }"
+    )
+    assert int(json.loads(run("query", records).stdout)["results"]["bindings"][0]["n"]["value"]) > 0
+    assert run("drop", "http://demoi.test/graph/4401/budget-expense/2024").exit_code == 0
+    assert json.loads(run("query", records).stdout)["results"]["bindings"][0]["n"]["value"] == "0"
+
+
 def test_lift_with_a_bad_number_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     broken = tmp_path / "broken.csv"
     broken.write_text(edited_example("4401-2024-expense.utf8.csv", 4, 4, "1,2,3"), "cp1253")

@@ -28,6 +28,20 @@ VOID_TRIPLES = ox.NamedNode("http://rdfs.org/ns/void#triples")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+#: Dataset ids that name demoi's own graphs of a municipality, so no lift may publish into them.
+RESERVED_DATASETS = frozenset({"catalogue"})
+
+
+def record_removed(graph: str) -> str:
+    """The SPARQL Update that removes the catalogue record of a dropped ``graph``."""
+    relation = ox.NamedNode(DCTERMS + "relation")
+    target = ox.NamedNode(graph)
+    return (
+        f"DELETE {{ GRAPH ?catalogue {{ ?dataset ?property ?value }} }} WHERE {{ "
+        f"GRAPH ?catalogue {{ ?dataset {relation} {target} ; ?property ?value }} }}"
+    )
+
+
 def catalogue_graph(base: str, municipality: str) -> str:
     return dataset_graph(base, municipality, "catalogue")
 

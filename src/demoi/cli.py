@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import errno
 import os
+import re
 import shutil
 import sys
 import time
@@ -236,12 +237,16 @@ def graphs(store: str | None) -> None:
 @store_option
 def drop(graph: str, base_uri: str | None, store: str | None) -> None:
     """Remove a graph (recorded in the provenance graph)."""
-    from demoi import provenance
+    from demoi import catalogue, provenance
+    from demoi.store.sparql_text import join_operations
 
     settings = _settings(store=store, base_uri=base_uri)
     _check_iri(graph)
     with _open(settings, create=False) as opened:
-        record = provenance.invalidation(settings.base_uri, graph, label=f"demoi drop {graph}")
+        record = join_operations(
+            provenance.invalidation(settings.base_uri, graph, label=f"demoi drop {graph}"),
+            catalogue.record_removed(graph),
+        )
         if not opened.drop(graph, provenance_update=record):
             raise UsageError(f"there is no graph {graph}")
     click.echo(f"dropped {graph}")
@@ -402,6 +407,8 @@ def lift(
         raise UsageError(f"{source}: no such file")
     if out is not None and not dry_run:
         raise UsageError("--out writes the RDF of a --dry-run; add --dry-run")
+    if dataset is not None:
+        _check_dataset_id(dataset)
     mapping = get_mapping(mapping_name)
     parameters = {"year": year} if year else {}
     rejects: list[Reject] | None = [] if skip_invalid_rows else None
@@ -496,6 +503,15 @@ def _progress_reporter(started: float) -> Callable[[int], None] | None:
         click.echo(f"\rread {rows:,} rows ({rate:,.0f} rows/s)", err=True, nl=False)
 
     return report
+
+
+def _check_dataset_id(dataset: str) -> None:
+    from demoi.catalogue import RESERVED_DATASETS
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", dataset):
+        raise UsageError(f"--dataset {dataset!r}: use lower-case letters, digits and '-'")
+    if dataset in RESERVED_DATASETS:
+        raise UsageError(f"--dataset {dataset!r} names demoi's own graph; choose another id")
 
 
 def _write_rejects(source: Path, rejects: list[Reject]) -> Path:
