@@ -107,3 +107,12 @@ def test_skip_invalid_rows_leaves_them_out(tmp_path: Path) -> None:
     (reject,) = rejects
     assert str(reject.location).endswith("budget.csv, line 3, column 4")
     assert reject.cells[3] == "1.2.3"
+
+
+def test_a_column_morph_kgc_overwrites_is_refused(tmp_path: Path) -> None:
+    """Regression: a table column named `subject` came out as the subject's IRI."""
+    import demoi.lifting as lifting
+
+    table = lifting.Table(["subject"], [["x"]], "utf-8", [1])
+    with pytest.raises(RuntimeError, match="column named 'subject'"):
+        lifting._check_column_names({"source": table}, get_mapping("budget-expense"))

@@ -71,6 +71,7 @@ def lift(
             location=Location(str(source)),
         )
     data = guard_personal_data(data, mapping)
+    _check_column_names(data.tables, mapping)
     with tempfile.TemporaryDirectory(prefix="demoi-lift-") as folder:
         files = {}
         for name, table in data.tables.items():
@@ -90,6 +91,22 @@ def lift(
         rows=data.rows,
         parameters=used,
     )
+
+
+#: Columns morph-kgc uses for its own work: a table column of that name is silently overwritten
+#: (a mapping's titles came out as subject IRIs until its column was renamed).
+MORPH_RESERVED_COLUMNS = frozenset({"subject"})
+
+
+def _check_column_names(tables: dict[str, Table], mapping: Mapping) -> None:
+    for name, table in tables.items():
+        clash = MORPH_RESERVED_COLUMNS.intersection(table.columns)
+        if clash:
+            # A defect of the mapping or its reader, not of the user's data.
+            raise RuntimeError(
+                f"mapping {mapping.name}: table {name!r} has a column named "
+                f"{sorted(clash)[0]!r}, which morph-kgc overwrites; rename it"
+            )
 
 
 def _with_constants(table: Table, constants: dict[str, str]) -> Table:
