@@ -69,7 +69,32 @@ def area_shapes(area: str) -> rdflib.Graph:
     for path in files:
         if path.is_file():
             shapes.parse(path, format="turtle")
-    return shapes
+    return targeted_directly(shapes)
+
+
+def targeted_directly(shapes: rdflib.Graph) -> rdflib.Graph:
+    """The same rules, with each property shape of a class-targeting node shape given that
+    node shape's sh:targetClass itself.
+
+    The results are the same (a property shape's results name it as the source shape, with the
+    same focus nodes), but pySHACL then checks a property shape once over all its focus nodes
+    instead of once per focus node: four times faster on budget data (benchmarks/lift.py).
+    Node shapes with other kinds of targets are left as they are.
+    """
+    flat = rdflib.Graph()
+    for triple in shapes:
+        flat.add(triple)
+    other_targets = (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+    for node, member in list(flat.subject_objects(SH.property)):
+        classes = list(flat.objects(node, SH.targetClass))
+        if not classes or not isinstance(member, rdflib.URIRef):
+            continue
+        if any(True for target in other_targets for _ in flat.objects(node, target)):
+            continue
+        for target_class in classes:
+            flat.add((member, SH.targetClass, target_class))
+        flat.remove((node, SH.property, member))
+    return flat
 
 
 def _messages(
