@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -97,3 +97,17 @@ def live_server(app: Flask) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
+    """Write an .xlsx with these sheets (name -> rows), for workbook readers' tests."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, content in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in content:
+            sheet.append(list(row))
+    book.save(path)
+    return path

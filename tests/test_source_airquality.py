@@ -8,10 +8,9 @@ import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
-import openpyxl
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, workbook
 from demoi.errors import DataError, UsageError
 from demoi.lifting import get_mapping, lift
 from demoi.lifting.sources import ReadOptions, SourceData, read_source
@@ -37,17 +36,6 @@ def read(path: Path, sheet: str | None = None, rejects: list[Reject] | None = No
 def rows(data: SourceData, table: str) -> list[dict[str, str]]:
     found = data.tables[table]
     return [dict(zip(found.columns, row, strict=True)) for row in found.rows]
-
-
-def workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, content in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in content:
-            sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 def day(*parts: int) -> datetime.datetime:

@@ -5,13 +5,11 @@ errors name the sheet, row and column."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 from pathlib import Path
 
-import openpyxl
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, workbook
 from demoi.errors import DataError, Location
 from demoi.lifting import get_mapping, lift
 from demoi.lifting.sources import ReadOptions, SourceData, read_source
@@ -30,17 +28,6 @@ def read(path: Path, sheet: str | None = None, rejects: list[Reject] | None = No
 def rows(data: SourceData) -> list[tuple[str, str, str, str]]:
     table = data.tables["source"]
     return [(row[0], row[1], row[2], row[3]) for row in table.rows]
-
-
-def workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, content in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in content:
-            sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 # --- the example workbook --------------------------------------------------------------------

@@ -12,11 +12,26 @@ import bisect
 import json
 import re
 
+from demoi.errors import DataError, Location
+
 Path = tuple[str | int, ...]
 
 _SCALAR = re.compile(r"-?[0-9][0-9.eE+\-]*|true|false|null")
 _SPACE = re.compile(r"[ \t\r\n]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def diavgeia_text(data: bytes, file: str) -> str:
+    """A saved Diavgeia API response as text: the API answers in UTF-8 (a BOM is allowed)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise DataError(
+            f"not UTF-8 (byte {data[error.start]:#04x}); the Diavgeia API answers in UTF-8: save "
+            "the response as it came",
+            location=Location(file, line),
+        ) from None
 
 
 def dotted(path: Path) -> str:

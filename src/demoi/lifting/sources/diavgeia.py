@@ -82,7 +82,7 @@ from demoi.lifting.sources._counterparties import (
     name_words,
     valid_afm,
 )
-from demoi.lifting.sources._jsonpath import Lines, dotted
+from demoi.lifting.sources._jsonpath import Lines, diavgeia_text, dotted
 from demoi.lifting.sources._jsonpath import Path as JsonPath
 from demoi.lifting.tabular import Reject, Table, read_bytes
 from demoi.lifting.values import greek_code
@@ -172,15 +172,7 @@ def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
 
 
 def _decode(data: bytes, file: str) -> Any:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise DataError(
-            f"not UTF-8 (byte {data[error.start]:#04x}); the Diavgeia API writes UTF-8 JSON: "
-            "save the response as it came",
-            location=Location(file, line),
-        ) from None
+    text = diavgeia_text(data, file)
     try:
         return text, json.loads(text)
     except json.JSONDecodeError as error:

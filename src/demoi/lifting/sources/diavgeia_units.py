@@ -43,6 +43,7 @@ import pyoxigraph as ox
 from demoi.errors import DataError, Location
 from demoi.iris import iri_problem
 from demoi.lifting.sources import ReadOptions, SourceData, sha256_of
+from demoi.lifting.sources._jsonpath import diavgeia_text
 from demoi.lifting.tabular import Column, Reject, Table, read_bytes
 from demoi.lifting.values import CONVERTERS, text
 from demoi.municipalities import CODE_LIST, get_municipality
@@ -122,15 +123,7 @@ def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
 
 def _documents(data: bytes, file: str) -> list[Any]:
     """The JSON values of the file, one after the other (a file may hold several responses)."""
-    try:
-        source = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise DataError(
-            f"not UTF-8 (byte {data[error.start]:#04x}); the Diavgeia API answers in UTF-8: save "
-            "the response as it came",
-            location=Location(file, line),
-        ) from None
+    source = diavgeia_text(data, file)
     decoder = _line_aware_decoder(source)
     documents = []
     position = _skip_space(source, 0)
