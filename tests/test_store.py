@@ -517,3 +517,47 @@ def test_restore_refuses_deeply_nested_triple_terms(store: OxigraphStore, tmp_pa
     )
     with pytest.raises(RdfSyntaxError, match="triple terms"):
         store.restore(dump)
+
+
+OLD = b"<http://x/a> <http://x/p> <http://x/1> .\n<http://x/b> <http://x/p> <http://x/2> .\n"
+NEW = b"<http://x/b> <http://x/p> <http://x/2> .\n<http://x/c> <http://x/p> <http://x/3> .\n"
+
+
+def _triples(data: bytes) -> set[ox.Triple]:
+    return {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    }
+
+
+def test_replacing_overlapping_content_leaves_exactly_the_new(store: OxigraphStore) -> None:
+    store.replace_graph(G1, OLD, ox.RdfFormat.N_TRIPLES)
+    assert store.replace_graph(G1, NEW, ox.RdfFormat.N_TRIPLES) == 2
+    assert triples_of(store, G1) == {
+        "<http://x/b> <http://x/p> <http://x/2>",
+        "<http://x/c> <http://x/p> <http://x/3>",
+    }
+
+
+def test_republishing_unchanged_content_writes_only_the_difference(store: OxigraphStore) -> None:
+    store.replace_graph(G1, OLD, ox.RdfFormat.N_TRIPLES)
+    target = ox.NamedNode(G1)
+    assert store._replacing(target, _triples(OLD)) == ["", ""]
+    changed = store._replacing(target, _triples(NEW))
+    assert changed[0].startswith("DELETE DATA") and "<http://x/a>" in changed[0]
+    assert "<http://x/b>" not in changed[0] + changed[1]
+
+
+def test_a_failed_differential_replace_changes_nothing(store: OxigraphStore) -> None:
+    store.replace_graph(G1, OLD, ox.RdfFormat.N_TRIPLES)
+    with pytest.raises(QuerySyntaxError):
+        store.replace_graph(G1, NEW, ox.RdfFormat.N_TRIPLES, provenance_update="INSERT nonsense")
+    assert len(triples_of(store, G1)) == 2
+    assert "<http://x/a> <http://x/p> <http://x/1>" in triples_of(store, G1)
+
+
+def test_replacing_a_graph_with_blank_nodes_does_not_double_them(store: OxigraphStore) -> None:
+    data = b"<http://x/a> <http://x/p> _:b .\n_:b <http://x/q> <http://x/1> .\n"
+    store.replace_graph(G1, data, ox.RdfFormat.N_TRIPLES)
+    assert store.replace_graph(G1, data, ox.RdfFormat.N_TRIPLES) == 2
+    assert len(list(store.quads(G1))) == 2
