@@ -14,7 +14,7 @@ from conftest import EXAMPLES, workbook
 from demoi.errors import DataError, UsageError
 from demoi.lifting import get_mapping, lift
 from demoi.lifting.sources import ReadOptions, SourceData, read_source
-from demoi.lifting.sources._workbook import period_end, slug
+from demoi.lifting.sources._workbook import period_end
 from demoi.lifting.tabular import Reject
 
 SAMPLE = EXAMPLES / "environment" / "0701-air-quality.xlsx"
@@ -47,22 +47,6 @@ def station_sheet(*days: Sequence[object]) -> list[Sequence[object]]:
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("ΕΓΝΑΤΙΑΣ", "egnatias"),
-        ("25ης ΜΑΡΤΙΟΥ", "25is-martiou"),
-        ("ΝΕΟΥ ΔΗΜΑΡΧΕΙΟΥ", "neou-dimarcheiou"),
-        ("Αγίας Σοφίας", "agias-sofias"),
-        ("Ευκλείδου", "efkleidou"),
-        ("Αυλής", "avlis"),
-        ("Πλ. Δημοκρατίας", "pl-dimokratias"),
-    ],
-)
-def test_slug_transliterates_greek(name: str, expected: str) -> None:
-    assert slug(name) == expected
 
 
 def test_a_period_ends_at_greek_midnight_with_the_offset_of_that_day() -> None:

@@ -14,6 +14,7 @@ from conftest import REPO
 from demoi.errors import DataError, ValidationFailed
 from demoi.lifting import get_mapping, lift
 from demoi.lifting.sources import ReadOptions
+from demoi.lifting.sources._greek import yes_no
 from demoi.lifting.sources.data_inventory import (
     charging_categories,
     file_types,
@@ -21,7 +22,6 @@ from demoi.lifting.sources.data_inventory import (
     licences,
     read,
     web_address,
-    yes_no,
 )
 from demoi.lifting.tabular import Reject
 from demoi.publishing import check_lifted
@@ -102,7 +102,7 @@ def test_yes_no() -> None:
     assert [yes_no(word) for word in ("ΝΑΙ", "Ναι", "NAI", "ΟΧΙ", "Όχι", "OXI")] == [
         "true", "true", "true", "false", "false", "false"
     ]  # fmt: skip
-    with pytest.raises(ValueError, match="ΝΑΙ or ΟΧΙ"):
+    with pytest.raises(ValueError, match="ΝΑΙ / ΟΧΙ"):
         yes_no("Ίσως")
 
 
@@ -195,7 +195,7 @@ def test_skip_invalid_rows_leaves_the_bad_row_out(tmp_path: Path) -> None:
     rejects: list[Reject] = []
     rows = rows_of(write_csv(tmp_path / "x.csv", [ROW, bad]), rejects)
     assert [row["number"] for row in rows] == ["1"]
-    assert len(rejects) == 1 and "is not ΝΑΙ or ΟΧΙ" in rejects[0].reason
+    assert len(rejects) == 1 and "is not yes or no (ΝΑΙ / ΟΧΙ)" in rejects[0].reason
 
 
 def test_a_workbook_sheet_is_named_in_errors(tmp_path: Path) -> None:

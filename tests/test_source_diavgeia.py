@@ -12,6 +12,7 @@ import pytest
 
 from conftest import EXAMPLES, SHARED_DATA
 from demoi.errors import DataError
+from demoi.greek_time import greek_date
 from demoi.lifting import get_mapping, lift
 from demoi.lifting.sources import ReadOptions
 from demoi.lifting.sources._counterparties import bodies, legal_entity, valid_afm
@@ -19,7 +20,6 @@ from demoi.lifting.sources._jsonpath import Lines
 from demoi.lifting.sources.diavgeia import (
     TABLES,
     _amount,
-    _athens_date,
     _instant,
     decision_types,
     kae_code,
@@ -156,7 +156,7 @@ def test_misplaced_values_in_an_amount_are_refused(written: str, why: str) -> No
     ],
 )
 def test_days_are_taken_in_greek_time(written: object, day: str) -> None:
-    assert _athens_date(_instant(written)).isoformat() == day
+    assert greek_date(_instant(written)).isoformat() == day
 
 
 def test_epoch_milliseconds_and_iso_strings_are_the_same_instant() -> None:
@@ -272,7 +272,7 @@ def test_a_region_is_not_a_municipality(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="a region") as raised:
         tables(write(tmp_path, decision(organizationId="5012")))
     assert raised.value.location is not None
-    assert raised.value.location.column == "organizationId"
+    assert raised.value.location.field == "organizationId"
 
 
 def test_another_body_is_named_by_its_diavgeia_uid(tmp_path: Path) -> None:
@@ -302,7 +302,7 @@ def test_errors_name_the_decision_the_field_and_the_value(
     location = raised.value.location
     assert location is not None
     assert location.file == str(path)
-    assert location.column == f"decisions[0].{column}"
+    assert location.field == f"decisions[0].{column}"
     assert location.line is not None and location.line > 1
 
 
@@ -331,7 +331,7 @@ def test_an_award_to_a_natural_person_names_no_one(tmp_path: Path) -> None:
 def test_not_json_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "decisions.json"
     path.write_text('{\n  "ada": "Ψ",\n  oops\n}', encoding="utf-8")
-    with pytest.raises(DataError, match="not JSON") as raised:
+    with pytest.raises(DataError, match="not valid JSON") as raised:
         tables(path)
     assert raised.value.location is not None and raised.value.location.line == 3
 

@@ -66,6 +66,14 @@ def test_both_responses_in_one_file(tmp_path: Path) -> None:
     assert found["units"][0]["name"] == "Δημοτικό Συμβούλιο"
 
 
+def test_an_error_in_the_second_response_names_its_line_in_the_file(tmp_path: Path) -> None:
+    units = {"units": [unit("81215", "ΔΗΜΟΤΙΚΟ ΣΥΜΒΟΥΛΙΟ"), unit("81216", "", parent="6174")]}
+    error = error_of(write(tmp_path / "lemnos.json", LEMNOS, units))
+    assert error.message == "the unit has no «label»"
+    # LEMNOS takes lines 1-7; the empty label of the second unit is on line 21 of the file
+    assert str(error.location).endswith("lemnos.json, line 21, field units[1].label")
+
+
 def test_a_json_array_of_the_responses_reads_the_same(tmp_path: Path) -> None:
     units = {"units": [unit("81215", "ΔΗΜΟΤΙΚΟ ΣΥΜΒΟΥΛΙΟ")]}
     stream = tables(write(tmp_path / "stream.json", LEMNOS, units))
@@ -152,7 +160,8 @@ def test_a_missing_field_names_its_line(tmp_path: Path) -> None:
     del bad["label"]
     error = error_of(write(tmp_path / "u.json", {"units": [unit("1", "ΠΟΛΕΟΔΟΜΙΑ"), bad]}))
     assert error.message == "the unit has no «label»"
-    assert str(error.location).endswith("u.json, line 12, column label")  # the unit starts there
+    # no label: the line the unit starts on
+    assert str(error.location).endswith("u.json, line 12, field units[1].label")
 
 
 def test_a_unit_twice_is_refused(tmp_path: Path) -> None:
@@ -170,7 +179,7 @@ def test_a_region_is_refused(tmp_path: Path) -> None:
     region = {"uid": "5003", "label": "ΠΕΡΙΦΕΡΕΙΑ ΒΟΡΕΙΟΥ ΑΙΓΑΙΟΥ", "category": "REGION"}
     error = error_of(write(tmp_path / "region.json", region))
     assert "is a REGION on Diavgeia; this mapping is for municipalities" in error.message
-    assert str(error.location).endswith("region.json, line 4, column category")
+    assert str(error.location).endswith("region.json, line 4, field category")
 
 
 def test_an_organisation_not_in_the_code_list_is_refused(tmp_path: Path) -> None:

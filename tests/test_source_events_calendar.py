@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from demoi.errors import DataError
 from demoi.lifting import get_mapping
 from demoi.lifting.sources import ReadOptions
-from demoi.lifting.sources._greek import athens_offset, clock
+from demoi.lifting.sources._greek import clock
 from demoi.lifting.sources.events_calendar import is_organisation, read
 from demoi.lifting.tabular import Reject
 
@@ -56,21 +55,6 @@ def test_times_as_agendas_write_them(written: str, canonical: str) -> None:
 def test_a_bad_time_is_refused(written: str) -> None:
     with pytest.raises(ValueError):
         clock(written)
-
-
-@pytest.mark.parametrize(
-    ("day", "time", "offset"),
-    [
-        (datetime.date(2024, 3, 16), "12:00:00", "+02:00"),
-        (datetime.date(2024, 3, 31), "02:59:00", "+02:00"),  # before the change to summer time
-        (datetime.date(2024, 3, 31), "04:00:00", "+03:00"),
-        (datetime.date(2024, 7, 12), "21:30:00", "+03:00"),
-        (datetime.date(2024, 10, 27), "04:00:00", "+02:00"),  # after the change back
-        (datetime.date(2025, 3, 30), "12:00:00", "+03:00"),
-    ],
-)
-def test_greek_summer_time(day: datetime.date, time: str, offset: str) -> None:
-    assert athens_offset(day, time) == offset
 
 
 @pytest.mark.parametrize(

@@ -103,6 +103,18 @@ def test_a_monument_with_its_act_and_a_municipal_museum(tmp_path: Path) -> None:
     assert [a["number"] for a in found["addresses"]] == ["", "2"]
 
 
+def test_a_tab_separated_list_reads_like_the_semicolon_one(tmp_path: Path) -> None:
+    row = (
+        f"ΜΝ02;Ναός των Αγίων Αποστόλων;Μνημείο;;αρχαίο μνημείο;{ACT};"
+        "Πλατεία Αγίων Αποστόλων;24100;;37,0425;22,1136"
+    )
+    tabbed = tmp_path / "tabbed"
+    tabbed.mkdir()
+    path = tabbed / "sites.csv"
+    path.write_text("\n".join([HEADER, row]).replace(";", "\t") + "\n", encoding="utf-8")
+    assert tables(path) == tables(write(tmp_path, row))
+
+
 def test_one_act_cited_with_two_gazettes_is_an_error(tmp_path: Path) -> None:
     other = ACT.replace("471", "472")
     path = write(

@@ -147,7 +147,7 @@ def error_of(tmp_path: Path, meters: list[dict[str, Any]]) -> DataError:
 def test_unknown_unit(tmp_path: Path) -> None:
     error = error_of(tmp_path, [meter("ΥΜ-1", "DMA", [1], zone="07", unit="gal")])
     assert "'gal' in field 'unit' of meter ΥΜ-1 is not a unit of water volume" in error.message
-    assert str(error.location).endswith("meters.json, line 6, column meters[0].unit")
+    assert str(error.location).endswith("meters.json, line 6, field meters[0].unit")
 
 
 def test_missing_field_lists_the_fields(tmp_path: Path) -> None:
@@ -167,7 +167,7 @@ def test_two_readings_at_one_instant(tmp_path: Path) -> None:
     twice["readings"][1]["timestamp"] = MONTHS[0]
     error = error_of(tmp_path, [twice])
     assert "meter ΥΜ-1 has two readings at 2024-01-01T00:00:00+02:00" in error.message
-    assert "column meters[0].readings[1]" in str(error.location)
+    assert "field meters[0].readings[1]" in str(error.location)
 
 
 def test_bad_timestamp(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_values_and_index_must_align(tmp_path: Path) -> None:
         "attribute occupiedSpotNumber of entity urn:ngsi-ld:OffStreetParking:kalamata:P01 has "
         "1 values but the index has 2 instants" in error.message
     )
-    assert "column entities[0].attributes[0].values" in str(error.location)
+    assert "field entities[0].attributes[0].values" in str(error.location)
 
 
 def test_a_count_must_be_whole(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_a_count_must_be_whole(tmp_path: Path) -> None:
 def test_bad_instant(tmp_path: Path) -> None:
     error = error_of(tmp_path, {"entities": [entity({"occupiedSpotNumber": [1]}, ["06/05"])]})
     assert "'06/05' in the index of entity" in error.message
-    assert str(error.location).endswith("history.json, line 7, column entities[0].index[0]")
+    assert str(error.location).endswith("history.json, line 7, field entities[0].index[0]")
 
 
 def test_not_a_history(tmp_path: Path) -> None:

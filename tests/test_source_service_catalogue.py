@@ -53,11 +53,15 @@ def test_records_and_their_lines_in_a_drupal_export() -> None:
     text = (
         '{"view": "x",\n "nodes": [\n  {"node": {"nid": "1"}},\n\n  {"node": {"nid": "2"}}\n ]\n}'
     )
-    assert list(json_records(text, "f.json")) == [(3, {"nid": "1"}), (5, {"nid": "2"})]
+    assert list(json_records(text, "f.json")) == [
+        (3, "nodes[0].node", {"nid": "1"}),
+        (5, "nodes[1].node", {"nid": "2"}),
+    ]
 
 
 def test_records_of_a_bare_list() -> None:
-    assert list(json_records('[{"a": 1},\n{"a": 2}]', "f.json")) == [(1, {"a": 1}), (2, {"a": 2})]
+    records = list(json_records('[{"a": 1},\n{"a": 2}]', "f.json"))
+    assert records == [(1, "[0]", {"a": 1}), (2, "[1]", {"a": 2})]
 
 
 def test_invalid_json_names_line_and_column() -> None:
@@ -138,7 +142,7 @@ def test_bad_fields_name_the_service_line_and_field(
     with pytest.raises(DataError) as raised:
         tables(path)
     assert message in raised.value.message
-    assert str(raised.value.location) == f"{path}, line 2, column {field}"
+    assert str(raised.value.location) == f"{path}, line 2, field [0].{field}"
 
 
 def test_level_two_without_an_online_channel(tmp_path: Path) -> None:
@@ -146,7 +150,7 @@ def test_level_two_without_an_online_channel(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         tables(path)
     assert "level 2 means the service is used online" in raised.value.message
-    assert str(raised.value.location).endswith("line 2, column field_kanalia")
+    assert str(raised.value.location).endswith("line 2, field [0].field_kanalia")
 
 
 def test_a_missing_required_field(tmp_path: Path) -> None:

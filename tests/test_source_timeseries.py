@@ -110,7 +110,7 @@ def test_json_numbers_are_exact_and_members_have_lines(tmp_path: Path) -> None:
     assert items[0]["v"] == Decimal("0.1")
     assert document.line(items[0], "v") == 3
     assert document.line(items, 2) == 5  # a string holding , " and ] does not confuse it
-    assert str(document.where(items[1], "a[1].v")) == f"{source}, line 4, column a[1].v"
+    assert str(document.where(items[1], "a[1].v")) == f"{source}, line 4, field a[1].v"
 
 
 def test_json_syntax_error_names_line_and_column(tmp_path: Path) -> None:

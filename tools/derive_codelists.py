@@ -58,6 +58,8 @@ from pathlib import Path
 import rdflib
 from generated_files import write_or_check
 
+from demoi.transliteration import romanise, without_accents
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "external"
 DEFAULT_OUT = REPO / "ontologies" / "codelists" / "municipalities.ttl"
@@ -299,10 +301,7 @@ class DerivationError(Exception):
 
 
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
+    return unicodedata.normalize("NFC", without_accents(text))
 
 
 def norm(text: str) -> str:
@@ -341,95 +340,6 @@ def title_word(word_upper: str) -> str:
     """Proper casing of an upper-case Greek word (final sigma handled by str.lower)."""
     lower = word_upper.lower()
     return lower[:1].upper() + lower[1:]
-
-
-# ---------------------------------------------------------------------------------------------
-# ELOT 743 (ISO 843 type 1, transcription) romanisation
-# ---------------------------------------------------------------------------------------------
-
-_SINGLE = {
-    "α": "a",
-    "β": "v",
-    "γ": "g",
-    "δ": "d",
-    "ε": "e",
-    "ζ": "z",
-    "η": "i",
-    "θ": "th",
-    "ι": "i",
-    "κ": "k",
-    "λ": "l",
-    "μ": "m",
-    "ν": "n",
-    "ξ": "x",
-    "ο": "o",
-    "π": "p",
-    "ρ": "r",
-    "σ": "s",
-    "ς": "s",
-    "τ": "t",
-    "υ": "y",
-    "φ": "f",
-    "χ": "ch",
-    "ψ": "ps",
-    "ω": "o",
-}
-_VOICED_OR_VOWEL = set("βγδζλμνραεηιουω")
-_DIGRAPHS = {"γγ": "ng", "γξ": "nx", "γχ": "nch", "γκ": "gk"}
-_LETTER = set(_SINGLE)
-
-
-def _elot_word(word: str) -> str:
-    """Romanise one lower-case Greek word (accents allowed) by ELOT 743."""
-    plain = strip_accents(word)
-    # a diaeresis on ι/υ keeps it a separate vowel: remember where it was
-    diaeresis = [("\u0308" in unicodedata.normalize("NFD", c)) for c in word]
-    out: list[str] = []
-    i = 0
-    n = len(plain)
-    while i < n:
-        c = plain[i]
-        nxt = plain[i + 1] if i + 1 < n else ""
-        nxt_diaeresis = diaeresis[i + 1] if i + 1 < n else False
-        if c not in _LETTER:
-            out.append(c)
-            i += 1
-            continue
-        pair = c + nxt
-        if c in "αεη" and nxt == "υ" and not nxt_diaeresis:
-            after = plain[i + 2] if i + 2 < n else ""
-            out.append(
-                {"α": "a", "ε": "e", "η": "i"}[c] + ("v" if after in _VOICED_OR_VOWEL else "f")
-            )
-            i += 2
-        elif pair == "ου" and not nxt_diaeresis:
-            out.append("ou")
-            i += 2
-        elif pair in _DIGRAPHS:
-            out.append(_DIGRAPHS[pair])
-            i += 2
-        elif pair == "μπ":
-            at_edge = i == 0 or i + 2 == n
-            out.append("b" if at_edge else "mp")
-            i += 2
-        else:
-            out.append(_SINGLE[c])
-            i += 1
-    return "".join(out)
-
-
-def elot743(text: str) -> str:
-    """Romanise a properly cased Greek name by ELOT 743, keeping word capitalisation."""
-    result = []
-    for word in re.split(r"(\s+|-|\(|\))", text):
-        if not word or not any(ch.isalpha() for ch in word):
-            result.append(word)
-            continue
-        latin = _elot_word(word.lower())
-        if word[:1].isupper():
-            latin = latin[:1].upper() + latin[1:]
-        result.append(latin)
-    return "".join(result)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -550,7 +460,7 @@ def load_crosswalk(path: Path, municipalities: dict[str, str]) -> dict[str, Cros
         if row.name_en_from not in ("ELOT 743", "conventional"):
             raise DerivationError(f"{where}: name_en_from must be 'ELOT 743' or 'conventional'")
         if row.name_en_from == "ELOT 743":
-            romanised = elot743(row.name_nom_el).replace(" - ", "-")
+            romanised = romanise(row.name_nom_el).replace(" - ", "-")
             if romanised != row.name_en:
                 raise DerivationError(
                     f"{where}: {row.name_en!r} is not the ELOT 743 form of {row.name_nom_el!r} "

@@ -23,6 +23,9 @@ class Location:
     column: int | str | None = None
     #: The sheet of a workbook; ``line`` is then its row number.
     sheet: str | None = None
+    #: The JSON path of the value in a JSON source (``results[3].amount``): a place in the
+    #: document's tree, which a JSON source has instead of columns.
+    field: str | None = None
 
     def __str__(self) -> str:
         parts = [self.file] if self.file else []
@@ -34,6 +37,8 @@ class Location:
             parts.append(f"line {self.line}")
         if self.column is not None:
             parts.append(f"column {self.column}")
+        if self.field is not None:
+            parts.append(f"field {self.field}")
         return ", ".join(parts) or "<input>"
 
 

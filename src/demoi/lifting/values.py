@@ -26,7 +26,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
+
+from demoi.greek_time import parse_moment
 
 GREEK_NUMBER = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 INTEGER = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)$")
@@ -92,32 +93,15 @@ def number(value: str) -> str:
     return str(parsed.normalize()) if "e" in value.lower() else str(parsed)
 
 
-ATHENS = ZoneInfo("Europe/Athens")
-DAY_FIRST_TIME = re.compile(
-    r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$"
-)
-
-
 def datetime_(value: str) -> str:
     """A moment with its UTC offset; one without an offset is Greek local time (Europe/Athens),
     which is what municipal systems write."""
-    text_value = value.strip()
-    day_first = DAY_FIRST_TIME.match(text_value)
     try:
-        if day_first:
-            day, month, year, hour, minute, second = day_first.groups()
-            moment = datetime.datetime(
-                int(year), int(month), int(day), int(hour), int(minute), int(second or 0)
-            )
-        else:
-            moment = datetime.datetime.fromisoformat(text_value.replace("Z", "+00:00"))
+        return parse_moment(value, time_required=True).isoformat()
     except ValueError:
         raise ValueError(
             "a date and time such as 31/12/2024 14:05 or 2024-12-31T14:05:00+02:00"
         ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ATHENS)
-    return moment.isoformat()
 
 
 def code(value: str) -> str:

@@ -26,13 +26,13 @@ name nor the ΑΦΜ is kept, and the line or record goes on without that counter
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 import pyoxigraph as ox
 
 from demoi.resources import standards_path
+from demoi.transliteration import without_accents
 
 AFM = re.compile(r"^[0-9]{9}$")
 # Words of a name, after dropping accents and the dots of abbreviations (Α.Ε. -> ΑΕ).
@@ -64,9 +64,7 @@ def valid_afm(text: str) -> bool:
 
 
 def name_words(name: str) -> list[str]:
-    plain = unicodedata.normalize("NFD", name.upper().replace(".", ""))
-    plain = "".join(ch for ch in plain if unicodedata.category(ch) != "Mn")
-    return _WORDS.findall(plain)
+    return _WORDS.findall(without_accents(name.upper().replace(".", "")))
 
 
 def looks_like_registry_person(name: str) -> bool:

@@ -1,76 +1,27 @@
-"""Helpers the per-source readers of the places, culture and services areas share: Latin slugs
-of Greek text (for minted IRIs), yes/no cells, house numbers written into the street, postcodes,
-WGS84 ranges, and row errors that honour ``--skip-invalid-rows``.
+"""Helpers the per-source readers of the places, culture and services areas share: yes/no cells,
+house numbers written into the street, postcodes, WGS84 ranges, clock times, and row errors that
+honour ``--skip-invalid-rows``.
 
 Not a reader itself (no ``read``): the leading underscore keeps it out of ``format =``.
 """
 
 from __future__ import annotations
 
-import datetime
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from pathlib import Path
 from typing import Protocol, TypeVar
 
 from demoi.errors import DataError, Location
-from demoi.lifting.tabular import Column, Reject, Table, normalise_header, read_table
+from demoi.lifting.sources._rejects import record_or_raise
+from demoi.lifting.tabular import Reject, Table, normalise_header
+from demoi.transliteration import without_accents
 
-# ELOT 743 transliteration, simplified to what a readable IRI segment needs.
-_SINGLE = dict(
-    zip(
-        "αβγδεζηθικλμνξοπρστυφχψω",
-        "a v g d e z i th i k l m n x o p r s t y f ch ps o".split(),
-        strict=True,
-    )
-)
-_VOICED = set("αεηιουωβγδζλμνρ")  # after αυ/ευ/ηυ these give v, the others f
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def transliterate(text: str) -> str:
-    """Greek letters to Latin (ELOT 743, simplified): «Αγίων Αποστόλων» -> «agion apostolon»."""
-    plain = _without_accents(text.casefold()).replace("ς", "σ")
-    out: list[str] = []
-    position = 0
-    while position < len(plain):
-        pair, following = plain[position : position + 2], plain[position + 2 : position + 3]
-        if pair == "ου":
-            out.append("ou")
-        elif pair in ("αυ", "ευ", "ηυ"):
-            out.append(_SINGLE[pair[0]] + ("v" if following in _VOICED else "f"))
-        elif pair == "μπ" and (position == 0 or not plain[position - 1].isalpha()):
-            out.append("b")
-        elif pair in ("γγ", "γκ") and position > 0 and plain[position - 1].isalpha():
-            out.append("ng" if pair == "γγ" else "gk")
-        else:
-            out.append(_SINGLE.get(plain[position], plain[position]))
-            position += 1
-            continue
-        position += 2
-    return "".join(out).replace("\u0000", "")
-
-
-def _without_accents(text: str) -> str:
-    """Drop accents but keep the diaeresis apart: «ϊ» does not join a digraph («Κορωνέϊκη»)."""
-    for joined, apart in (("ϊ", "\u0000ι"), ("ϋ", "\u0000υ"), ("ΐ", "\u0000ι"), ("ΰ", "\u0000υ")):
-        text = text.replace(joined, apart)
-    decomposed = unicodedata.normalize("NFD", text)
-    kept = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return kept  # the \u0000 before a diaeresis is dropped by transliterate()
-
-
-def slug(text: str) -> str:
-    """A lowercase Latin IRI segment: «ΥΠΠΟ/ΑΡΧ/Β1/Φ30» -> «yppo-arch-b1-f30»."""
-    return "-".join(_WORD.findall(transliterate(text)))
-
-
-YES = {"ναι", "ν", "yes", "y", "true", "1", "x", "✓", "√"}
-NO = {"οχι", "ο", "no", "n", "false", "0", "-"}
+# «NAI»/«OXI» typed with Latin look-alike capitals are read too.
+YES = {"ναι", "ν", "nai", "yes", "y", "true", "1", "x", "✓", "√"}
+NO = {"οχι", "ο", "oxi", "no", "n", "false", "0", "-"}
 
 
 def yes_no(value: str) -> str:
@@ -184,10 +135,7 @@ def checked(items: Sequence[C], convert: Callable[[C], T], rejects: list[Reject]
         try:
             kept.append(convert(item))
         except DataError as error:
-            if rejects is None:
-                raise
-            assert error.location is not None
-            rejects.append(Reject(error.location, item.cells, error.message))
+            record_or_raise(error, item.cells, rejects)
     return kept
 
 
@@ -214,44 +162,13 @@ def strip_html(text: str) -> str:
     return " ".join(plain.split())
 
 
-def read_delimited(
-    path: Path, columns: Sequence[Column], options: ReadOptionsLike, delimiters: Sequence[str]
-) -> Table:
-    """``read_table`` with the first of ``delimiters`` whose header has the columns: an Excel
-    in a Greek locale writes ``;``, a web CMS ``,``. Only a missing header moves on to the next
-    delimiter; any other error is the file's."""
-    first: DataError | None = None
-    for delimiter in delimiters:
-        try:
-            return read_table(
-                path,
-                columns,
-                delimiter=delimiter,
-                encoding=options.encoding,
-                rejects=options.rejects,
-                progress=options.progress,
-            )
-        except DataError as error:
-            if not error.message.startswith("no column"):
-                raise
-            first = first or error
-    assert first is not None
-    raise first
-
-
-class ReadOptionsLike(Protocol):
-    encoding: str | None
-    rejects: list[Reject] | None
-    progress: Callable[[int], None] | None
-
-
 # Clock times as exports write them: 21:00, 21.00, 21:00:00, 9:30 μ.μ., 9 pm.
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?:[:.](\d{2}))?\s*(πμ|μμ|am|pm)?$")
 
 
 def clock(value: str) -> str:
     """A time of day as ``HH:MM:SS`` (``24:00:00`` for the end of the day), or ``""``."""
-    text = _without_accents(value.casefold()).replace("\u0000", "").strip()
+    text = without_accents(value.casefold()).strip()
     if not text:
         return ""
     for written, meridiem in (("π.μ.", "πμ"), ("μ.μ.", "μμ"), ("a.m.", "am"), ("p.m.", "pm")):
@@ -270,21 +187,3 @@ def clock(value: str) -> str:
     # 24:00 (the end of a day, as agendas write a midnight end) is kept: the caller moves it to
     # 00:00 of the next day.
     return f"{hour:02d}:{minute:02d}:{second:02d}"
-
-
-def athens_offset(day: datetime.date, time_of_day: str) -> str:
-    """The UTC offset of Greek local time: +03:00 in summer time, +02:00 otherwise.
-
-    The EU rule (since 1996): summer time from the last Sunday of March, 03:00 local time, to the
-    last Sunday of October, 04:00 local summer time. Written out rather than read from a time-zone
-    database, which Windows machines do not have without the tzdata package; an hour that
-    occurs twice in October is read as summer time."""
-    start = datetime.datetime.combine(_last_sunday(day.year, 3), datetime.time(3))
-    end = datetime.datetime.combine(_last_sunday(day.year, 10), datetime.time(4))
-    moment = datetime.datetime.combine(day, datetime.time.fromisoformat(time_of_day))
-    return "+03:00" if start <= moment < end else "+02:00"
-
-
-def _last_sunday(year: int, month: int) -> datetime.date:
-    last = datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)
-    return last - datetime.timedelta(days=(last.weekday() + 1) % 7)

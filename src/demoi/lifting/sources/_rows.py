@@ -10,28 +10,12 @@ indicator_table). They work around two things the lifting core does not give a r
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import hashlib
-import io
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from demoi.errors import DataError, Location
-from demoi.lifting.tabular import (
-    Column,
-    Reject,
-    Table,
-    decode,
-    normalise_header,
-    read_bytes,
-    table_from_records,
-)
-
-if TYPE_CHECKING:
-    from demoi.lifting.mappings import Mapping
-    from demoi.lifting.sources import ReadOptions
+from demoi.lifting.sources._rejects import record_or_raise
+from demoi.lifting.tabular import Reject, Table
 
 #: Turns one row (canonical column -> cell) into the output row, or None to leave it out
 #: silently; raises DataError (without location) for a bad cell.
@@ -84,9 +68,7 @@ def converted_rows(
         except DataError as error:
             column = error.location.column if error.location else None
             where = Location(file, line, column, sheet=table.sheet)
-            if rejects is None:
-                raise DataError(error.message, location=where) from None
-            rejects.append(Reject(where, row, error.message))
+            record_or_raise(DataError(error.message, location=where), row, rejects)
             continue
         if made is not None:
             rows.append(made)
@@ -100,36 +82,3 @@ def bad_cell(value: str, header: str, expected: str) -> DataError:
     return DataError(
         f"{value!r} in column {header!r} is not {expected}", location=Location(column=header)
     )
-
-
-def read_delimited(path: Path, mapping: Mapping, options: ReadOptions) -> Table:
-    """``path`` read as the core reads delimited text, with the delimiter detected
-    (:func:`find_delimiter`) instead of fixed by the descriptor."""
-    file = str(path)
-    data = read_bytes(path)
-    text, encoding = decode(data, file, options.encoding)
-    delimiter = find_delimiter(text, mapping.columns, mapping.delimiter)
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    numbered = ((records.line_num, [cell.strip() for cell in record]) for record in records)
-    table = table_from_records(
-        numbered, mapping.columns, file, rejects=options.rejects, delimiter=delimiter
-    )
-    return dataclasses.replace(table, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
-
-
-def find_delimiter(text: str, columns: Sequence[Column], default: str) -> str:
-    """The delimiter of the first line that holds every required column's header: spreadsheets
-    saved in a Greek locale write ``;``, other tools ``,`` or a tab. ``default`` when no line
-    does (the core then says which headers are missing)."""
-    wanted = [
-        {normalise_header(header) for header in column.headers}
-        for column in columns
-        if column.required
-    ]
-    for line in text.splitlines()[:50]:
-        for delimiter in (default, ";", ",", "\t"):
-            cells = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
-            found = {normalise_header(cell) for cell in cells}
-            if all(headers & found for headers in wanted):
-                return delimiter
-    return default

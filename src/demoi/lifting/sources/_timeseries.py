@@ -1,8 +1,8 @@
 """What the JSON time-series readers share (``metering`` for meter readings, ``quantumleap`` for
-parking occupancy): a JSON file read with the line of each of its objects and arrays, so an
-error can name the line; fields found by the headers the descriptor gives (``meter.id`` goes by
-``meterId``, ``meter_id``, ``Αρ. Μετρητή``...); and timestamps and numbers as IoT platforms
-write them.
+parking occupancy): a JSON file read with the line of each of its values (``_jsonpath``), so
+an error can name the line and the field; fields found by the headers the descriptor gives
+(``meter.id`` goes by ``meterId``, ``meter_id``, ``Αρ. Μετρητή``...); and timestamps and numbers
+as IoT platforms write them.
 
 Timestamps: ISO 8601 with an offset or ``Z``; ISO 8601 or ``01/02/2024 00:00`` without one,
 taken as Greek local time; a Unix time as a JSON number (seconds, or milliseconds from 10^11 up).
@@ -19,28 +19,23 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import json.decoder
-import json.scanner
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from demoi.errors import DataError, Location
+from demoi.greek_time import ATHENS, parse_moment
+from demoi.lifting.sources._jsonpath import JsonText, parse_json
 from demoi.lifting.tabular import Column, decode, normalise_header, read_bytes
 from demoi.lifting.values import code
 from demoi.lifting.values import decimal as greek_decimal
 
-GREEK_TIME = ZoneInfo("Europe/Athens")
 #: Unix times from this number up are milliseconds (10^11 seconds is the year 5138).
 MILLISECONDS_FROM = 10**11
 PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
-DAY_FIRST_TIME = re.compile(
-    r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
-)
 TIME_EXPECTED = (
     "a date and time such as 2024-02-01T00:00:00+02:00 or 01/02/2024 00:00, "
     "or a Unix time in seconds or milliseconds"
@@ -57,35 +52,33 @@ LAST_MEMBER = re.compile(r"(?:\.([^.\[\]]+)|\[(\d+)\])$")
 
 @dataclass(frozen=True)
 class JsonDocument:
-    data: Any
-    file: str
+    json: JsonText
     sha256: str
     encoding: str
-    text: str
-    #: Where each object and array of ``data`` starts and ends in ``text``, by ``id()``.
-    spans: dict[int, tuple[int, int]]
+
+    @property
+    def data(self) -> Any:
+        return self.json.data
+
+    @property
+    def file(self) -> str:
+        return self.json.file
 
     def line(self, node: object, member: str | int | None = None) -> int | None:
         """The line of ``node``, or of its member (a key of an object, an index of an array)."""
-        span = self.spans.get(id(node))
-        if span is None:
-            return None
-        start = span[0]
-        if member is not None:
-            start = _member_starts(self.text, *span).get(member, start)
-        return self.text.count("\n", 0, start) + 1
+        return self.json.line_of(node, member)
 
     def where(self, node: object, path: str | None = None) -> Location:
         """The location of ``path``: the line of its last member when that is a member of
         ``node`` (``meters[0].category`` in the meter, ``values[3]`` in the list), else the line
-        of ``node``; and the JSON path as the column."""
+        of ``node``; and the JSON path as the field."""
         last = LAST_MEMBER.search(path or "")
         member: str | int | None = None
         if last and isinstance(node, dict) and last.group(1) in node:
             member = last.group(1)
         elif last and isinstance(node, list) and last.group(2):
             member = int(last.group(2))
-        return Location(self.file, self.line(node, member), path)
+        return Location(self.file, self.line(node, member), field=path)
 
 
 def load_json(path: Path, encoding: str | None = None) -> JsonDocument:
@@ -94,61 +87,7 @@ def load_json(path: Path, encoding: str | None = None) -> JsonDocument:
     file = str(path)
     raw = read_bytes(path)
     text, used = decode(raw, file, encoding)
-    spans: dict[int, tuple[int, int]] = {}
-    try:
-        data = _decoder(spans).decode(text)
-    except json.JSONDecodeError as error:
-        raise DataError(
-            f"not valid JSON: {error.msg}", location=Location(file, error.lineno, error.colno)
-        ) from None
-    return JsonDocument(data, file, hashlib.sha256(raw).hexdigest(), used, text, spans)
-
-
-def _decoder(spans: dict[int, tuple[int, int]]) -> json.JSONDecoder:
-    """A decoder that records where each object and array starts and ends."""
-
-    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        value, end = json.decoder.JSONObject(s_and_end, *args)  # type: ignore[attr-defined]
-        spans[id(value)] = (s_and_end[1] - 1, end)
-        return value, end
-
-    def parse_array(s_and_end: tuple[str, int], scan_once: Any) -> tuple[Any, int]:
-        value, end = json.decoder.JSONArray(s_and_end, scan_once)  # type: ignore[attr-defined]
-        spans[id(value)] = (s_and_end[1] - 1, end)
-        return value, end
-
-    decoder = json.JSONDecoder(parse_float=Decimal)
-    decoder.parse_object = parse_object  # type: ignore[attr-defined]
-    decoder.parse_array = parse_array  # type: ignore[attr-defined]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
-    return decoder
-
-
-def _member_starts(text: str, start: int, end: int) -> dict[str | int, int]:
-    """Where each direct member of the object or array ``text[start:end]`` starts: by key for an
-    object, by index for an array (only called to place an error)."""
-    starts: list[int] = []
-    depth, in_string, escaped, expecting = 0, False, False, True
-    for index in range(start + 1, end - 1):
-        char = text[index]
-        if in_string:
-            escaped, in_string = (False, True) if escaped else (char == "\\", char != '"')
-            continue
-        if expecting and not char.isspace():
-            starts.append(index)
-            expecting = False
-        if char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            expecting = True
-    if text[start] == "[":
-        return dict(enumerate(starts))
-    scan = json.decoder.scanstring  # type: ignore[attr-defined]
-    return {scan(text, at + 1)[0]: at for at in starts}
+    return JsonDocument(parse_json(text, file, exact=True), hashlib.sha256(raw).hexdigest(), used)
 
 
 def columns_of(columns: Sequence[Column], group: str) -> dict[str, Column]:
@@ -218,24 +157,15 @@ def parse_time(value: object) -> datetime.datetime:
         return moment + datetime.timedelta(milliseconds=milliseconds)
     if not isinstance(value, str):
         raise ValueError(TIME_EXPECTED)
-    text = value.strip()
-    day_first = DAY_FIRST_TIME.match(text)
     try:
-        if day_first:
-            day, month, year, hour, minute, second = (int(part or 0) for part in day_first.groups())
-            moment = datetime.datetime(year, month, day, hour, minute, second)
-        else:
-            moment = datetime.datetime.fromisoformat(text)
+        return parse_moment(value)
     except ValueError:
         raise ValueError(TIME_EXPECTED) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=GREEK_TIME)
-    return moment
 
 
 def xsd_time(moment: datetime.datetime) -> str:
     """Greek local time with its offset: ``2024-02-01T00:00:00+02:00``."""
-    local = moment.astimezone(GREEK_TIME)
+    local = moment.astimezone(ATHENS)
     return local.isoformat(timespec="milliseconds" if local.microsecond else "seconds")
 
 
@@ -250,7 +180,7 @@ def duration(start: datetime.datetime, end: datetime.datetime) -> str:
     """The xsd:duration from ``start`` to ``end``, in the calendar of Greek local time: whole
     months (``P1M``) or days (``P1D``, also across a change of the clocks) where the local times
     allow, else hours, minutes and seconds (``PT15M``)."""
-    first, last = start.astimezone(GREEK_TIME), end.astimezone(GREEK_TIME)
+    first, last = start.astimezone(ATHENS), end.astimezone(ATHENS)
     if first.time() == last.time():
         months = (last.year - first.year) * 12 + last.month - first.month
         if first.day == last.day and months > 0:

@@ -1,21 +1,19 @@
 """Helpers for the readers of workbooks that are not one flat table (the environment area's
-air-quality and waste workbooks): every sheet as numbered rows of text, header rows found by the
-descriptor's column headers, Greek names turned into IRI segments, and the end of a period as a
-Greek local time. Not a reader: ``format =`` never names it."""
+air-quality and waste workbooks, read by ``excel.workbook_sheets``): header rows found by the
+descriptor's column headers, and the end of a period as a Greek local time. Not a reader:
+``format =`` never names it."""
 
 from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
-from demoi.errors import DataError, Location, UsageError
-from demoi.lifting.sources.excel import cell_text
-from demoi.lifting.tabular import Column, Reject, normalise_header
+from demoi.errors import UsageError
+from demoi.greek_time import midnight
+from demoi.lifting.tabular import Column, normalise_header
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
@@ -23,37 +21,8 @@ if TYPE_CHECKING:
 #: A sheet row: its 1-based number and its cells as text (numbers in Greek format, dates d/m/y).
 Record = tuple[int, list[str]]
 
-#: Greek local time: UTC+2 in winter, UTC+3 in summer (EU rules since 1996).
-ATHENS = ZoneInfo("Europe/Athens")
-
 #: Excel's day 0 for serial dates (the 1900 leap-year bug makes it 30 December 1899).
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
-
-
-def workbook_sheets(path: Path) -> list[tuple[str, list[Record]]]:
-    """Every sheet of the workbook, in order, as (name, numbered rows of text)."""
-    import openpyxl  # imported here: only workbook sources need it
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise UsageError(f"{path}: cannot read (no such file)") from None
-    except (OSError, KeyError, ValueError) as error:
-        where = Location(str(path))
-        raise DataError(f"not a readable .xlsx workbook ({error})", location=where) from None
-    try:
-        return [
-            (
-                sheet.title,
-                [
-                    (number, [cell_text(value) for value in row])
-                    for number, row in enumerate(sheet.iter_rows(values_only=True), 1)
-                ],
-            )
-            for sheet in workbook.worksheets
-        ]
-    finally:
-        workbook.close()
 
 
 def check_sheet_exists(path: Path, sheets: Sequence[tuple[str, object]], wanted: str) -> None:
@@ -114,51 +83,4 @@ def period_end(start: datetime.date, *, days: int = 0, months: int = 0) -> str:
     if months:
         index = end.year * 12 + end.month - 1 + months
         end = datetime.date(index // 12, index % 12 + 1, end.day)
-    return datetime.datetime(end.year, end.month, end.day, tzinfo=ATHENS).isoformat()
-
-
-def record_or_raise(error: DataError, cells: list[str], rejects: list[Reject] | None) -> None:
-    """With --skip-invalid-rows (``rejects``) the row is recorded and left out; else it fails."""
-    if rejects is None:
-        raise error
-    assert error.location is not None
-    rejects.append(Reject(error.location, cells, error.message))
-
-
-# ELOT 743 (ISO 843) transliteration, for IRI segments made from Greek names.
-_LETTERS = dict(
-    zip(
-        "αβγδεζηθικλμνξοπρσςτυφχψω",
-        "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(),
-        strict=True,
-    )
-)
-# αυ, ευ, ηυ are av, ev, iv, but af, ef, if before a voiceless consonant or at the end.
-_VOICELESS = set("θκξπσςτφχψ")
-
-
-def slug(text: str) -> str:
-    """A lower-case ASCII IRI segment for a Greek or Latin name: «ΕΓΝΑΤΙΑΣ» -> ``egnatias``,
-    «25ης ΜΑΡΤΙΟΥ» -> ``25is-martiou``, «ΝΕΟΥ ΔΗΜΑΡΧΕΙΟΥ» -> ``neou-dimarcheiou``."""
-    decomposed = unicodedata.normalize("NFD", text).casefold()
-    # Accents go; the diaeresis stays until digraphs are read (ϋ in «Ευϋδρία» is not a digraph).
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) or ch == "\u0308")
-    out: list[str] = []
-    position = 0
-    while position < len(kept):
-        char, following = kept[position], kept[position + 1 : position + 2]
-        after = kept[position + 2 : position + 3]
-        digraph = following == "υ" and after != "\u0308"
-        if char == "\u0308":
-            position += 1
-        elif char == "ο" and digraph:
-            out.append("ou")
-            position += 2
-        elif char in "αεη" and digraph:
-            voiced = after and after not in _VOICELESS and after.isalpha()
-            out.append(_LETTERS[char] + ("v" if voiced else "f"))
-            position += 2
-        else:
-            out.append(_LETTERS.get(char, char if char.isascii() and char.isalnum() else "-"))
-            position += 1
-    return re.sub(r"-+", "-", "".join(out)).strip("-")
+    return midnight(end)

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from demoi.errors import DataError, Location
 from demoi.lifting import values
 from demoi.lifting.sources import ReadOptions, SourceData, sha256_of
+from demoi.lifting.sources._rejects import record_or_raise
 from demoi.lifting.sources._workbook import (
     Record,
     blocks,
@@ -49,12 +50,11 @@ from demoi.lifting.sources._workbook import (
     descriptor_columns,
     header_positions,
     period_end,
-    record_or_raise,
     serial_date,
-    slug,
-    workbook_sheets,
 )
+from demoi.lifting.sources.excel import workbook_sheets
 from demoi.lifting.tabular import Column, Reject, Table, normalise_header, table_from_records
+from demoi.transliteration import slug
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping

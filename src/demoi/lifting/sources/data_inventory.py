@@ -23,8 +23,6 @@ employee responsible for a dataset that inventories often have, are not read.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +36,9 @@ import pyoxigraph as ox
 from demoi.errors import DataError, Location
 from demoi.iris import iri_problem
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData, sha256_of
+from demoi.lifting.sources._delimited import find_delimiter, numbered_rows
+from demoi.lifting.sources._greek import yes_no
+from demoi.lifting.sources._rejects import record_or_raise
 from demoi.lifting.sources.excel import sheet_records
 from demoi.lifting.tabular import (
     Column,
@@ -126,17 +127,8 @@ def _records(
 
 def _split(text: str, columns: tuple[Column, ...]) -> Records:
     """The rows of a sheet saved as text. A Greek Excel separates cells with «;», other programs
-    with «,» or a tab; Greek text is full of commas, so the delimiter is the one with which the
-    header is found, trying the most used first."""
-    head = "\n".join(text.splitlines()[:20])
-    candidates = sorted(";,\t", key=head.count, reverse=True)
-    split = {}
-    for delimiter in candidates:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        split[delimiter] = [(reader.line_num, [cell.strip() for cell in row]) for row in reader]
-        if _header_positions(split[delimiter], columns):
-            return split[delimiter]
-    return split[candidates[0]]  # no header either way: table_from_records says what is missing
+    with «,» or a tab."""
+    return list(numbered_rows(text, find_delimiter(text, columns, ";")))
 
 
 def _header_positions(
@@ -350,18 +342,7 @@ def frequency(value: str) -> str:
     return FREQUENCY + found
 
 
-YES = {normalise_header(word) for word in ("ΝΑΙ", "Ναι", "NAI", "Yes", "Y", "Ν", "1", "true")}
-NO = {normalise_header(word) for word in ("ΟΧΙ", "Όχι", "OXI", "No", "N", "Ο", "0", "false")}
 NOT_HVD = {normalise_header(word) for word in ("ΟΧΙ", "Όχι", "OXI", "No", "-", "—", "Δεν εμπίπτει")}
-
-
-def yes_no(value: str) -> str:
-    key = normalise_header(value)
-    if key in YES:
-        return "true"
-    if key in NO:
-        return "false"
-    raise ValueError("ΝΑΙ or ΟΧΙ")
 
 
 def web_address(value: str) -> str:
@@ -414,10 +395,7 @@ class Inventory:
                 values = self._filled(values, previous, line)
                 converted = self._converted(values, line)
             except DataError as error:
-                if self.rejects is None:
-                    raise
-                assert error.location is not None
-                self.rejects.append(Reject(error.location, row, error.message))
+                record_or_raise(error, row, self.rejects)
                 continue
             previous = values
             derived = self._derived(converted, publisher)

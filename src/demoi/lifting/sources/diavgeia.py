@@ -64,7 +64,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
@@ -74,6 +74,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from demoi.errors import DataError, Location
+from demoi.greek_time import greek_date, in_greek_time
 from demoi.lifting.sources import ReadOptions, SourceData
 from demoi.lifting.sources._counterparties import (
     Party,
@@ -82,9 +83,10 @@ from demoi.lifting.sources._counterparties import (
     name_words,
     valid_afm,
 )
-from demoi.lifting.sources._jsonpath import Lines, diavgeia_text, dotted
+from demoi.lifting.sources._jsonpath import JsonText, diavgeia_text, dotted, parse_json
 from demoi.lifting.sources._jsonpath import Path as JsonPath
-from demoi.lifting.tabular import Reject, Table, read_bytes
+from demoi.lifting.sources._rejects import record_or_raise
+from demoi.lifting.tabular import Table, read_bytes
 from demoi.lifting.values import greek_code
 from demoi.resources import standards_path
 
@@ -152,7 +154,9 @@ TABLES = {
 
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
     data = read_bytes(path)
-    source = _Source(str(path), _decode(data, str(path)))
+    file = str(path)
+    advice = "save the Diavgeia API response as it came"
+    source = _Source(parse_json(diavgeia_text(data, file), file, advice=advice))
     tables = _Tables()
     organisation: tuple[str, JsonPath] | None = None
     for number, (where, raw) in enumerate(source.entries(), 1):
@@ -162,24 +166,10 @@ def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
             _check_same_organisation(raw, where, uid, organisation, source)
             tables.add(_Decision.parse(raw, where, source), source.line(where))
         except DataError as error:
-            if options.rejects is None:
-                raise
-            assert error.location is not None
-            options.rejects.append(Reject(error.location, _summary(raw), error.message))
+            record_or_raise(error, _summary(raw), options.rejects)
         if options.progress is not None and number % 1000 == 0:
             options.progress(number)
     return SourceData(tables.tables(), hashlib.sha256(data).hexdigest(), "utf-8")
-
-
-def _decode(data: bytes, file: str) -> Any:
-    text = diavgeia_text(data, file)
-    try:
-        return text, json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DataError(
-            f"not JSON: {error.msg}; save the Diavgeia API response as it came",
-            location=Location(file, error.lineno, error.colno),
-        ) from None
 
 
 def _summary(raw: object) -> list[str]:
@@ -213,18 +203,17 @@ def _check_same_organisation(
 
 
 class _Source:
-    def __init__(self, file: str, decoded: tuple[str, Any]) -> None:
-        self.file = file
-        self._text, self.document = decoded
-        self._lines: Lines | None = None
+    def __init__(self, document: JsonText) -> None:
+        self.file = document.file
+        self.json = document
+        self.document = document.data
 
     def line(self, where: JsonPath) -> int:
-        if self._lines is None:
-            self._lines = Lines(self._text)
-        return self._lines.of(where) or 1
+        return self.json.line(where) or 1
 
     def error(self, where: JsonPath, message: str) -> DataError:
-        return DataError(message, location=Location(self.file, self.line(where), dotted(where)))
+        where_in_file = Location(self.file, self.line(where), field=dotted(where))
+        return DataError(message, location=where_in_file)
 
     def entries(self) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
         """Each decision of the file, with its path; duplicates (overlapping pages) once."""
@@ -335,8 +324,8 @@ class _Decision:
                 "title": fields.text("subject", required=True),
                 "type": DECISION_TYPE + quote(type_code, safe="."),
                 "class": CLASSES.get(type_code, ""),
-                "issued": _athens_date(fields.instant("issueDate")).isoformat(),
-                "published": _athens_date(fields.instant("publishTimestamp")).isoformat(),
+                "issued": greek_date(fields.instant("issueDate")).isoformat(),
+                "published": greek_date(fields.instant("publishTimestamp")).isoformat(),
                 "published_at": _utc_text(fields.instant("publishTimestamp")),
                 "status": fields.status(),
                 "version": version,
@@ -757,28 +746,7 @@ def _instant(value: object) -> datetime:
         year, month, date_of_month, offset = day.groups()
         text = f"{year}-{month}-{date_of_month}T00:00:00{offset or ''}"
     moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        guess = moment.replace(tzinfo=UTC)
-        return guess - _athens_offset(guess - timedelta(hours=2))
-    return moment.astimezone(UTC)
-
-
-def _athens_offset(moment: datetime) -> timedelta:
-    """Greek time is UTC+2, and UTC+3 from the last Sunday of March to the last Sunday of
-    October, 01:00 UTC (the EU rule), computed here to need no time-zone database."""
-    start = _last_sunday(moment.year, 3)
-    end = _last_sunday(moment.year, 10)
-    return timedelta(hours=3 if start <= moment < end else 2)
-
-
-def _last_sunday(year: int, month: int) -> datetime:
-    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-    sunday = last - timedelta(days=(last.weekday() + 1) % 7)
-    return datetime(sunday.year, sunday.month, sunday.day, 1, tzinfo=UTC)
-
-
-def _athens_date(moment: datetime) -> date:
-    return (moment + _athens_offset(moment)).date()
+    return in_greek_time(moment).astimezone(UTC)
 
 
 def _utc_text(moment: datetime) -> str:

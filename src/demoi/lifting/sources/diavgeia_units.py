@@ -25,13 +25,8 @@ charge of Diavgeia, often a personal address) is dropped, and so are the ``signe
 
 from __future__ import annotations
 
-import bisect
-import json
-import json.decoder
-import json.scanner
 import re
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,11 +38,13 @@ import pyoxigraph as ox
 from demoi.errors import DataError, Location
 from demoi.iris import iri_problem
 from demoi.lifting.sources import ReadOptions, SourceData, sha256_of
-from demoi.lifting.sources._jsonpath import diavgeia_text
+from demoi.lifting.sources._jsonpath import JsonText, diavgeia_text, parse_documents
+from demoi.lifting.sources._rejects import record_or_raise
 from demoi.lifting.tabular import Column, Reject, Table, read_bytes
 from demoi.lifting.values import CONVERTERS, text
 from demoi.municipalities import CODE_LIST, get_municipality
 from demoi.resources import standards_path
+from demoi.transliteration import without_accents
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
@@ -66,42 +63,36 @@ DERIVED_UNIT_COLUMNS = ["unit_class", "name", "diavgeia_label", "nested_in"]
 UID = re.compile(r"^[1-9][0-9]*$")
 
 
-@dataclass(frozen=True)
-class SourceText:
-    text: str
-    newlines: list[int]
-
-    def line(self, offset: int) -> int:
-        return bisect.bisect_left(self.newlines, offset) + 1
-
-
-class JsonObject(dict[str, Any]):
-    """A JSON object that remembers where in the file it starts, to name the line of a field."""
-
-    line: int = 0
-    start: int = 0
-    source: SourceText | None = None
-
-    def line_of(self, key: str) -> int:
-        """The line of the object's ``key`` (of the object's start if it has no such key)."""
-        if self.source is None:
-            return self.line
-        found = self.source.text.find(f'"{key}"', self.start)
-        return self.source.line(found) if found >= 0 else self.line
-
-
 @dataclass
 class Responses:
     """What the file holds: at most one organisation, and the units of every units response."""
 
     file: str
-    organisation: JsonObject | None = None
-    units: list[JsonObject] | None = None
+    documents: list[JsonText]
+    organisation: dict[str, Any] | None = None
+    units: list[dict[str, Any]] | None = None
+
+    def line(self, node: object, key: str | None = None) -> int | None:
+        """The line of ``node`` (an object of one of the documents), or of its ``key``."""
+        for document in self.documents:
+            if document.path_of(node) is not None:
+                return document.line_of(node, key)
+        return None
+
+    def at(self, node: object, key: str) -> Location:
+        """The location of ``node``'s ``key``, named by its JSON path."""
+        for document in self.documents:
+            path = document.path_of(node)
+            if path is not None:
+                return document.location((*path, key))
+        return Location(self.file, field=key)
 
 
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
     file = str(path)
-    responses = _classify(_documents(read_bytes(path), file), file)
+    advice = "save the API's response whole, as it came"
+    documents = parse_documents(diavgeia_text(read_bytes(path), file), file, advice=advice)
+    responses = _classify(documents, file)
     organisation = _organisation_row(responses)
     units = _unit_rows(responses, mapping.columns, organisation[0], options.rejects)
     tables = {
@@ -118,62 +109,13 @@ def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
     return SourceData(tables, sha256_of(path), "utf-8")
 
 
-# --- JSON with line numbers -----------------------------------------------------------------
-
-
-def _documents(data: bytes, file: str) -> list[Any]:
-    """The JSON values of the file, one after the other (a file may hold several responses)."""
-    source = diavgeia_text(data, file)
-    decoder = _line_aware_decoder(source)
-    documents = []
-    position = _skip_space(source, 0)
-    while position < len(source):
-        try:
-            value, position = decoder.raw_decode(source, position)
-        except json.JSONDecodeError as error:
-            raise DataError(
-                f"not valid JSON ({error.msg}); save the API's response whole, as it came",
-                location=Location(file, error.lineno, error.colno),
-            ) from None
-        documents.append(value)
-        position = _skip_space(source, position)
-    if not documents:
-        raise DataError("the file is empty", location=Location(file))
-    return documents
-
-
-def _skip_space(source: str, position: int) -> int:
-    while position < len(source) and source[position] in " \t\r\n":
-        position += 1
-    return position
-
-
-def _line_aware_decoder(source: str) -> json.JSONDecoder:
-    """A decoder whose objects are JsonObject with the line they start on (the pure-Python
-    scanner, because the C one cannot be told what to build objects with)."""
-    text = SourceText(source, [index for index, char in enumerate(source) if char == "\n"])
-    decoder = json.JSONDecoder()
-
-    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[JsonObject, int]:
-        pairs, end = json.decoder.JSONObject(s_and_end, *args)  # type: ignore[attr-defined]
-        found = JsonObject(pairs)
-        found.start = s_and_end[1] - 1  # s_and_end[1] is just after the opening brace
-        found.line = text.line(found.start)
-        found.source = text
-        return found, end
-
-    decoder.parse_object = parse_object  # type: ignore[attr-defined]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
-    return decoder
-
-
 # --- what each response is --------------------------------------------------------------------
 
 
-def _classify(documents: list[Any], file: str) -> Responses:
-    found = Responses(file)
-    for document in _flatten(documents):
-        if not isinstance(document, JsonObject):
+def _classify(documents: list[JsonText], file: str) -> Responses:
+    found = Responses(file, documents)
+    for document in _flatten(json.data for json in documents):
+        if not isinstance(document, dict):
             raise DataError(
                 "expected the Diavgeia organisation or units response (a JSON object), found "
                 f"{type(document).__name__}",
@@ -187,7 +129,7 @@ def _classify(documents: list[Any], file: str) -> Responses:
             if found.organisation is not None:
                 raise DataError(
                     "a second organisation response: a file describes one municipality",
-                    location=Location(file, document.line),
+                    location=Location(file, found.line(document)),
                 )
             found.organisation = document
         else:
@@ -195,12 +137,12 @@ def _classify(documents: list[Any], file: str) -> Responses:
             raise DataError(
                 "neither an organisation response (uid, label, category) nor a units response "
                 f"(units): the object has the keys {keys}",
-                location=Location(file, document.line),
+                location=Location(file, found.line(document)),
             )
     return found
 
 
-def _flatten(documents: list[Any]) -> Iterator[Any]:
+def _flatten(documents: Iterable[Any]) -> Iterator[Any]:
     for document in documents:
         if isinstance(document, list):
             yield from document
@@ -208,12 +150,11 @@ def _flatten(documents: list[Any]) -> Iterator[Any]:
             yield document
 
 
-def _add_units(found: Responses, document: JsonObject) -> None:
+def _add_units(found: Responses, document: dict[str, Any]) -> None:
     units = document["units"]
-    if not isinstance(units, list) or not all(isinstance(unit, JsonObject) for unit in units):
+    if not isinstance(units, list) or not all(isinstance(unit, dict) for unit in units):
         raise DataError(
-            "«units» must be a list of unit objects",
-            location=Location(found.file, document.line_of("units"), "units"),
+            "«units» must be a list of unit objects", location=found.at(document, "units")
         )
     found.units = [*(found.units or []), *units]
 
@@ -228,30 +169,27 @@ def _organisation_row(responses: Responses) -> list[str]:
         uid = _root_uid(responses)
         label, homepage = "", ""
         first = responses.units[0] if responses.units else None
-        where = Location(file, first.line_of("parentId") if first else None, "parentId")
+        where = responses.at(first, "parentId") if first else Location(file, field="parentId")
     else:
-        where = Location(file, organisation.line_of("uid"), "uid")
+        where = responses.at(organisation, "uid")
         uid = _uid(organisation.get("uid"), where)
         category = organisation.get("category")
         if category is not None and category != "MUNICIPALITY":
             raise DataError(
                 f"the organisation {uid} is a {category} on Diavgeia; this mapping is for "
                 "municipalities (category MUNICIPALITY)",
-                location=Location(file, organisation.line_of("category"), "category"),
+                location=responses.at(organisation, "category"),
             )
         label = text(str(organisation.get("label") or ""))
-        homepage = _homepage(
-            organisation.get("website"), Location(file, organisation.line_of("website"), "website")
-        )
+        homepage = _homepage(organisation.get("website"), responses.at(organisation, "website"))
     code = _elstat_of(uid, where)
     municipality = get_municipality(code)
     return [uid, code, municipality.label_el, municipality.label_en, label, homepage]
 
 
 def _org_line(responses: Responses) -> int:
-    if responses.organisation is not None:
-        return responses.organisation.line
-    return responses.units[0].line if responses.units else 1
+    first = responses.organisation or (responses.units[0] if responses.units else None)
+    return responses.line(first) or 1
 
 
 def _root_uid(responses: Responses) -> str:
@@ -265,7 +203,7 @@ def _root_uid(responses: Responses) -> str:
     own = {str(unit.get("uid")) for unit in units}
     roots = sorted({str(unit.get("parentId")) for unit in units} - own)
     municipal = [root for root in roots if root in _diavgeia_uids()]
-    where = Location(responses.file, units[0].line_of("parentId"), "parentId")
+    where = responses.at(units[0], "parentId")
     if len(municipal) == 1:
         return municipal[0]
     if len(roots) == 1:
@@ -339,12 +277,12 @@ def _unit_rows(
 ) -> list[tuple[list[str], int]]:
     """One row a unit, with its line. With ``rejects`` (--skip-invalid-rows) a unit with a bad
     field is recorded there and left out, and so are the units nested in it."""
-    kept: list[tuple[JsonObject, dict[str, str]]] = []
+    kept: list[tuple[dict[str, Any], dict[str, str]]] = []
     seen: dict[str, int] = {}
     for unit in responses.units or []:
         try:
-            field = _unit_fields(unit, columns, responses.file)
-            _check_unique(field["uid"], unit, seen, responses.file)
+            field = _unit_fields(unit, columns, responses)
+            _check_unique(field["uid"], unit, seen, responses)
         except DataError as error:
             _reject(error, unit, rejects)
             continue
@@ -352,7 +290,7 @@ def _unit_rows(
     classes = {field["uid"]: unit_class(field["label"], field["category"]) for _, field in kept}
     rows = []
     for unit, field in kept:
-        where = Location(responses.file, unit.line_of("parentId"), "parentId")
+        where = responses.at(unit, "parentId")
         try:
             parent = _parent(field, set(classes), organisation_uid, where)
         except DataError as error:
@@ -365,26 +303,27 @@ def _unit_rows(
         name = mixed_case(field["label"])
         renamed = field["label"] if name != field["label"] else ""
         derived = [classes[field["uid"]], name, renamed, parent]
-        rows.append(([field[column.name] for column in columns] + derived, unit.line))
+        rows.append(
+            ([field[column.name] for column in columns] + derived, responses.line(unit) or 1)
+        )
     return rows
 
 
-def _reject(error: DataError, unit: JsonObject, rejects: list[Reject] | None) -> None:
-    if rejects is None:
-        raise error
-    assert error.location is not None
+def _reject(error: DataError, unit: dict[str, Any], rejects: list[Reject] | None) -> None:
     cells = [f"{key}={value}" for key, value in unit.items() if not isinstance(value, list)]
-    rejects.append(Reject(error.location, cells, error.message))
+    record_or_raise(error, cells, rejects)
 
 
-def _unit_fields(unit: JsonObject, columns: tuple[Column, ...], file: str) -> dict[str, str]:
+def _unit_fields(
+    unit: dict[str, Any], columns: tuple[Column, ...], responses: Responses
+) -> dict[str, str]:
     """The descriptor's columns of one unit, by their JSON keys (the column's headers)."""
     fields = {}
     for column in columns:
         key = next((header for header in column.headers if header in unit), None)
         value = unit.get(key) if key else None
         field_name = key or column.headers[0]
-        where = Location(file, unit.line_of(field_name), field_name)
+        where = responses.at(unit, field_name)
         if value in (None, ""):
             if column.required:
                 raise DataError(f"the unit has no «{column.headers[0]}»", location=where)
@@ -395,17 +334,19 @@ def _unit_fields(unit: JsonObject, columns: tuple[Column, ...], file: str) -> di
         except ValueError as error:
             raise DataError(f"{value!r} in «{key}» is not {error}", location=where) from None
     if "uid" in fields:
-        fields["uid"] = _uid(fields["uid"], Location(file, unit.line_of("uid"), "uid"))
+        fields["uid"] = _uid(fields["uid"], responses.at(unit, "uid"))
     return fields
 
 
-def _check_unique(uid: str, unit: JsonObject, seen: dict[str, int], file: str) -> None:
+def _check_unique(
+    uid: str, unit: dict[str, Any], seen: dict[str, int], responses: Responses
+) -> None:
     if uid in seen:
         raise DataError(
             f"the unit {uid} appears twice (first on line {seen[uid]}); each unit once",
-            location=Location(file, unit.line_of("uid"), "uid"),
+            location=responses.at(unit, "uid"),
         )
-    seen[uid] = unit.line
+    seen[uid] = responses.line(unit) or 1
 
 
 def _parent(field: dict[str, str], uids: set[str], organisation: str, where: Location) -> str:
@@ -481,8 +422,7 @@ def unit_class(label: str, category: str) -> str:
 
 def plain_upper(label: str) -> str:
     """Capitals without accents or diaereses, as Diavgeia writes names."""
-    decomposed = unicodedata.normalize("NFD", text(label).upper())
-    return "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    return without_accents(text(label).upper())
 
 
 # The words of Diavgeia unit names, as written in running text. Place names are not here: a name

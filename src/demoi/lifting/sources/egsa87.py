@@ -38,6 +38,7 @@ import pyoxigraph as ox
 
 from demoi.errors import DataError
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData
+from demoi.lifting.sources._delimited import read_delimited
 from demoi.lifting.sources._greek import (
     Cell,
     cell_error,
@@ -46,7 +47,6 @@ from demoi.lifting.sources._greek import (
     new_table,
     point,
     postcode,
-    read_delimited,
     rows_of,
     split_house_number,
     yes_no,
@@ -100,7 +100,7 @@ MUNICIPAL_ADJECTIVE = re.compile(r"^δημοτικ(ος|η|ο|ες|α|οι)")
 
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
     # `;` from Excel in a Greek locale, `,` from QGIS («Export > Save Features As… > CSV»).
-    table = read_delimited(path, mapping.columns, options, (mapping.delimiter, ","))
+    table = read_delimited(path, mapping.columns, options, mapping.delimiter)
     headers = {column.name: column.headers[0] for column in mapping.columns}
     converted = checked(
         list(rows_of(table, str(path))), lambda row: _place(row, headers), options.rejects

@@ -24,16 +24,17 @@ What the real table (and spreadsheets made from it) need:
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from demoi.errors import DataError, Location
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData
-from demoi.lifting.sources._rows import bad_cell, converted_rows, read_delimited, rows_of
+from demoi.lifting.sources._delimited import read_delimited
+from demoi.lifting.sources._rows import bad_cell, converted_rows, rows_of
 from demoi.lifting.tabular import Table
 from demoi.municipalities import municipalities
+from demoi.transliteration import without_accents
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
@@ -49,7 +50,7 @@ COLUMNS = ["area", "period", "sex", "population"]
 
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
     file = str(path)
-    table = read_delimited(path, mapping, options)
+    table = read_delimited(path, mapping.columns, options, mapping.delimiter)
     headers = {column.name: column.headers[0] for column in mapping.columns}
     wide, lines = converted_rows(
         table, lambda cells: _checked(cells, headers), file, options.rejects
@@ -121,5 +122,4 @@ def _names() -> dict[str, str]:
 
 def _plain(name: str) -> str:
     """Upper case without accents or diaeresis: ELSTAT writes ΧΑΪΔΑΡΙΟΥ, the code list Χαϊδαρίου."""
-    decomposed = unicodedata.normalize("NFD", name.upper())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    return " ".join(without_accents(name.upper()).split())

@@ -35,22 +35,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from demoi.errors import DataError
+from demoi.greek_time import utc_offset
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData
+from demoi.lifting.sources._delimited import read_delimited
 from demoi.lifting.sources._greek import (
     Cell,
-    athens_offset,
     cell_error,
     checked,
     clock,
     new_table,
-    read_delimited,
     rows_of,
-    slug,
     strip_html,
     yes_no,
 )
 from demoi.lifting.tabular import normalise_header
 from demoi.municipalities import municipalities
+from demoi.transliteration import slug
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
@@ -117,7 +117,7 @@ SEPARATORS = re.compile(r"\s*(?:[;,/&]|\s-\s|\s–\s)\s*")
 
 
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
-    table = read_delimited(path, mapping.columns, options, (mapping.delimiter, ",", ";", "\t"))
+    table = read_delimited(path, mapping.columns, options, mapping.delimiter)
     headers = {column.name: column.headers[0] for column in mapping.columns}
     events = checked(
         list(rows_of(table, str(path))), lambda row: _event(row, headers), options.rejects
@@ -248,7 +248,8 @@ def _written(instant: tuple[datetime.date, str]) -> list[str]:
     day, time_of_day = instant
     if not time_of_day:
         return [day.isoformat(), ""]
-    return ["", f"{day.isoformat()}T{time_of_day}{athens_offset(day, time_of_day)}"]
+    offset = utc_offset(day, datetime.time.fromisoformat(time_of_day))
+    return ["", f"{day.isoformat()}T{time_of_day}{offset}"]
 
 
 def _kind(category: str) -> str:

@@ -6,9 +6,11 @@ type converts them the same way as in a text export."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from demoi.errors import DataError, Location, UsageError
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData, sha256_of
@@ -33,26 +35,46 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def sheet_records(path: Path, sheet: str | None) -> tuple[list[tuple[int, list[str]]], str]:
-    """The numbered rows of a sheet as text, and the sheet's name. The workbook is closed before
-    returning: openpyxl's read-only mode keeps the file open until then."""
+@contextmanager
+def open_workbook(path: Path) -> Iterator[Any]:
+    """The workbook, read-only, closed on leaving: openpyxl's read-only mode keeps the file
+    open until then."""
     import openpyxl  # imported here: only workbook sources need it
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: cannot read (no such file)") from None
     except (OSError, KeyError, ValueError) as error:
         where = Location(str(path))
         raise DataError(f"not a readable .xlsx workbook ({error})", location=where) from None
     try:
+        yield workbook
+    finally:
+        workbook.close()
+
+
+def sheet_rows(sheet: Any) -> list[tuple[int, list[str]]]:
+    """The rows of an openpyxl sheet as text, numbered from 1 as Excel shows them."""
+    rows = sheet.iter_rows(values_only=True)
+    return [(number, [cell_text(value) for value in row]) for number, row in enumerate(rows, 1)]
+
+
+def sheet_records(path: Path, sheet: str | None) -> tuple[list[tuple[int, list[str]]], str]:
+    """The numbered rows of a sheet as text, and the sheet's name (the first sheet when
+    ``sheet`` is None)."""
+    with open_workbook(path) as workbook:
         names = workbook.sheetnames
         name = sheet or names[0]
         if name not in names:
             raise UsageError(f"{path}: no sheet {name!r}; the sheets are: {', '.join(names)}")
-        rows = workbook[name].iter_rows(values_only=True)
-        records = [(number, [cell_text(v) for v in row]) for number, row in enumerate(rows, 1)]
-    finally:
-        workbook.close()
-    return records, name
+        return sheet_rows(workbook[name]), name
+
+
+def workbook_sheets(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
+    """Every sheet of the workbook, in order, as (name, numbered rows of text)."""
+    with open_workbook(path) as workbook:
+        return [(sheet.title, sheet_rows(sheet)) for sheet in workbook.worksheets]
 
 
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from demoi.errors import DataError, Location
 from demoi.lifting.sources import ReadOptions, SourceData
+from demoi.lifting.sources._delimited import numbered_rows
 from demoi.lifting.sources._timeseries import iri_segment
 from demoi.lifting.tabular import (
     Column,
@@ -151,10 +152,13 @@ def _read_file(
 ) -> tuple[Table, list[str]]:
     """The file's table, and its first line (a GTFS file's header)."""
     text, encoding = decode(data, file, options.encoding)
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=",")
-    numbered = ((records.line_num, [cell.strip() for cell in record]) for record in records)
     table = table_from_records(
-        numbered, columns, file, rejects=options.rejects, delimiter=",", progress=progress
+        numbered_rows(text, ","),
+        columns,
+        file,
+        rejects=options.rejects,
+        delimiter=",",
+        progress=progress,
     )
     header = next(csv.reader(io.StringIO(text, newline="")), [])
     return dataclasses.replace(table, encoding=encoding), header

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from demoi.errors import DataError
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData
+from demoi.lifting.sources._delimited import read_delimited
 from demoi.lifting.sources._greek import (
     Cell,
     cell_error,
@@ -33,14 +34,13 @@ from demoi.lifting.sources._greek import (
     new_table,
     point,
     postcode,
-    read_delimited,
     rows_of,
-    slug,
     split_house_number,
     yes_no,
 )
 from demoi.lifting.tabular import Table, normalise_header
 from demoi.lifting.values import dms
+from demoi.transliteration import slug
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
@@ -67,7 +67,7 @@ MONUMENT_WORDS = ("μνημει", "αρχαιολογικ", "ναοσ", "κασ�
 
 
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
-    table = read_delimited(path, mapping.columns, options, (mapping.delimiter, ","))
+    table = read_delimited(path, mapping.columns, options, mapping.delimiter)
     headers = {column.name: column.headers[0] for column in mapping.columns}
     sites = checked(list(rows_of(table, str(path))), lambda r: _site(r, headers), options.rejects)
     acts = _acts(sites, headers)

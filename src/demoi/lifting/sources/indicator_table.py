@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData
-from demoi.lifting.sources._rows import bad_cell, converted_rows, read_delimited
+from demoi.lifting.sources._delimited import read_delimited
+from demoi.lifting.sources._rows import bad_cell, converted_rows
 from demoi.lifting.tabular import Table, normalise_header
 from demoi.lifting.values import date
 
@@ -56,7 +57,7 @@ OUTPUT = ["indicator", "period", "year", "month", "day", "value", "unit"]
 
 
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
-    table = read_delimited(path, mapping, options)
+    table = read_delimited(path, mapping.columns, options, mapping.delimiter)
     headers = {column.name: column.headers[0] for column in mapping.columns}
     units: dict[str, tuple[str, str]] = {}  # indicator -> (unit IRI, as written)
 

@@ -39,9 +39,7 @@ What the export holds and what this reader does with it:
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -51,8 +49,10 @@ from typing import TYPE_CHECKING
 from demoi.errors import DataError, Location
 from demoi.lifting.sources import ReadOptions, SourceData, sha256_of
 from demoi.lifting.sources._counterparties import Party, bodies, legal_entity, name_words, valid_afm
+from demoi.lifting.sources._delimited import numbered_rows
+from demoi.lifting.sources._rejects import record_or_raise
 from demoi.lifting.sources.excel import sheet_records
-from demoi.lifting.tabular import Reject, Table, decode, read_bytes, table_from_records
+from demoi.lifting.tabular import Table, decode, read_bytes, table_from_records
 from demoi.lifting.values import code, greek_code
 
 if TYPE_CHECKING:
@@ -142,10 +142,7 @@ def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
         try:
             tables.add(_contract(cells, _Cell(where, mapping)), line)
         except DataError as error:
-            if options.rejects is None:
-                raise
-            assert error.location is not None
-            options.rejects.append(Reject(error.location, _summary(cells), error.message))
+            record_or_raise(error, _summary(cells), options.rejects)
     return SourceData(tables.tables(sheet), sha256_of(path), encoding)
 
 
@@ -157,8 +154,8 @@ def _records(
         records, sheet = sheet_records(path, options.sheet or mapping.sheet)
         return ([(n, [_clean(c) for c in cells]) for n, cells in records], sheet, "xlsx")
     text, encoding = decode(read_bytes(path), str(path), options.encoding)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=mapping.delimiter)
-    return (((reader.line_num, [_clean(c) for c in cells]) for cells in reader), None, encoding)
+    rows = numbered_rows(text, mapping.delimiter)
+    return (((line, [_clean(c) for c in cells]) for line, cells in rows), None, encoding)
 
 
 def _clean(cell: str) -> str:

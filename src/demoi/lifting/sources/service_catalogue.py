@@ -43,9 +43,13 @@ from typing import TYPE_CHECKING, Any
 
 from demoi.errors import DataError, Location
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData
-from demoi.lifting.sources._greek import slug, strip_html
-from demoi.lifting.tabular import Column, Reject, Table, decode, normalise_header, read_bytes
+from demoi.lifting.sources._greek import strip_html
+from demoi.lifting.sources._jsonpath import Path as JsonPath
+from demoi.lifting.sources._jsonpath import dotted, parse_json
+from demoi.lifting.sources._rejects import record_or_raise
+from demoi.lifting.tabular import Column, Table, decode, normalise_header, read_bytes
 from demoi.lifting.values import CONVERTERS
+from demoi.transliteration import slug
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
@@ -69,16 +73,12 @@ def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
     text, encoding = decode(data, str(path), options.encoding)
     parts = Parts()
     laws: dict[str, tuple[str, int]] = {}
-    for line, record in json_records(text, str(path)):
-        service = Record(record, line, str(path))
+    for line, where, record in json_records(text, str(path)):
+        service = Record(record, line, str(path), where)
         try:
             parts.add(_service(service, mapping.columns, laws))
         except DataError as error:
-            if options.rejects is None:
-                raise
-            assert error.location is not None
-            cells = [json.dumps(record, ensure_ascii=False)]
-            options.rejects.append(Reject(error.location, cells, error.message))
+            record_or_raise(error, [json.dumps(record, ensure_ascii=False)], options.rejects)
         if options.progress is not None and parts.services and len(parts.services) % 1000 == 0:
             options.progress(len(parts.services))
     tables = parts.tables(encoding)
@@ -88,59 +88,35 @@ def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
     return SourceData(tables, hashlib.sha256(data).hexdigest(), encoding)
 
 
-def json_records(text: str, file: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The services of the document and the line each starts on."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        # Python says «Unterminated string starting at»: the location says where.
-        problem = error.msg.removesuffix(" at")
-        problem = problem[:1].lower() + problem[1:] + (" here" if problem != error.msg else "")
-        raise DataError(
-            f"not valid JSON: {problem}; is the file complete?",
-            location=Location(file, error.lineno, error.colno),
-        ) from None
-    start = _list_start(text, document, file)
-    decoder = json.JSONDecoder()
-    position = start + 1
-    while True:
-        position = _skip(text, position, " \t\r\n,")
-        if text[position] == "]":
-            return
-        value, end = decoder.raw_decode(text, position)
-        line = text.count("\n", 0, position) + 1
+def json_records(text: str, file: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+    """The services of the document: the line each starts on, its JSON path, its fields."""
+    document = parse_json(text, file, advice="is the file complete?")
+    where, services = _service_list(document.data, file)
+    for index, value in enumerate(services):
+        path: JsonPath = (*where, index)
         if isinstance(value, dict) and set(value) == {"node"} and isinstance(value["node"], dict):
-            value = value["node"]  # Drupal views: {"node": {…}}
+            value, path = value["node"], (*path, "node")  # Drupal views: {"node": {…}}
+        line = document.line(path) or 1
         if not isinstance(value, dict):
-            raise DataError("each service must be a JSON object", location=Location(file, line))
-        yield line, value
-        position = end
+            raise DataError("each service must be a JSON object", location=document.location(path))
+        yield line, dotted(path), value
 
 
-def _list_start(text: str, document: Any, file: str) -> int:
+def _service_list(document: Any, file: str) -> tuple[JsonPath, list[Any]]:
+    """Where the list of services is in the document (its path), and the list."""
     if isinstance(document, list):
-        return text.index("[")
+        return (), document
     if isinstance(document, dict):
-        for key in document:
+        for key, value in document.items():
             if normalise_header(key) in map(normalise_header, LIST_KEYS) and isinstance(
-                document[key], list
+                value, list
             ):
-                found = re.search(rf"{re.escape(json.dumps(key))}\s*:\s*\[", text)
-                if found is None:  # the key is written with escapes: look for it as decoded
-                    found = re.search(rf'"{re.escape(key)}"\s*:\s*\[', text)
-                if found is not None:
-                    return found.end() - 1
+                return (key,), value
     raise DataError(
         "the document is neither a list of services nor an object with one under "
         + ", ".join(f'"{key}"' for key in LIST_KEYS),
         location=Location(file, 1),
     )
-
-
-def _skip(text: str, position: int, characters: str) -> int:
-    while position < len(text) and text[position] in characters:
-        position += 1
-    return position
 
 
 @dataclass
@@ -150,6 +126,8 @@ class Record:
     fields: dict[str, Any]
     line: int
     file: str
+    #: The JSON path of the service in the document (``nodes[3].node``).
+    path: str
 
     def __post_init__(self) -> None:
         self.index = {normalise_header(key): key for key in self.fields}
@@ -166,8 +144,12 @@ class Record:
         shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
         return DataError(
             f"{shown!r} in field {name!r} is not {expected}",
-            location=Location(self.file, self.line, column=name),
+            location=self.where(name),
         )
+
+    def where(self, name: str) -> Location:
+        """The location of the service's field ``name``, by its JSON path."""
+        return Location(self.file, self.line, field=f"{self.path}.{name}")
 
 
 @dataclass
@@ -214,7 +196,7 @@ def _service(
         if value is None and column.required:
             raise DataError(
                 f"the service has no field {' / '.join(column.headers)}; every service needs one",
-                location=Location(record.file, record.line, column=column.headers[0]),
+                location=record.where(column.headers[0]),
             )
         values[column.name] = (name, value)
     code = _text(record, *values["id"], "code")

@@ -34,16 +34,16 @@ from typing import TYPE_CHECKING
 from demoi.errors import DataError, Location
 from demoi.lifting import values
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData, sha256_of
+from demoi.lifting.sources._rejects import record_or_raise
 from demoi.lifting.sources._workbook import (
     Record,
     check_sheet_exists,
     descriptor_columns,
     header_positions,
     period_end,
-    record_or_raise,
     serial_date,
-    workbook_sheets,
 )
+from demoi.lifting.sources.excel import workbook_sheets
 from demoi.lifting.tabular import Column, Table, normalise_header, table_from_records
 
 if TYPE_CHECKING:
