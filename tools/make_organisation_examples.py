@@ -28,6 +28,7 @@ import sqlite3
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 DATABASE = REPO / "examples" / "organisation" / "4401-elected-posts.sqlite"
@@ -164,13 +165,22 @@ TABLES = {
 }
 
 
+def write_register(cursor: Any, placeholder: str = "?") -> None:
+    """Create the register's tables and rows through a DB-API cursor: SQLite's here, and
+    PostgreSQL's (``placeholder="%s"``) in tests/test_sql_sources.py, which loads the same rows
+    into a PostgreSQL server. The schema is plain SQL that both accept."""
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            cursor.execute(statement.strip())
+    for table, rows in TABLES.items():
+        marks = ", ".join([placeholder] * len(rows[0]))
+        cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+
 def build(path: Path, bad_date: tuple[int, str] | None = None) -> None:
     """Write the database; with ``bad_date`` (a THITEIES id and a date), that term starts then."""
     with sqlite3.connect(path) as connection:
-        connection.executescript(SCHEMA)
-        for table, rows in TABLES.items():
-            marks = ", ".join("?" * len(rows[0]))
-            connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        write_register(connection.cursor())
         if bad_date is not None:
             connection.execute("UPDATE THITEIES SET APO = ? WHERE ID = ?", bad_date[::-1])
     connection.close()

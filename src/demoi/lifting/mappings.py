@@ -9,8 +9,11 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from demoi.errors import UsageError
 from demoi.lifting.tabular import Column
@@ -32,14 +35,23 @@ class Mapping:
     parameters: tuple[str, ...] = ()
     #: The parameter whose value names the period segment of the graph IRI, if any.
     period: str | None = None
-    #: The columns that identify a row (and the resource minted from it).
+    #: The columns that identify a row (and the resource minted from it) of the main table.
     key: tuple[str, ...] = ()
+    #: The key of each other table a reader gives the mapping (``[source.keys]``): pairs of
+    #: table name and key columns, a tuple so that a Mapping stays hashable.
+    keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: The sheet of a workbook source, unless --sheet says otherwise.
     sheet: str | None = None
     #: The query of a database source.
     query: str | None = None
     #: The descriptor file itself, for the mapping's version.
     descriptor: Path | None = None
+
+    @property
+    def table_keys(self) -> dict[str, tuple[str, ...]]:
+        """Every key to check: the main table's and those of ``[source.keys]``."""
+        main = {"source": self.key} if self.key else {}
+        return {**main, **dict(self.keys)}
 
     @property
     def version(self) -> str:
@@ -73,7 +85,7 @@ def _load(descriptor: Path) -> Mapping:
             )
             for column in source.get("columns", ())
         )
-        return Mapping(
+        mapping = Mapping(
             name=spec["name"],
             area=spec["area"],
             dataset=spec["dataset"],
@@ -85,13 +97,103 @@ def _load(descriptor: Path) -> Mapping:
             parameters=tuple(spec.get("parameters", ())),
             period=spec.get("period"),
             key=tuple(source.get("key", ())),
+            keys=_table_keys(source.get("keys", {})),
             sheet=source.get("sheet"),
             query=source.get("query"),
             descriptor=descriptor,
         )
-    except (KeyError, TypeError, tomllib.TOMLDecodeError) as error:
-        # A broken descriptor is a defect of the standards, caught by tests/test_mappings.py.
+    except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as error:
+        # A broken descriptor is a defect of the standards, caught by tests/test_lift_core.py.
         raise RuntimeError(f"{descriptor}: invalid mapping descriptor ({error!r})") from error
+    check_morph_pitfalls(mapping.yarrrml)
+    return mapping
+
+
+def _table_keys(spec: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(spec, dict) or not all(
+        isinstance(key, list) and key and all(isinstance(name, str) for name in key)
+        for key in spec.values()
+    ):
+        raise ValueError("[source.keys] maps each table name to a list of column names")
+    return tuple((str(table), tuple(key)) for table, key in spec.items())
+
+
+#: morph-kgc 2.10 finds a function call in a predicate-object map by testing ``'function' in``
+#: its predicates and graphs after expanding prefixes. On a string that is a substring test,
+#: so a predicate or graph IRI containing "function" (lower case) is taken for a call and the
+#: mapping fails to parse with "TypeError: string indices must be integers"
+#: (tests/test_lift_core.py reproduces it). Subjects and objects are not affected.
+MORPH_FUNCTION_WORD = "function"
+#: morph-kgc adds default prefixes over a mapping's own; of them only fno: holds the word.
+MORPH_DEFAULT_PREFIXES = {"fno": "https://w3id.org/function/ontology#"}
+PREDICATE_OBJECT_KEYS = ("predicateobjects", "predicateobject", "po")
+PREDICATE_KEYS = ("predicates", "predicate", "p")
+GRAPH_KEYS = ("graphs", "graph", "g")
+
+
+def check_morph_pitfalls(yarrrml: Path) -> None:
+    """Refuse, when the mapping is loaded, a YARRRML mapping morph-kgc would fail on with an
+    error that names neither the mapping nor the cause. A defect of the mapping: RuntimeError."""
+    try:
+        text = yarrrml.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RuntimeError(f"{yarrrml}: cannot read the mapping ({error.strerror})") from None
+    problem = _function_word_problem(text)
+    if problem:
+        raise RuntimeError(f"{yarrrml}: {problem}")
+
+
+@lru_cache(maxsize=128)
+def _function_word_problem(text: str) -> str | None:
+    if MORPH_FUNCTION_WORD not in text and "fno:" not in text:
+        return None  # the common case, without parsing the YAML
+    from ruamel.yaml import YAML
+
+    document = YAML(typ="safe", pure=True).load(text) or {}
+    prefixes = {**dict(document.get("prefixes") or {}), **MORPH_DEFAULT_PREFIXES}
+    for name, rules in (document.get("mappings") or {}).items():
+        for term in _predicates_and_graphs(rules):
+            iri = _expanded(term, prefixes)
+            if MORPH_FUNCTION_WORD in iri:
+                return (
+                    f"mapping {name!r}: the predicate or graph {term!r} ({iri}) contains "
+                    f"{MORPH_FUNCTION_WORD!r}, which morph-kgc 2.10 mistakes for a function "
+                    "call and fails on; name the property otherwise (morph-kgc matches the "
+                    "lower-case word only: 'Function' works)"
+                )
+    return None
+
+
+def _predicates_and_graphs(rules: Any) -> Iterator[str]:
+    if not isinstance(rules, dict):
+        return
+    yield from _strings(_first(rules, GRAPH_KEYS))
+    entries = _first(rules, PREDICATE_OBJECT_KEYS) or []
+    for entry in entries if isinstance(entries, list) else [entries]:
+        if isinstance(entry, list) and entry:
+            yield from _strings(entry[0])
+        elif isinstance(entry, dict):
+            yield from _strings(_first(entry, PREDICATE_KEYS))
+            yield from _strings(_first(entry, GRAPH_KEYS))
+
+
+def _first(rules: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    return next((rules[key] for key in keys if key in rules), None)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _expanded(term: str, prefixes: dict[str, Any]) -> str:
+    prefix, colon, local = term.partition(":")
+    if colon and prefix in prefixes:
+        return f"{prefixes[prefix]}{local}"
+    return term
 
 
 def available_mappings(root: Path | None = None) -> dict[str, Mapping]:

@@ -53,22 +53,48 @@ class Table:
     #: The sheet of a workbook the rows came from (``lines`` are then its row numbers).
     sheet: str | None = None
 
-    def check_unique(self, key: Sequence[str], file: str) -> None:
+    #: The file the rows came from, when the reader knows it (a member of a zip, say).
+    file: str = ""
+
+    def check_unique(self, key: Sequence[str], file: str, *, table: str | None = None) -> None:
         """Refuse two rows with the same ``key`` cells: they would mint one resource, and
-        the data of one would silently merge into the other."""
+        the data of one would silently merge into the other. ``table`` names the table in the
+        message, for a source of several tables."""
+        missing = [name for name in key if name not in self.columns]
+        if missing:
+            # The descriptor names a column its reader does not give: a defect of the mapping.
+            raise RuntimeError(
+                f"the key column(s) {', '.join(missing)} are not columns of table "
+                f"{table or 'source'} ({', '.join(self.columns)})"
+            )
         positions = [self.columns.index(name) for name in key]
         seen: dict[tuple[str, ...], int] = {}
-        for row, line in zip(self.rows, self.lines, strict=True):
+        for number, row in enumerate(self.rows):
             value = tuple(row[position] for position in positions)
             if value in seen:
                 described = ", ".join(
                     f"{name} {cell}" for name, cell in zip(key, value, strict=True)
                 )
+                prefix = f"table {table}: " if table else ""
+                this = "this row" if self._line(number) else self._where(number)
                 raise DataError(
-                    f"this row repeats {described} of line {seen[value]}; each must appear once",
-                    location=Location(file, line, sheet=self.sheet),
+                    f"{prefix}{this} repeats {described} of {self._where(seen[value])}; "
+                    "each must appear once",
+                    location=Location(self.file or file, self._line(number), sheet=self.sheet),
                 )
-            seen[value] = line
+            seen[value] = number
+
+    def _line(self, number: int) -> int | None:
+        """The source line of the row at ``number``; None where the reader did not keep it
+        (rows it derived from several lines)."""
+        line = self.lines[number] if number < len(self.lines) else 0
+        return line or None
+
+    def _where(self, number: int) -> str:
+        line = self._line(number)
+        if line is None:
+            return f"row {number + 1} of the table"
+        return f"row {line}" if self.sheet is not None else f"line {line}"
 
     def to_csv(self) -> bytes:
         """The rows as UTF-8, comma-separated CSV with the canonical header."""
@@ -240,7 +266,7 @@ def table_from_records(
             progress(len(rows))
     if header is None:
         raise first_miss or DataError("the file is empty", location=Location(file, sheet=sheet))
-    return Table([column.name for column in columns], rows, "", lines, sheet=sheet)
+    return Table([column.name for column in columns], rows, "", lines, sheet=sheet, file=file)
 
 
 def _trim_trailing_empty(cells: list[str]) -> list[str]:

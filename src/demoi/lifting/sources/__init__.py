@@ -1,21 +1,26 @@
 """Reading a municipal source into the clean tables a mapping runs over.
 
 A source is read by the reader its descriptor names (``format =``): ``csv`` (delimited text in
-any of the encodings municipal systems use), ``excel`` (a workbook, through openpyxl), ``sqlite``
-(a query over a database file), or a reader written for one source shape, a module of this
-package with a ``read(path, mapping, options)`` function (e.g. ``diavgeia`` for the Diavgeia API's
-JSON). Every reader gives named tables of canonical, normalised text; each table reaches the
-mapping as ``<name>.csv``.
+any of the encodings municipal systems use), ``excel`` (a workbook, through openpyxl), ``sql``
+(a query over an SQLite file or a PostgreSQL database; ``sqlite`` is its former name), or a reader
+written for one source shape, a module of this package with a ``read(path, mapping, options)``
+function (e.g. ``diavgeia`` for the Diavgeia API's JSON). Every reader gives named tables of
+canonical, normalised text; each table reaches the mapping as ``<name>.csv``.
+
+A source is a file path, except for ``sql``, whose source may also be a database URL
+(``postgresql://…``, ``postgres://…``, ``sqlite:///path``); see ``source_from``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import unquote, urlsplit
 
 from demoi.errors import UsageError
 from demoi.lifting.tabular import Reject, Table, read_bytes, read_table
@@ -24,6 +29,77 @@ if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
 
 MAIN_TABLE = "source"
+#: Former names of source formats, still accepted in descriptors.
+FORMAT_ALIASES = {"sqlite": "sql"}
+SQL_FORMAT = "sql"
+POSTGRESQL_SCHEMES = ("postgresql", "postgres")
+#: Connection parameters of a libpq URI that are secrets: never shown, recorded or logged.
+SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+@dataclass(frozen=True)
+class DatabaseSource:
+    """A PostgreSQL database named by a libpq connection URI. Everything shown to anyone
+    (messages, the provenance graph, the catalogue) uses ``name``, the URI without its
+    password; ``url``, with it, only reaches the driver."""
+
+    url: str = field(repr=False)
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def database(self) -> str:
+        """The database's name, for files written beside the current folder (rejects)."""
+        return unquote(urlsplit(self.name).path.strip("/")) or "database"
+
+
+def database_source(url: str) -> DatabaseSource:
+    return DatabaseSource(url=url, name=without_password(url))
+
+
+def without_password(url: str) -> str:
+    """The URI without the password of its user part or of its query (libpq accepts both)."""
+    parts = urlsplit(url)
+    users, at, hosts = parts.netloc.rpartition("@")
+    netloc = f"{users.partition(':')[0]}@{hosts}" if at else hosts
+    # The query's other parameters are kept as written (no re-encoding).
+    kept = [
+        parameter
+        for parameter in parts.query.split("&")
+        if parameter and unquote(parameter.partition("=")[0]) not in SECRET_PARAMETERS
+    ]
+    query = "?" + "&".join(kept) if kept else ""
+    return f"{parts.scheme}://{netloc}{parts.path}{query}"
+
+
+def canonical_format(source_format: str) -> str:
+    return FORMAT_ALIASES.get(source_format, source_format)
+
+
+def source_from(argument: str, mapping: Mapping) -> Path | DatabaseSource:
+    """The source the user named: a file path, or for a ``sql`` mapping a database URL."""
+    scheme = URL_SCHEME.match(argument)
+    if scheme is None:
+        return Path(argument)
+    name = scheme.group(1).lower()
+    shown = without_password(argument)
+    if canonical_format(mapping.source_format) != SQL_FORMAT:
+        raise UsageError(
+            f"{shown}: the mapping {mapping.name} reads {mapping.source_format} files; "
+            "give the file's path (database URLs are for SQL mappings)"
+        )
+    if name in POSTGRESQL_SCHEMES:
+        return database_source(argument)
+    if name == "sqlite" and argument.startswith("sqlite:///"):
+        # SQLAlchemy's form: sqlite:///relative/path, sqlite:////absolute/path.
+        return Path(argument.removeprefix("sqlite:///"))
+    raise UsageError(
+        f"{shown}: not a database demoi reads; give an SQLite file's path or sqlite:///PATH, "
+        "or a postgresql:// URL"
+    )
 
 
 @dataclass
@@ -49,7 +125,13 @@ class SourceData:
 
     @property
     def rows(self) -> int:
+        """The rows of every table given to the mapping, added up."""
         return sum(len(table.rows) for table in self.tables.values())
+
+    @property
+    def table_rows(self) -> dict[str, int]:
+        """The rows of each table given to the mapping, by table name."""
+        return {name: len(table.rows) for name, table in self.tables.items()}
 
 
 class Reader(Protocol):
@@ -69,6 +151,7 @@ def read_csv(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
 
 
 def reader_for(source_format: str) -> Reader:
+    source_format = canonical_format(source_format)
     if source_format == "csv":
         return read_csv
     try:
@@ -79,8 +162,19 @@ def reader_for(source_format: str) -> Reader:
     return read
 
 
-def read_source(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
-    return reader_for(mapping.source_format)(path, mapping, options)
+def read_source(
+    source: Path | DatabaseSource, mapping: Mapping, options: ReadOptions
+) -> SourceData:
+    if isinstance(source, DatabaseSource):
+        if canonical_format(mapping.source_format) != SQL_FORMAT:
+            raise UsageError(
+                f"{source}: the mapping {mapping.name} reads {mapping.source_format} files, "
+                "not a database"
+            )
+        from demoi.lifting.sources import sql
+
+        return sql.read(source, mapping, options)
+    return reader_for(mapping.source_format)(source, mapping, options)
 
 
 def sha256_of(path: Path) -> str:

@@ -1,0 +1,189 @@
+"""The lifting core: every table a descriptor keys is checked for repeated keys, the summary
+counts rows per table, and mappings morph-kgc 2.10 would fail on are refused when loaded."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from demoi.cli import cli
+from demoi.errors import DataError
+from demoi.lifting import available_mappings, get_mapping, lift
+from demoi.lifting.mappings import check_morph_pitfalls
+from demoi.lifting.morph import materialize
+
+BASE = "http://127.0.0.1:8000/"
+EVENTS = REPO / "examples" / "culture" / "4401-2024-events.utf8.csv"
+GTFS = REPO / "examples" / "mobility" / "4401-kalamata-urban-gtfs.zip"
+
+
+def yarrrml(tmp_path: Path, predicate: str, prefix: str = "http://example.org/") -> Path:
+    (tmp_path / "t.csv").write_text("id,name\n1,a\n", encoding="utf-8")
+    path = tmp_path / "m.yarrrml.yml"
+    path.write_text(
+        f"prefixes:\n  ex: {prefix}\nmappings:\n  thing:\n    sources: [[t.csv~csv]]\n"
+        f"    s: ex:thing/$(id)\n    po:\n      - [{predicate}, $(name)]\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def descriptor_folder(tmp_path: Path, mapping: Path) -> Path:
+    folder = tmp_path / "mappings" / "test"
+    folder.mkdir(parents=True)
+    shutil.copy(mapping, folder / "m.yarrrml.yml")
+    (folder / "m.toml").write_text(
+        'name = "m"\narea = "test"\ndataset = "m"\nformat = "csv"\nmapping = "m.yarrrml.yml"\n'
+        '[description]\nen = "m"\nel = "m"\n',
+        encoding="utf-8",
+    )
+    return tmp_path / "mappings"
+
+
+# -- morph-kgc's "function" pitfall ---------------------------------------------------------
+
+
+def test_morph_kgc_still_fails_on_a_predicate_containing_function(tmp_path: Path) -> None:
+    """The reason for the check below: when a morph-kgc release fixes this, this test fails
+    and the check can go."""
+    mapping = yarrrml(tmp_path, "ex:functionalArea")
+    with pytest.raises(TypeError, match="string indices must be integers"):
+        materialize(mapping, {"t": tmp_path / "t.csv"}, {})
+
+
+@pytest.mark.parametrize(
+    ("predicate", "prefix"),
+    [
+        ("ex:functionalArea", "http://example.org/"),
+        ("ex:area", "http://example.org/function/"),  # the word comes from the prefix
+        ("http://example.org/hasfunction", "http://example.org/"),
+        ("[ex:a, ex:function]", "http://example.org/"),
+    ],
+)
+def test_a_predicate_containing_function_is_refused_when_the_mapping_loads(
+    tmp_path: Path, predicate: str, prefix: str
+) -> None:
+    root = descriptor_folder(tmp_path, yarrrml(tmp_path, predicate, prefix))
+    with pytest.raises(RuntimeError, match="contains 'function', which morph-kgc 2.10 mistakes"):
+        available_mappings(root)
+
+
+def test_a_graph_containing_function_is_refused(tmp_path: Path) -> None:
+    mapping = yarrrml(tmp_path, "ex:area")
+    mapping.write_text(
+        mapping.read_text(encoding="utf-8").replace("    po:", "    g: ex:functions\n    po:"),
+        encoding="utf-8",
+    )
+    with pytest.raises(RuntimeError, match="'ex:functions'"):
+        check_morph_pitfalls(mapping)
+
+
+def test_function_with_a_capital_and_function_calls_are_accepted(tmp_path: Path) -> None:
+    mapping = yarrrml(tmp_path, "ex:hasFunction")
+    check_morph_pitfalls(mapping)
+    assert materialize(mapping, {"t": tmp_path / "t.csv"}, {}).count(b"\n") == 1
+    # The mappings that call morph-kgc's functions (mkgc:concat) pass the check.
+    for name in ("diavgeia-decisions", "kimdis-contracts"):
+        check_morph_pitfalls(get_mapping(name).yarrrml)
+
+
+def test_every_mapping_loads_through_the_checks() -> None:
+    mappings = available_mappings()
+    assert len(mappings) >= 20
+    for mapping in mappings.values():
+        check_morph_pitfalls(mapping.yarrrml)
+    result = CliRunner().invoke(cli, ["mappings", "--lang", "en"])
+    assert result.exit_code == 0
+    assert len(result.output.splitlines()) == len(mappings)
+
+
+# -- keys of every table --------------------------------------------------------------------
+
+
+def events_with_a_repeated_event(tmp_path: Path) -> Path:
+    lines = EVENTS.read_text(encoding="utf-8-sig").splitlines()
+    header = next(n for n, line in enumerate(lines) if line.startswith("Κωδικός"))
+    repeated = next(
+        n for n, line in enumerate(lines[header + 1 :], header + 1) if line.split(";")[6]
+    )  # an event with an end date, so that it has a row in the table "ends"
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join([*lines, lines[repeated]]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_repeated_key_in_a_second_table_names_table_rows_and_value(tmp_path: Path) -> None:
+    source = events_with_a_repeated_event(tmp_path)
+    mapping = dataclasses.replace(
+        get_mapping("cultural-events"), key=(), keys=(("ends", ("code",)),)
+    )
+    with pytest.raises(DataError) as raised:
+        lift(source, mapping, municipality="4401", parameters={"year": "2024"}, base_uri=BASE)
+    message, location = raised.value.message, raised.value.location
+    assert message.startswith("table ends: this row repeats code ")
+    assert "of line " in message and message.endswith("each must appear once")
+    assert location is not None and location.file == str(source)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    assert location.line == len(lines)
+
+
+def test_the_keys_of_source_keys_are_read_from_the_descriptor(tmp_path: Path) -> None:
+    folder = tmp_path / "mappings" / "mobility"
+    folder.mkdir(parents=True)
+    original = get_mapping("gtfs-stops-routes")
+    shutil.copy(original.yarrrml, folder / original.yarrrml.name)
+    text = (original.descriptor or Path()).read_text(encoding="utf-8")
+    text += '\n[source.keys]\nroutes = ["route"]\nroute_stops = ["route", "stop"]\n'
+    (folder / "gtfs-stops-routes.toml").write_text(text, encoding="utf-8")
+    mapping = available_mappings(tmp_path / "mappings")["gtfs-stops-routes"]
+    assert mapping.table_keys == {"routes": ("route",), "route_stops": ("route", "stop")}
+    lifted = lift(GTFS, mapping, municipality="4401", parameters={}, base_uri=BASE)
+    assert lifted.table_rows == {"stops": 7, "routes": 2, "route_stops": 9}
+
+
+def test_a_key_naming_no_column_is_a_defect_of_the_mapping() -> None:
+    mapping = dataclasses.replace(get_mapping("gtfs-stops-routes"), keys=(("routes", ("id",)),))
+    with pytest.raises(RuntimeError, match="key column.* id are not columns of table routes"):
+        lift(GTFS, mapping, municipality="4401", parameters={}, base_uri=BASE)
+
+
+def test_a_malformed_source_keys_is_a_defect_of_the_descriptor(tmp_path: Path) -> None:
+    root = descriptor_folder(tmp_path, yarrrml(tmp_path, "ex:area"))
+    descriptor = root / "test" / "m.toml"
+    descriptor.write_text(
+        descriptor.read_text(encoding="utf-8") + '[source.keys]\nroutes = "route"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RuntimeError, match="invalid mapping descriptor"):
+        available_mappings(root)
+
+
+# -- rows per table -------------------------------------------------------------------------
+
+
+def test_the_summary_counts_the_rows_of_each_table_of_a_multi_table_source(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "feed.nt"
+    result = CliRunner().invoke(
+        cli,
+        ["lift", str(GTFS), "--mapping", "gtfs-stops-routes", "--municipality", "4401",
+         "--dry-run", "--out", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "triples from 18 rows: stops 7, routes 2, route_stops 9" in result.output
+
+
+def test_the_summary_of_a_single_table_source_is_unchanged(tmp_path: Path) -> None:
+    out = tmp_path / "posts.nt"
+    result = CliRunner().invoke(
+        cli,
+        ["lift", str(REPO / "examples" / "organisation" / "4401-elected-posts.sqlite"),
+         "--mapping", "elected-posts", "--municipality", "4401", "--dry-run", "--out", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"{out}: 254 triples from 28 rows\n" in result.output
