@@ -65,7 +65,12 @@ def test_code_list_has_332_municipalities_and_the_named_four() -> None:
 
 @pytest.mark.parametrize(
     "tool",
-    ["make_finance_codelists.py", "derive_catalogue_codelists.py", "derive_decision_types.py"],
+    [
+        "make_finance_codelists.py",
+        "derive_catalogue_codelists.py",
+        "derive_decision_types.py",
+        "derive_centroids.py",
+    ],
 )
 def test_generated_code_lists_are_current(tool: str, shared_data: Path) -> None:
     completed = subprocess.run(
