@@ -10,6 +10,9 @@ export UV
 DEMOI_HOST ?= 127.0.0.1
 DEMOI_PORT ?= 8000
 DEMO_STORE ?= var/demo-store
+# The generated sources the demo lifts, kept so that anyone can lift them by hand.
+DEMO_SOURCES ?= var/demo-sources
+DEMO_MUNICIPALITIES ?= 4401,7101,0701,4501
 # The demo graph's minted IRIs use the server's address, so both steps see the same host/port.
 run demo: export DEMOI_HOST := $(DEMOI_HOST)
 run demo: export DEMOI_PORT := $(DEMOI_PORT)
@@ -29,8 +32,9 @@ run: demo
 	$(UV) run --frozen demoi serve --store $(DEMO_STORE)
 
 demo: install
-	rm -rf $(DEMO_STORE).new
-	$(UV) run --frozen demoi demo --store $(DEMO_STORE).new
+	rm -rf $(DEMO_STORE).new $(DEMO_SOURCES)
+	$(UV) run --frozen demoi demo --store $(DEMO_STORE).new \
+		--municipalities $(DEMO_MUNICIPALITIES) --sources $(DEMO_SOURCES)
 	rm -rf $(DEMO_STORE) && mv $(DEMO_STORE).new $(DEMO_STORE)
 
 ## test: install and run every check and test

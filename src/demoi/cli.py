@@ -29,6 +29,7 @@ from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
 from demoi.store import Store, open_store
 
 if TYPE_CHECKING:
+    from demoi.lifting.sources import DatabaseSource
     from demoi.lifting.tabular import Reject
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -353,7 +354,7 @@ def mappings_command(lang: str | None) -> None:
 
 
 @cli.command()
-@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source")
 @click.option(
     "--mapping", "mapping_name", required=True, help="Mapping name (see `demoi mappings`)."
 )
@@ -381,7 +382,7 @@ def mappings_command(lang: str | None) -> None:
 @base_uri_option
 @store_option
 def lift(
-    source: Path,
+    source: str,
     mapping_name: str,
     municipality: str,
     year: str | None,
@@ -395,27 +396,32 @@ def lift(
     base_uri: str | None,
     store: str | None,
 ) -> None:
-    """Lift a municipal export with a mapping, validate it, and publish it atomically."""
-    from demoi.lifting import get_mapping
+    """Lift a municipal export with a mapping, validate it, and publish it atomically.
+
+    SOURCE is the export's file; for an SQL mapping it may also be a database URL,
+    postgresql://USER:PASSWORD@HOST:PORT/DATABASE (the password is never shown or recorded).
+    """
+    from demoi.lifting import get_mapping, source_from
     from demoi.lifting import lift as lift_source
     from demoi.lifting.tabular import PROGRESS_EVERY
     from demoi.publishing import check_lifted, publish_lifted
 
     settings = _settings(store=store, base_uri=base_uri)
     language = lang or settings["default_language"]
-    if not source.is_file():
-        raise UsageError(f"{source}: no such file")
     if out is not None and not dry_run:
         raise UsageError("--out writes the RDF of a --dry-run; add --dry-run")
     if dataset is not None:
         _check_dataset_id(dataset)
     mapping = get_mapping(mapping_name)
+    resolved = source_from(source, mapping)
+    if isinstance(resolved, Path) and not resolved.is_file():
+        raise UsageError(f"{resolved}: no such file")
     parameters = {"year": year} if year else {}
     rejects: list[Reject] | None = [] if skip_invalid_rows else None
     started = time.monotonic()
     reporter = _progress_reporter(started)
     lifted = lift_source(
-        source,
+        resolved,
         mapping,
         municipality=municipality,
         parameters=parameters,
@@ -429,7 +435,7 @@ def lift(
     if reporter is not None and lifted.rows >= PROGRESS_EVERY:
         click.echo("", err=True)  # end the progress line
     if rejects:
-        written = _write_rejects(source, rejects)
+        written = _write_rejects(resolved, rejects)
         _echo_err(f"{len(rejects)} row(s) left out, with why, in {written}")
     if dry_run:
         if out is None:
@@ -437,7 +443,7 @@ def lift(
         else:
             _write_atomically(out, lifted.ntriples)
             triples = lifted.ntriples.count(b"\n")
-            click.echo(f"{out}: {triples} triples from {lifted.rows} rows")
+            click.echo(f"{out}: {triples} triples from {lifted.rows_text()}")
         _echo_err(check_lifted(lifted, language).text())
         return
     with _open(settings, create=True) as opened:
@@ -446,7 +452,7 @@ def lift(
         _echo_err(warning.line())
     seconds = max(time.monotonic() - started, 1e-6)
     click.echo(
-        f"{published.graph}: {published.triples} triples from {lifted.rows} rows "
+        f"{published.graph}: {published.triples} triples from {lifted.rows_text()} "
         f"({lifted.encoding}), {len(published.report.warnings)} warning(s)"
     )
     _echo_err(
@@ -481,15 +487,46 @@ def serve(host: str | None, port: int | None, base_uri: str | None, store: str |
 
 
 @cli.command()
+@click.option(
+    "--municipalities",
+    "municipality_list",
+    default="4401,7101,0701,4501",
+    show_default=True,
+    help="ELSTAT codes separated by commas, or all (every municipality).",
+)
+@click.option(
+    "--scale",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Multiplies the rows of the generated sources (1: about a million triples for all).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generators.")
+@click.option(
+    "--sources",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the generated source files here, one folder per municipality.",
+)
 @base_uri_option
 @store_option
-def demo(base_uri: str | None, store: str | None) -> None:
-    """Build the demo graph: the standards and the bundled example exports."""
-    from demoi.demo import build_demo
+def demo(
+    municipality_list: str,
+    scale: float,
+    seed: int,
+    sources: Path | None,
+    base_uri: str | None,
+    store: str | None,
+) -> None:
+    """Build the demo graph: the standards, then real, sample and generated sources of the chosen
+    municipalities, each lifted and published as `demoi lift` does."""
+    from demoi.demo import DemoOptions, build_demo, parse_municipalities
 
+    if not scale > 0:
+        raise UsageError(f"--scale {scale}: give a number greater than 0")
+    chosen = DemoOptions(parse_municipalities(municipality_list), scale, seed, sources)
     settings = _settings(store=store, base_uri=base_uri)
     with _open(settings, create=True) as opened:
-        for line in build_demo(opened, base_uri=settings.base_uri):
+        for line in build_demo(opened, base_uri=settings.base_uri, options=chosen):
             click.echo(line)
 
 
@@ -514,8 +551,9 @@ def _check_dataset_id(dataset: str) -> None:
         raise UsageError(f"--dataset {dataset!r} names demoi's own graph; choose another id")
 
 
-def _write_rejects(source: Path, rejects: list[Reject]) -> Path:
-    """SOURCE.rejects.csv: where each left-out row was, why, and its cells as read."""
+def _write_rejects(source: Path | DatabaseSource, rejects: list[Reject]) -> Path:
+    """SOURCE.rejects.csv: where each left-out row was, why, and its cells as read; for a
+    database, DATABASE.rejects.csv in the current folder."""
     import csv
     import io
 
@@ -524,7 +562,10 @@ def _write_rejects(source: Path, rejects: list[Reject]) -> Path:
     writer.writerow(["where", "reason", "cells"])
     for reject in rejects:
         writer.writerow([str(reject.location), reject.reason, *reject.cells])
-    target = source.with_name(source.name + ".rejects.csv")
+    if isinstance(source, Path):
+        target = source.with_name(source.name + ".rejects.csv")
+    else:
+        target = Path(source.database + ".rejects.csv")
     _write_atomically(target, text.getvalue().encode("utf-8"))
     return target
 

@@ -1,62 +1,204 @@
-"""The demo graph that `make run` serves: the standards and the bundled example exports."""
+"""The demo graph that `make run` serves: the standards, then for each chosen municipality one
+graph per dataset, lifted from real data where there is some and from generated sources
+otherwise, all through the pipeline `demoi lift` runs (read, guard, map, validate, publish)."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import multiprocessing
+import shutil
+import tempfile
+import time
 import tomllib
+from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from demoi.lifting import get_mapping, lift
+from demoi.demo.generated import GENERATOR_MODULES, GENERATORS, rng_for
+from demoi.errors import DataError, DemoiError, UsageError
+from demoi.iris import dataset_graph
+from demoi.lifting import Lifted, get_mapping, lift
+from demoi.municipalities import get_municipality, municipalities
 from demoi.publishing import load_file, publish_lifted
 from demoi.resources import standards_path, standards_root
 from demoi.store import Store
 
 #: Where the real public data lives beside a checkout (``shared:`` sources of demo.toml).
 SHARED_DATA = ("shared", "data", "external")
+#: What `demoi demo` and `make run` build without --municipalities: Kalamata, Heraklion (Crete),
+#: Thessaloniki and Athens.
+DEFAULT_MUNICIPALITIES = ("4401", "7101", "0701", "4501")
+#: Lift processes: the machine `make run` targets has two cores; one store writer publishes.
+WORKERS = 2
+#: Lifts submitted ahead of the one being published.
+LOOK_AHEAD = 8
 
 
 @dataclass(frozen=True)
 class DemoLift:
-    """One lift of examples/demo.toml."""
+    """One lift of the demo: a file, its mapping, the municipality and the options."""
+
+    source: Path
+    shown: str  # how the output names the source: its demo.toml name or generated path
+    mapping: str
+    municipality: str
+    parameters: dict[str, str] = field(default_factory=dict)
+    sheet: str | None = None
+    dataset: str | None = None
+
+    def graph(self, base_uri: str) -> str:
+        mapping = get_mapping(self.mapping)
+        period = self.parameters.get(mapping.period) if mapping.period else None
+        return dataset_graph(base_uri, self.municipality, self.dataset or mapping.dataset, period)
+
+
+@dataclass(frozen=True)
+class DemoEntry:
+    """One ``[[lift]]`` of examples/demo.toml; ``municipalities = "all"`` applies it to every
+    municipality the demo builds."""
 
     source: str
     mapping: str
-    municipality: str
+    municipalities: tuple[str, ...] | None  # None: all
     parameters: dict[str, str]
     sheet: str | None = None
     dataset: str | None = None
 
 
-def demo_lifts() -> list[DemoLift]:
-    """The lifts examples/demo.toml lists; an entry with ``municipalities`` is one per code."""
+def demo_entries() -> list[DemoEntry]:
     spec = tomllib.loads((standards_path("examples") / "demo.toml").read_text(encoding="utf-8"))
-    lifts = []
+    entries = []
     for entry in spec["lift"]:
-        for code in entry.get("municipalities", [entry.get("municipality")]):
-            lifts.append(
-                DemoLift(
-                    source=entry["source"],
-                    mapping=entry["mapping"],
-                    municipality=code,
-                    parameters=dict(entry.get("parameters", {})),
-                    sheet=entry.get("sheet"),
-                    dataset=entry.get("dataset"),
-                )
+        codes = entry.get("municipalities", [entry.get("municipality")])
+        entries.append(
+            DemoEntry(
+                source=entry["source"],
+                mapping=entry["mapping"],
+                municipalities=None if codes == "all" else tuple(codes),
+                parameters=dict(entry.get("parameters", {})),
+                sheet=entry.get("sheet"),
+                dataset=entry.get("dataset"),
             )
-    return lifts
+        )
+    return entries
 
 
 def source_file(source: str) -> Path | None:
     """An examples/ file, or a ``shared:`` file when ../shared is beside the checkout (an
-    installed wheel has no shared data: those lifts are skipped)."""
+    installed wheel has no shared data: the generated source is used instead)."""
     if not source.startswith("shared:"):
         return standards_path("examples") / source
     shared = standards_root().parent.joinpath(*SHARED_DATA)
     path = shared / source.removeprefix("shared:")
     return path if path.is_file() else None
+
+
+def parse_municipalities(text: str) -> list[str]:
+    """``all``, or ELSTAT codes separated by commas (each checked against the code list)."""
+    if text.strip().lower() == "all":
+        return sorted(municipalities())
+    codes = [code.strip() for code in text.split(",") if code.strip()]
+    if not codes:
+        raise UsageError("--municipalities: give ELSTAT codes separated by commas, or all")
+    for code in codes:
+        try:
+            get_municipality(code)
+        except UsageError as error:
+            raise UsageError(f"--municipalities: {error}") from None
+    return list(dict.fromkeys(codes))
+
+
+def load_generators() -> None:
+    """Import the generator modules, which register themselves in GENERATORS."""
+    for module in GENERATOR_MODULES:
+        # Until every group of areas has its module: one not written yet is skipped.
+        if importlib.util.find_spec(module) is not None:
+            importlib.import_module(module)
+
+
+def plan(
+    codes: list[str], *, seed: int, scale: float, sources: Path, base_uri: str, kept: bool = True
+) -> list[DemoLift]:
+    """The demo's lifts, municipality by municipality (see ``planned``)."""
+    return list(
+        planned(codes, seed=seed, scale=scale, sources=sources, base_uri=base_uri, kept=kept)
+    )
+
+
+def planned(
+    codes: list[str], *, seed: int, scale: float, sources: Path, base_uri: str, kept: bool = True
+) -> Iterator[DemoLift]:
+    """The demo's lifts, one municipality's after another, its files written as it comes.
+
+    The rule of real data first: for each municipality, the demo.toml entries whose source is
+    present come first, in their order; a generated source is lifted only for a graph (the
+    municipality × dataset × period) that no present entry fills. So a sample or real file
+    replaces the generated file of its graph (the City of Athens' own budget file instead of a
+    generated budget-expense and budget-revenue of 4501), and a ``shared:`` file missing (an
+    installed wheel) falls back to the generated one. Generated files are written to
+    ``sources/<code>/`` (named so in the output when ``kept``, else ``generated:<code>/…``).
+    """
+    load_generators()
+    entries = demo_entries()
+    for code in codes:
+        filled: set[str] = set()
+        for lift_ in _real_lifts(code, entries):
+            graph = lift_.graph(base_uri)
+            if graph not in filled:
+                filled.add(graph)
+                yield lift_
+        municipality = get_municipality(code)
+        folder = sources / code
+        for name, generate in GENERATORS.items():
+            for generated in generate(municipality, rng_for(seed, code, name), scale):
+                target = folder / generated.filename
+                shown = str(target) if kept else f"generated:{code}/{generated.filename}"
+                made = DemoLift(
+                    target, shown, generated.mapping, code, generated.parameters,
+                    generated.sheet, generated.dataset,
+                )  # fmt: skip
+                graph = made.graph(base_uri)
+                if graph in filled:
+                    continue
+                filled.add(graph)
+                folder.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(generated.content)
+                yield made
+
+
+def _real_lifts(code: str, entries: list[DemoEntry]) -> Iterator[DemoLift]:
+    """The demo.toml entries of a municipality whose source is present."""
+    for entry in entries:
+        if entry.municipalities is not None and code not in entry.municipalities:
+            continue
+        path = source_file(entry.source)
+        if path is not None:
+            yield DemoLift(
+                path, entry.source, entry.mapping, code, entry.parameters, entry.sheet,
+                entry.dataset,
+            )  # fmt: skip
+
+
+def lift_one(entry: DemoLift, base_uri: str) -> Lifted | str:
+    """Run in a worker: the lift, or the error's message (a DemoiError does not survive the
+    trip back from the worker: it is rebuilt in the main process)."""
+    try:
+        return lift(
+            entry.source,
+            get_mapping(entry.mapping),
+            municipality=entry.municipality,
+            parameters=entry.parameters,
+            base_uri=base_uri,
+            sheet=entry.sheet,
+            dataset=entry.dataset,
+        )
+    except DemoiError as error:
+        return str(error)
 
 
 def standards_graph(base_uri: str, folder: str, file: Path) -> str:
@@ -80,21 +222,85 @@ def load_standards(store: Store, *, base_uri: str) -> Iterator[str]:
         yield f"{where}: {triples} triples from {len(files)} files in {folder}/"
 
 
-def build_demo(store: Store, *, base_uri: str) -> Iterator[str]:
+@dataclass
+class DemoOptions:
+    municipalities: list[str] = field(default_factory=lambda: list(DEFAULT_MUNICIPALITIES))
+    scale: float = 1.0
+    seed: int = 0
+    sources: Path | None = None  # keep the generated files there; None: a temporary folder
+    workers: int = WORKERS
+
+
+def build_demo(store: Store, *, base_uri: str, options: DemoOptions | None = None) -> Iterator[str]:
+    """Load the standards, then lift and publish every source of the plan; yields one line per
+    graph and a final summary."""
+    chosen = options or DemoOptions()
+    if not chosen.scale > 0:
+        raise UsageError(f"--scale {chosen.scale}: give a number greater than 0")
+    started = time.monotonic()
     yield from load_standards(store, base_uri=base_uri)
-    for entry in demo_lifts():
-        path = source_file(entry.source)
-        if path is None:
-            yield f"skipped {entry.source}: ../shared/data/external is not beside this demoi"
-            continue
-        lifted = lift(
-            path,
-            get_mapping(entry.mapping),
-            municipality=entry.municipality,
-            parameters=entry.parameters,
+    kept = chosen.sources is not None
+    folder = (
+        chosen.sources
+        if chosen.sources is not None
+        else Path(tempfile.mkdtemp(prefix="demoi-demo-"))
+    )
+    graphs = triples = 0
+    try:
+        lifts = planned(
+            chosen.municipalities,
+            seed=chosen.seed,
+            scale=chosen.scale,
+            sources=folder,
             base_uri=base_uri,
-            sheet=entry.sheet,
-            dataset=entry.dataset,
+            kept=kept,
         )
-        published = publish_lifted(store, lifted, base_uri=base_uri)
-        yield f"{published.graph}: {published.triples} triples from {entry.source}"
+        for entry, lifted in _lifted(lifts, base_uri, chosen.workers):
+            if isinstance(lifted, str):
+                raise DataError(f"demo source {entry.shown}: {lifted}")
+            published = publish_lifted(store, lifted, base_uri=base_uri)
+            graphs += 1
+            triples += published.triples
+            yield f"{published.graph}: {published.triples} triples from {entry.shown}"
+    finally:
+        if not kept:
+            shutil.rmtree(folder, ignore_errors=True)
+    seconds = time.monotonic() - started
+    where = f"; sources kept in {folder}" if kept else ""
+    yield (
+        f"demo: {len(chosen.municipalities)} municipalities, {graphs} graphs, "
+        f"{triples} triples, {seconds:.0f} s{where}"
+    )
+
+
+def _lifted(
+    lifts: Iterator[DemoLift], base_uri: str, workers: int
+) -> Iterator[tuple[DemoLift, Lifted | str]]:
+    """Each lift with its result, in plan order. Lifting is the costly step and independent per
+    file, so it runs in worker processes; the caller publishes one at a time (one store writer),
+    and the plan's next files are generated while the workers lift."""
+    if workers <= 1:
+        for entry in lifts:
+            yield entry, lift_one(entry, base_uri)
+        return
+    # spawn, not fork: the parent holds an open store (RocksDB threads) that a fork would copy.
+    context = multiprocessing.get_context("spawn")
+    # One process per pool, and each mapping always lifted by the same one: a process keeps the
+    # morph-kgc rules it parsed (lifting/morph.py), the larger part of a small lift's cost.
+    pools = [ProcessPoolExecutor(1, mp_context=context) for _ in range(workers)]
+    affinity: dict[str, int] = {}
+    pending: deque[tuple[DemoLift, Future[Lifted | str]]] = deque()
+    try:
+        for entry in lifts:
+            worker = affinity.setdefault(entry.mapping, len(affinity) % workers)
+            pending.append((entry, pools[worker].submit(lift_one, entry, base_uri)))
+            # A bounded look-ahead: the workers stay busy, lifted graphs do not pile up in memory.
+            while len(pending) > LOOK_AHEAD:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+    finally:
+        for pool in pools:
+            pool.shutdown(cancel_futures=True)
