@@ -12,14 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 
 from demoi import catalogue, provenance
 from demoi.errors import ValidationFailed
 from demoi.lifting import Lifted
 from demoi.store import Store
 from demoi.store.sparql_text import join_operations
-from demoi.validation import Report, validate_area
+from demoi.validation import Report, validate_ntriples
 
 
 @dataclass(frozen=True)
@@ -31,9 +30,7 @@ class Published:
 
 def check_lifted(lifted: Lifted, language: str = "el") -> Report:
     """Validate lifted data against its area's profile; raise ValidationFailed on violations."""
-    data = rdflib.Graph()
-    data.parse(data=lifted.ntriples, format="nt")
-    report = validate_area(data, lifted.mapping.area, language)
+    report = validate_ntriples(lifted.ntriples, lifted.mapping.area, language)
     if not report.conforms:
         raise ValidationFailed(
             f"{lifted.source}: {len(report.violations)} violation(s) of the {lifted.mapping.area} "

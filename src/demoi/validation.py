@@ -1,7 +1,13 @@
-"""SHACL validation of data against an area's application profile, with pySHACL.
+"""SHACL validation of data against an area's application profile.
 
 Each area has ``shapes/<area>.ttl`` (violations: the data is refused) and
 ``shapes/<area>-recommended.ttl`` (warnings: reported, the data is still published).
+
+``validate_graph`` is the reference: pySHACL on an rdflib graph. ``validate_ntriples`` and
+``validate_area`` use ``demoi.compiled_shapes`` (the shapes evaluated over an in-memory Oxigraph
+store, about five times faster, with the same results: tests/test_compiled_shapes.py), leave to
+pySHACL the shapes it names, and fall back to pySHACL for the whole graph when it raises
+``Unsupported``.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import rdflib
 from pyshacl import validate as pyshacl_validate
 from rdflib.namespace import RDF, SH
 
+from demoi import compiled_shapes
 from demoi.errors import UsageError
 from demoi.resources import standards_path
 
@@ -131,9 +138,20 @@ def _local(node: rdflib.term.Node | None) -> str:
     return text.rsplit("#", 1)[-1]
 
 
-def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph, language: str = "el") -> Report:
+def validate_graph(
+    data: rdflib.Graph,
+    shapes: rdflib.Graph,
+    language: str = "el",
+    only: list[rdflib.URIRef | str] | None = None,
+) -> Report:
+    """pySHACL's results; with ``only``, of those shapes alone."""
     _, report_graph, _ = pyshacl_validate(
-        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+        use_shapes=only,
     )
     findings = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
@@ -152,11 +170,67 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph, language: str = "el
                 messages=messages,
             )
         )
+    return _sorted(findings)
+
+
+def _sorted(findings: list[Finding]) -> Report:
     findings.sort(
         key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.focus, f.path or "", f.component)
     )
     return Report(tuple(findings))
 
 
+def _finding(result: compiled_shapes.Result, language: str) -> Finding:
+    messages = result.messages or (
+        # pySHACL's default messages are not reproduced; ours name the rule that failed.
+        ("", f"{result.component.removesuffix('ConstraintComponent')} ({result.shape})"),
+    )
+    return Finding(
+        severity=result.severity,
+        focus=str(result.focus),
+        path=result.path,
+        value=str(result.value) if result.value is not None else None,
+        message=_message(messages, language),
+        shape=result.shape,
+        component=result.component,
+        messages=messages,
+    )
+
+
+def validate_compiled(
+    ntriples: bytes, shapes: rdflib.Graph, language: str = "el", graph: rdflib.Graph | None = None
+) -> Report:
+    """The compiled evaluation, with pySHACL for the shapes it leaves to it (on ``graph``, the
+    same data as an rdflib graph, parsed here if not given); raises compiled_shapes.Unsupported
+    where it cannot."""
+    evaluated = compiled_shapes.evaluate(shapes, ntriples)
+    findings = [_finding(result, language) for result in evaluated.results]
+    if evaluated.for_pyshacl:
+        if graph is None:
+            graph = rdflib.Graph().parse(data=ntriples, format="nt")
+        only = validate_graph(graph, shapes, language, only=evaluated.for_pyshacl)
+        findings.extend(only.findings)
+    return _sorted(findings)
+
+
+def validate_fast(
+    ntriples: bytes, shapes: rdflib.Graph, language: str = "el", graph: rdflib.Graph | None = None
+) -> Report:
+    """The compiled evaluation where it applies, pySHACL on the whole graph where it does not
+    (``graph``: the same data as an rdflib graph, if the caller has it)."""
+    try:
+        return validate_compiled(ntriples, shapes, language, graph)
+    except compiled_shapes.Unsupported:
+        if graph is None:
+            graph = rdflib.Graph().parse(data=ntriples, format="nt")
+        return validate_graph(graph, shapes, language)
+
+
+def validate_ntriples(data: bytes, area: str, language: str = "el") -> Report:
+    """Validate N-Triples against the area's profile."""
+    return validate_fast(data, area_shapes(area), language)
+
+
 def validate_area(data: rdflib.Graph, area: str, language: str = "el") -> Report:
-    return validate_graph(data, area_shapes(area), language)
+    ntriples = data.serialize(format="nt", encoding="utf-8")
+    return validate_fast(ntriples, area_shapes(area), language, graph=data)
