@@ -303,6 +303,9 @@ def _cell(cells: list[str], position: int | None, column: Column, where: Locatio
         return CONVERTERS[column.type](value)
     except ValueError as error:
         raise DataError(
-            f"{value!r} in column {column.headers[0]!r} is not {error}",
+            # The mapping's rule for the cell (its field and type) is named, so a publisher
+            # who thinks the value is right can see what the mapping expected there.
+            f"{value!r} in column {column.headers[0]!r} is not {error} "
+            f"(mapping field {column.name!r}, type {column.type})",
             location=dataclasses.replace(where, column=position + 1),
         ) from None
