@@ -313,6 +313,42 @@ def test_a_commitment_line_without_amount_is_refused(tmp_path: Path) -> None:
         tables(write(tmp_path, decision(extraFieldValues=extra)))
 
 
+def payment(**line: Any) -> dict[str, Any]:
+    """A Β.2.1 of Kalamata with one «sponsor» line holding ``line`` besides its amount."""
+    sponsor = {"sponsorAFMName": {}, "expenseAmount": {"amount": 4588.0, "currency": "EUR"}}
+    return decision(
+        decisionTypeId="Β.2.1",
+        extraFieldValues={"sponsor": [sponsor | line], "relatedAnalipsiYpoxreosis": []},
+    )
+
+
+@pytest.mark.parametrize("line", [{}, {"kae": None}, {"kae": ""}, {"kae": "  "}])
+def test_a_payment_line_without_kae_is_kept_without_one(
+    tmp_path: Path, line: dict[str, Any]
+) -> None:
+    """Regression: every Β.2.x of Diavgeia's real search sample was refused for its lines'
+    missing «kae», which Diavgeia does not require on «sponsor» lines."""
+    items = tables(write(tmp_path, payment(**line)))["items"]
+    assert [(item["kae"], item["amount"]) for item in items] == [("", "4588.00")]
+
+
+def test_a_payment_line_with_a_wrong_kae_is_still_refused(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="revenue or non-municipal code") as raised:
+        tables(write(tmp_path, payment(kae="1611.0000")))
+    assert raised.value.location is not None
+    assert raised.value.location.field == "extraFieldValues.sponsor[0].kae"
+
+
+@pytest.mark.parametrize("kae", [None, "", " "])
+def test_a_commitment_line_without_kae_is_refused(tmp_path: Path, kae: str | None) -> None:
+    extra = decision()["extraFieldValues"]
+    extra["amountWithKae"][0]["kae"] = kae
+    with pytest.raises(DataError, match="line 1 of «amountWithKae» has no «kae»") as raised:
+        tables(write(tmp_path, decision(extraFieldValues=extra)))
+    assert raised.value.location is not None
+    assert raised.value.location.field == "extraFieldValues.amountWithKae[0].kae"
+
+
 def test_a_commitment_without_lines_is_refused(tmp_path: Path) -> None:
     extra = decision()["extraFieldValues"]
     extra["amountWithKae"] = []
@@ -391,3 +427,45 @@ def test_real_single_decision_reads_epoch_milliseconds() -> None:
     rejects: list[Reject] = []
     tables(SAMPLES / "one_decisions_details.json", rejects)
     assert [reject.cells for reject in rejects] == [["Ψ11446ΜΓΨ7-ΠΚΛ", "Β.1.3", "100048574"]]
+
+
+def real_decisions_of(tmp_path: Path, organisation: str) -> Path:
+    """The decisions of one organisation in the real search sample, as they are there."""
+    search = json.loads((SAMPLES / "simple_query_search_result.json").read_text("utf-8"))
+    found = [raw for raw in search["decisions"] if raw["organizationId"] == organisation]
+    return write(tmp_path, found)
+
+
+def test_real_payment_decisions_without_kae_are_published(tmp_path: Path) -> None:
+    """Regression: the real Β.2.1 decisions of Δήμος Αγίου Βασιλείου (uid 6006) have «sponsor»
+    lines without «kae» and were refused; they are published, and the profile warns."""
+    lifted = lift(
+        real_decisions_of(tmp_path, "6006"),
+        MAPPING,
+        municipality="7302",
+        parameters={"year": "2025"},
+        base_uri="http://127.0.0.1:8000/",
+    )
+    report = check_lifted(lifted, "en")
+    missing_kae = [
+        finding.focus
+        for finding in report.warnings
+        if finding.shape.endswith("#ExpenditureDecisionItem-kae-count")
+    ]
+    assert sorted(missing_kae) == [
+        "http://127.0.0.1:8000/id/decision/7302/6ΘΘΚΩ6Τ-Ξ1Ρ/item/1",
+        "http://127.0.0.1:8000/id/decision/7302/ΨΥΝ1Ω6Τ-Ι7Δ/item/1",
+        "http://127.0.0.1:8000/id/decision/7302/ΨΩ0ΙΩ6Τ-ΧΒΠ/item/1",
+    ]
+    assert b"decisions#kae" not in lifted.ntriples
+
+
+def test_real_payment_lines_keep_their_legal_entity_without_kae(tmp_path: Path) -> None:
+    found = tables(real_decisions_of(tmp_path, "50004"))
+    assert [
+        (row["ada"], row["kae"], row["amount"], row["beneficiary"]) for row in found["items"]
+    ] == [
+        ("6ΣΦΜΟΡ9Δ-ΞΨ0", "", "4588.00", ""),
+        ("ΨΔ44ΟΡ9Δ-2ΓΨ", "", "1604.00", "800540669"),
+        ("ΨΔ44ΟΡ9Δ-2ΓΨ", "", "1308.00", "800540669"),
+    ]

@@ -32,6 +32,9 @@ What real payloads hold, and what this reader does with it:
   amounts; the total is then the sum of the lines, which is how Diavgeia's form computes it. A
   null line amount, or a null ``awardAmount``, cannot be made up: the decision is refused.
 * ``sponsorAFMName: {}``: a line without a beneficiary; the line is kept without one.
+* No ``kae``: Diavgeia requires the KAE code on a commitment's lines (``amountWithKae``) but not
+  on the ``sponsor`` lines of Β.2.x, and real payments omit it. A Β.1.3 line without one is
+  refused; a Β.2.x line is kept without dec:kae (the recommended profile warns).
 * Misplaced values: the awarding body listed among its own contractors (``person`` of Δ.2.2
   holds the body's own ΑΦΜ) or as the beneficiary of its own commitment is left out; an amount
   field holding a tax number or a KAE code, and a ``kae`` field holding a state-budget or ΣΑΕ
@@ -374,11 +377,15 @@ def _financial(decision: _Decision, type_code: str, extra: _Fields, issuer: set[
                 f"commitment {decision.ada} has no «financialYear»: a commitment is entered in "
                 "one year's budget; correct the posting on Diavgeia",
             )
-        decision.items = extra.items("amountWithKae", "amountWithVAT", issuer, required=True)
+        decision.items = extra.items(
+            "amountWithKae", "amountWithVAT", issuer, required=True, kae_required=True
+        )
         total = extra.amount("amountWithVAT")
         # amount: null in real postings; Diavgeia's form makes the total the sum of the lines.
         cells["total"] = total or _sum(item.amount for item in decision.items)
     elif type_code in ("Β.2.1", "Β.2.2"):
+        # Diavgeia's Β.2.x form leaves «kae» optional on sponsor lines, and real postings omit
+        # it: such a line is published without dec:kae and the recommended profile warns.
         decision.items = extra.items("sponsor", "expenseAmount", issuer, required=True)
     elif type_code in ("Δ.1", "Δ.2.2"):
         cells["total"] = extra.amount("awardAmount", required=True)
@@ -572,7 +579,13 @@ class _Fields:
             raise self._wrong(path, value, str(problem)) from None
 
     def items(
-        self, key: str, amount_key: str, issuer: set[str], *, required: bool = False
+        self,
+        key: str,
+        amount_key: str,
+        issuer: set[str],
+        *,
+        required: bool = False,
+        kae_required: bool = False,
     ) -> list[_Item]:
         if required and not self.length(key):
             raise self.error(
@@ -594,7 +607,7 @@ class _Fields:
             party = _party(sponsor) if isinstance(sponsor, dict) else None
             items.append(
                 _Item(
-                    kae=self.kae((*line, "kae"), key, index),
+                    kae=self.kae((*line, "kae"), key, index, required=kae_required),
                     amount=amount,
                     cpv=self.cpv_at((*line, "cpv")),
                     beneficiary=None if party is None or party.afm in issuer else party,
@@ -602,14 +615,17 @@ class _Fields:
             )
         return items
 
-    def kae(self, path: JsonPath, key: str, index: int) -> str:
+    def kae(self, path: JsonPath, key: str, index: int, *, required: bool) -> str:
         value = self._value(path)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if not required:
+                return ""
             raise self.error(
                 path,
-                f"{self._about()}line {index + 1} of «{key}» has no «kae»: each amount line "
-                "needs the expenditure KAE code it is charged to (e.g. 20.6641.0001); the "
-                "decisions profile refuses a line without one",
+                f"{self._about()}line {index + 1} of «{key}» has no «kae»: each line of a "
+                "commitment needs the expenditure KAE code its appropriation is committed on "
+                "(e.g. 20.6641.0001), which Diavgeia requires; ask the issuing body to correct "
+                "the posting",
             )
         text = " ".join(str(value).split())
         try:
