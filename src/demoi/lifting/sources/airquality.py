@@ -33,6 +33,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -429,8 +430,18 @@ def sheet_days(
     """(row, ISO date, cells) of each day of a station sheet (``records`` start at its header);
     the cells keep the sheet's positions, empty where the analyser gave no value."""
     markers, cleaned = year_markers(records, columns, date_column)
+    # Named after the pollutant (an error names the mapping's field), and after the position
+    # too when a sheet has two columns of one pollutant.
+    segments = Counter(column.pollutant.segment for column in columns)
     value_columns = [
-        Column(f"c{column.position}", (column.header,), "decimal", required=False)
+        Column(
+            column.pollutant.segment
+            if segments[column.pollutant.segment] == 1
+            else f"{column.pollutant.segment} (column {column.position + 1})",
+            (column.header,),
+            "decimal",
+            required=False,
+        )
         for column in columns
     ]
     wide = table_from_records(
