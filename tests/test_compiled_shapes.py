@@ -296,3 +296,31 @@ def test_decimals_oxigraph_cannot_hold_are_still_compared() -> None:
     ]
     reference = validate_graph(rdflib.Graph().parse(data=data, format="nt"), shapes)
     assert keys(found, shapes, with_messages=False) == keys(reference, shapes, with_messages=False)
+
+
+def test_a_source_value_that_makes_an_invalid_iri_is_a_data_error(tmp_path: Path) -> None:
+    """A service's URL with a space became <https://… {id}> in the lifted N-Triples, which
+    Oxigraph (and rdflib) refuse to parse: validation crashed with exit 3."""
+    from click.testing import CliRunner
+
+    from demoi.cli import cli
+
+    sample = REPO / "examples" / "services" / "4401-services.json"
+    source = tmp_path / "4401-services.json"
+    source.write_text(
+        sample.read_text(encoding="utf-8").replace(
+            r"e-services\/koinoxrista", r"e-services\/koinoxrista {id}"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli,
+        ["lift", str(source), "--mapping", "service-catalogue", "--municipality", "4401",
+         "--store", str(tmp_path / "store")],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert str(source) in result.output
+    assert "https://www.kalamata.gr/e-services/koinoxrista {id}" in result.output
+    assert "internal error" not in result.output
+    listed = CliRunner().invoke(cli, ["graphs", "--store", str(tmp_path / "store")])
+    assert "4401/public-services" not in listed.output  # nothing was published

@@ -86,6 +86,15 @@ def test_bad_option_is_a_usage_error_naming_it(
     assert not store.exists()  # nothing changed, not even a store left behind
 
 
+@pytest.mark.parametrize("value", ["inf", "nan", "1e400"])
+def test_a_scale_that_is_not_a_finite_number_is_a_usage_error(tmp_path: Path, value: str) -> None:
+    store = tmp_path / "store"
+    result = _invoke("--store", str(store), "--municipalities", "6003", "--scale", value)
+    assert result.exit_code == 2, result.output
+    assert "--scale" in result.output
+    assert not store.exists()
+
+
 def test_default_demo_has_every_area_for_the_four_municipalities(
     default_demo: tuple[str, Path, Path],
 ) -> None:

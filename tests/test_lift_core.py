@@ -187,3 +187,49 @@ def test_the_summary_of_a_single_table_source_is_unchanged(tmp_path: Path) -> No
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert f"{out}: 254 triples from 28 rows\n" in result.output
+
+
+# -- delimited text -------------------------------------------------------------------------
+
+INDICATORS = REPO / "examples" / "statistics" / "4401-indicators.cp1253.csv"
+
+
+def test_an_unclosed_quote_in_a_large_file_names_file_and_line(tmp_path: Path) -> None:
+    """An unclosed quotation mark makes the rest of the file one cell; past the csv module's
+    field limit that was an internal error (exit 3) instead of an error naming the line."""
+    lines = INDICATORS.read_text(encoding="cp1253").splitlines()
+    lines[4] = lines[4].replace(";%;", ';"%;')  # line 5: the quote is never closed
+    lines += [f"recycling-rate;{1900 + n % 100};{n},5;%;" + "x" * 100 for n in range(2000)]
+    source = tmp_path / "4401-indicators.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["lift", str(source), "--mapping", "indicator-values", "--municipality", "4401",
+         "--store", str(tmp_path / "store")],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert f"{source}, line 5" in result.output
+    assert "quotation mark" in result.output
+
+
+# -- JSON -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000 + "]" * 100_000,  # deeper than the json module goes
+        '{"services": ' + "[" * 600 + "]" * 600 + "}",  # deeper than the line finder went
+    ],
+    ids=["json", "lines"],
+)
+def test_deeply_nested_json_is_a_data_error_not_a_crash(tmp_path: Path, text: str) -> None:
+    source = tmp_path / "4401-services.json"
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["lift", str(source), "--mapping", "service-catalogue", "--municipality", "4401",
+         "--dry-run"],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert str(source) in result.output and "internal error" not in result.output

@@ -317,3 +317,91 @@ def test_sqlite_is_still_accepted_as_the_format_name() -> None:
 
     assert reader_for("sqlite") is reader_for("sql") is sql.read
     assert get_mapping("elected-posts").source_format == "sql"
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        # libpq ends the user part at the last "@" before the first "/", so "?" and "#" are
+        # part of the password, where urlsplit() would start the query or fragment there.
+        ("postgresql://demoi:pa?ss@db.example/registry", "postgresql://demoi@db.example/registry"),
+        ("postgresql://demoi:pa#ss@db.example:5433/registry",
+         "postgresql://demoi@db.example:5433/registry"),
+        ("postgresql://demoi:a?b#c@db.example/registry?sslmode=require",
+         "postgresql://demoi@db.example/registry?sslmode=require"),
+    ],
+)  # fmt: skip
+def test_a_password_with_question_mark_or_hash_is_not_shown(url: str, shown: str) -> None:
+    from psycopg.conninfo import conninfo_to_dict
+
+    assert conninfo_to_dict(url)["password"] in {"pa?ss", "pa#ss", "a?b#c"}
+    assert without_password(url) == shown
+
+
+def test_a_password_in_the_query_with_an_at_sign_is_not_shown() -> None:
+    assert (
+        without_password("postgresql://demoi@db.example?sslmode=require&password=a@b")
+        == "postgresql://demoi@db.example?sslmode=require"
+    )
+
+
+def test_a_huge_or_tiny_postgresql_numeric_is_read_digit_for_digit(
+    postgres: Server, tmp_path: Path
+) -> None:
+    """Decimal's str() and normalize() write 0.0000001 as "1E-7" and round past 28 digits (and
+    quantize() raises beyond them); a numeric must read as its text export writes it."""
+    from test_sources import HEADER, greek, lift_with, write_csv
+
+    huge = "1234567890123456789012345678901234.5"
+    rows = [["10", "6011.01.01", "Αποδοχές", "1" + "0" * 30, huge, "0.0000001", 0, 0]]
+    exported = [[*rows[0][:3], *(greek(cell).replace(".", ",") for cell in rows[0][3:])]]
+    with psycopg.connect(postgres.url("postgres"), autocommit=True) as connection:
+        connection.execute("CREATE DATABASE extremes")
+    with psycopg.connect(postgres.url("extremes")) as connection:
+        columns = ", ".join(
+            f'"{name}" {"text" if position < 3 else "numeric"}'
+            for position, name in enumerate(HEADER)
+        )
+        connection.execute(f"CREATE TABLE budget ({columns})")
+        connection.execute(f"INSERT INTO budget VALUES ({', '.join(['%s'] * 8)})", rows[0])
+    mapping = dataclasses.replace(
+        get_mapping("budget-expense"), source_format="sql", query="SELECT * FROM budget"
+    )
+    from_postgresql = lift(
+        database_source(postgres.url("extremes")),
+        mapping,
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri=BASE,
+    )
+    text = lift_with(write_csv(tmp_path / "budget.csv", exported), "csv")
+    found = rdflib.Graph().parse(data=from_postgresql.ntriples, format="nt")
+    assert huge in {str(o) for o in found.objects()}
+    assert isomorphic(text, found)
+
+
+def test_a_malformed_database_url_is_an_error_not_a_crash() -> None:
+    """urlsplit() raised ValueError on "[" without "]" while the URL was being redacted."""
+    url = f"postgresql://{USER}:{PASSWORD}@[127.0.0.1/registry"
+    result = CliRunner().invoke(
+        cli, ["lift", url, "--mapping", "elected-posts", "--municipality", "4401", "--dry-run"]
+    )
+    assert result.exit_code in (1, 2), result.output
+    assert "internal error" not in result.output and PASSWORD not in result.output
+
+
+def test_a_query_cannot_end_the_read_only_transaction_and_write(postgres: Server) -> None:
+    """Several statements in one query: a COMMIT in it ended the read-only transaction and the
+    next statement ran outside it, in a transaction of its own that could write."""
+    # A database of its own: the fixture's must stay whole for the other tests.
+    with psycopg.connect(postgres.url("postgres"), autocommit=True) as connection:
+        connection.execute("CREATE DATABASE multi_statement")
+    with psycopg.connect(postgres.url("multi_statement")) as connection:
+        register.write_register(connection.cursor(), placeholder="%s")
+    mapping_query = get_mapping("elected-posts").query or ""
+    query = f"COMMIT; DELETE FROM THITEIES; {mapping_query}"
+    with pytest.raises(DataError, match="multiple commands"):
+        lifted_graph(database_source(postgres.url("multi_statement")), with_query(query))
+    with psycopg.connect(postgres.url("multi_statement")) as connection:
+        (count,) = connection.execute("SELECT COUNT(*) FROM THITEIES").fetchone() or (0,)
+    assert count == len(register.THITEIES)

@@ -561,3 +561,30 @@ def test_replacing_a_graph_with_blank_nodes_does_not_double_them(store: Oxigraph
     store.replace_graph(G1, data, ox.RdfFormat.N_TRIPLES)
     assert store.replace_graph(G1, data, ox.RdfFormat.N_TRIPLES) == 2
     assert len(list(store.quads(G1))) == 2
+
+
+# An RDF 1.2 triple term whose subject is a blank node: the blank node is inside the object.
+NESTED_BLANK = b"<http://x/a> <http://x/r> <<( _:b <http://x/p> <http://x/1> )>> .\n"
+
+
+def test_a_blank_node_inside_a_triple_term_is_replaced_without_delete_data(
+    store: OxigraphStore,
+) -> None:
+    store.replace_graph(G1, NESTED_BLANK, ox.RdfFormat.N_TRIPLES)
+    assert store.replace_graph(G1, NESTED_BLANK, ox.RdfFormat.N_TRIPLES) == 1
+    assert store.replace_graph(G1, NEW, ox.RdfFormat.N_TRIPLES) == 2
+    assert triples_of(store, G1) == {
+        "<http://x/b> <http://x/p> <http://x/2>",
+        "<http://x/c> <http://x/p> <http://x/3>",
+    }
+
+
+def test_the_count_of_a_replaced_graph_is_what_the_store_holds(store: OxigraphStore) -> None:
+    """Oxigraph stores "01"^^xsd:integer as "1" and @EN as @en: two parsed triples, one stored."""
+    data = (
+        f'<http://x/a> <http://x/p> "1"^^<{XSD_INTEGER}> .\n'
+        f'<http://x/a> <http://x/p> "01"^^<{XSD_INTEGER}> .\n'
+        '<http://x/a> <http://x/p> "x"@EN .\n<http://x/a> <http://x/p> "x"@en .\n'
+    ).encode()
+    assert store.replace_graph(G1, data, ox.RdfFormat.N_TRIPLES) == len(list(store.quads(G1))) == 2
+    assert store.replace_graph(G1, data, ox.RdfFormat.N_TRIPLES) == 2

@@ -30,7 +30,7 @@ class Published:
 
 def check_lifted(lifted: Lifted, language: str = "el") -> Report:
     """Validate lifted data against its area's profile; raise ValidationFailed on violations."""
-    report = validate_ntriples(lifted.ntriples, lifted.mapping.area, language)
+    report = validate_ntriples(lifted.ntriples, lifted.mapping.area, language, str(lifted.source))
     if not report.conforms:
         raise ValidationFailed(
             f"{lifted.source}: {len(report.violations)} violation(s) of the {lifted.mapping.area} "

@@ -15,12 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import pyoxigraph as ox
 import rdflib
 from pyshacl import validate as pyshacl_validate
+from rdflib.exceptions import ParserError
 from rdflib.namespace import RDF, SH
 
 from demoi import compiled_shapes
-from demoi.errors import UsageError
+from demoi.errors import DataError, Location, UsageError
 from demoi.resources import standards_path
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -226,9 +228,38 @@ def validate_fast(
         return validate_graph(graph, shapes, language)
 
 
-def validate_ntriples(data: bytes, area: str, language: str = "el") -> Report:
-    """Validate N-Triples against the area's profile."""
-    return validate_fast(data, area_shapes(area), language)
+def validate_ntriples(
+    data: bytes, area: str, language: str = "el", source: str | None = None
+) -> Report:
+    """Validate N-Triples against the area's profile. Data that is not N-Triples (a mapping
+    made an IRI of a source value with a space in it) is a DataError at ``source``."""
+    try:
+        return validate_fast(data, area_shapes(area), language)
+    except (SyntaxError, ParserError):
+        problem = _not_ntriples(data, source)
+        if problem is None:
+            raise
+        raise problem from None
+
+
+def _not_ntriples(data: bytes, source: str | None) -> DataError | None:
+    """What Oxigraph finds wrong in ``data``, quoting the term, or None if it parses."""
+    try:
+        for _ in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+            pass
+    except SyntaxError as error:
+        reason = str(error.msg).rpartition(": ")[2]
+        term = ""
+        if error.lineno is not None and error.offset is not None:
+            line = data.splitlines()[error.lineno - 1].decode("utf-8", "replace")
+            end = error.end_offset - 1 if error.end_offset else None  # 1-based, exclusive
+            term = line[error.offset - 1 : end].strip()
+        return DataError(
+            f"a value of the source makes a term that is not valid RDF: {term} ({reason}); "
+            "correct the value in the source",
+            location=Location(source) if source else None,
+        )
+    return None
 
 
 def validate_area(data: rdflib.Graph, area: str, language: str = "el") -> Report:

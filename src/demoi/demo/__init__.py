@@ -5,6 +5,7 @@ otherwise, all through the pipeline `demoi lift` runs (read, guard, map, validat
 from __future__ import annotations
 
 import importlib
+import math
 import multiprocessing
 import shutil
 import tempfile
@@ -227,13 +228,17 @@ class DemoOptions:
     sources: Path | None = None  # keep the generated files there; None: a temporary folder
     workers: int = WORKERS
 
+    def __post_init__(self) -> None:
+        # Checked here, where the CLI builds the options before it opens (or creates) the
+        # store: an infinite scale would only fail in a generator, after the standards load.
+        if not (math.isfinite(self.scale) and self.scale > 0):
+            raise UsageError(f"--scale {self.scale}: give a number greater than 0")
+
 
 def build_demo(store: Store, *, base_uri: str, options: DemoOptions | None = None) -> Iterator[str]:
     """Load the standards, then lift and publish every source of the plan; yields one line per
     graph and a final summary."""
     chosen = options or DemoOptions()
-    if not chosen.scale > 0:
-        raise UsageError(f"--scale {chosen.scale}: give a number greater than 0")
     started = time.monotonic()
     yield from load_standards(store, base_uri=base_uri)
     kept = chosen.sources is not None

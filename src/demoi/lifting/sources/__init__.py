@@ -62,9 +62,14 @@ def database_source(url: str) -> DatabaseSource:
 
 def without_password(url: str) -> str:
     """The URI without the password of its user part or of its query (libpq accepts both)."""
-    parts = urlsplit(url)
-    users, at, hosts = parts.netloc.rpartition("@")
-    netloc = f"{users.partition(':')[0]}@{hosts}" if at else hosts
+    redacted = _without_user_password(url)
+    try:
+        parts = urlsplit(redacted)
+    except ValueError:
+        # A URI urlsplit cannot read ("[" without "]"): its query, where libpq also takes a
+        # password, is left out; libpq then says what is wrong with the rest.
+        return redacted.partition("?")[0]
+    netloc = parts.netloc
     # The query's other parameters are kept as written (no re-encoding).
     kept = [
         parameter
@@ -73,6 +78,19 @@ def without_password(url: str) -> str:
     ]
     query = "?" + "&".join(kept) if kept else ""
     return f"{parts.scheme}://{netloc}{parts.path}{query}"
+
+
+def _without_user_password(url: str) -> str:
+    """The URI without the password of its user part, found as libpq finds it: up to the first
+    "@" before any "/". urlsplit() cannot be used for this: it ends the user part at a "?" or
+    "#", which libpq takes as part of an unencoded password, so the password would be shown."""
+    scheme, separator, rest = url.partition("://")
+    slash = rest.find("/")
+    at = rest.find("@", 0, slash if slash >= 0 else len(rest))
+    if not separator or at < 0:
+        return url
+    user = rest[:at].partition(":")[0]
+    return f"{scheme}{separator}{user}{rest[at:]}"
 
 
 def canonical_format(source_format: str) -> str:

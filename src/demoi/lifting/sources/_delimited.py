@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from demoi.errors import DataError, Location
 from demoi.lifting.tabular import (
     Column,
     Table,
@@ -43,7 +44,7 @@ def read_delimited(
     text, encoding = decode(data, file, options.encoding)
     found = find_delimiter(text, columns, delimiter)
     table = table_from_records(
-        numbered_rows(text, found),
+        numbered_rows(text, found, file),
         columns,
         file,
         rejects=options.rejects,
@@ -72,7 +73,23 @@ def find_delimiter(text: str, columns: Sequence[Column], default: str) -> str:
     return default
 
 
-def numbered_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """The records of ``text``, each with the line it ends on and its cells stripped."""
+def numbered_rows(
+    text: str, delimiter: str, file: str | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """The records of ``text``, each with the line it ends on and its cells stripped.
+
+    The csv module's only error here is a cell longer than its field limit, which in a municipal
+    export means a quotation mark left open (the rest of the file became one cell): it is named
+    at the line where that record starts, in ``file``."""
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return ((records.line_num, [cell.strip() for cell in record]) for record in records)
+    starts = 1
+    try:
+        for record in records:
+            yield records.line_num, [cell.strip() for cell in record]
+            starts = records.line_num + 1
+    except csv.Error as error:
+        raise DataError(
+            f'a cell starting on this line does not end ({error}): is a quotation mark (") '
+            "opened in it and never closed?",
+            location=Location(file, starts),
+        ) from None

@@ -91,6 +91,8 @@ def parse_json(text: str, file: str, *, advice: str = "", exact: bool = False) -
         data = _decoder(exact).decode(text)
     except json.JSONDecodeError as error:
         raise invalid_json(error, file, advice) from None
+    except RecursionError:
+        raise too_deep(file) from None
     return JsonText(file, text, data)
 
 
@@ -105,6 +107,8 @@ def parse_documents(text: str, file: str, *, advice: str = "") -> list[JsonText]
             value, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise invalid_json(error, file, advice) from None
+        except RecursionError:
+            raise too_deep(file) from None
         documents.append(JsonText(file, text, value, position))
         position = _SPACE.match(text, end).end()  # type: ignore[union-attr]
     if not documents:
@@ -120,6 +124,16 @@ def invalid_json(error: json.JSONDecodeError, file: str, advice: str = "") -> Da
     return DataError(
         f"not valid JSON: {problem}" + (f"; {advice}" if advice else ""),
         location=Location(file, error.lineno, error.colno),
+    )
+
+
+def too_deep(file: str) -> DataError:
+    """The json module gives up (RecursionError) on arrays and objects nested about a thousand
+    deep; no export nests so, so the file is refused rather than the interpreter's limit
+    raised."""
+    return DataError(
+        "not a JSON document demoi reads: its arrays and objects are nested too deeply",
+        location=Location(file),
     )
 
 
@@ -150,8 +164,10 @@ class Lines:
         self._lines: dict[Path, int] = {}
         try:
             self._value(start, ())
-        except (IndexError, ValueError):
-            pass  # the text was parsed by json already; a scanner slip only loses positions
+        except (IndexError, ValueError, RecursionError):
+            # The text was parsed by json already; a scanner slip, or nesting deeper than this
+            # recursive walk goes, only loses positions.
+            pass
 
     def of(self, path: Path) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""

@@ -69,9 +69,12 @@ def _text(value: object) -> str:
     """A database value as the text a municipal export would hold; PostgreSQL's numeric comes
     as a Decimal, which is written like SQLite's numbers so both databases read alike."""
     if isinstance(value, Decimal):
-        if value == value.to_integral_value():
-            return str(value.quantize(Decimal(1)))
-        return str(value.normalize()).replace(".", ",")
+        # format "f", not str() or normalize(): those write 0.0000001 as 1E-7 and round to the
+        # context's 28 digits, where a numeric holds up to 131072 before the point.
+        digits = format(value, "f")
+        if "." in digits:
+            digits = digits.rstrip("0").rstrip(".")
+        return digits.replace(".", ",")
     return cell_text(value)
 
 
@@ -107,7 +110,10 @@ def _postgresql_rows(
         # the municipality's database, whatever the user's rights there.
         connection.read_only = True
         with connection.cursor() as cursor:
-            cursor.execute(query)
+            # Prepared, so PostgreSQL takes one statement only: several (psycopg sends a query
+            # without parameters as a simple query, which runs them all) could COMMIT the
+            # read-only transaction and write in the next.
+            cursor.execute(query, prepare=True)
             header = [column.name for column in cursor.description or ()]
             rows = cursor.fetchall()
     except psycopg.Error as error:
