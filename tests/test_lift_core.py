@@ -233,3 +233,25 @@ def test_deeply_nested_json_is_a_data_error_not_a_crash(tmp_path: Path, text: st
     )  # fmt: skip
     assert result.exit_code == 1, result.output
     assert str(source) in result.output and "internal error" not in result.output
+
+
+def test_an_unclosed_quote_in_a_large_budget_export_names_file_and_line(tmp_path: Path) -> None:
+    """The budget readers go through tabular.read_table, which crashed (exit 3) past the csv
+    module's field limit like the other readers did."""
+    header = (
+        "Υπηρεσία;Κ.Α.;Περιγραφή;Προϋπολογισθέντα;Διαμορφωθέντα;Δεσμευθέντα;Ενταλθέντα;Πληρωθέντα;"
+    )
+    lines = [header, '10;6011.01.01;"Τακτικές αποδοχές;1.000,00;1.000,00;0,00;0,00;0,00;']
+    lines += [
+        f"10;6011.01.{n:02d};Αποδοχές {'x' * 100};1,00;1,00;0,00;0,00;0,00;" for n in range(2000)
+    ]
+    source = tmp_path / "4401-2024-expense.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["lift", str(source), "--mapping", "budget-expense", "--municipality", "4401",
+         "--year", "2024", "--store", str(tmp_path / "store")],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert f"{source}, line 2" in result.output
+    assert "quotation mark" in result.output

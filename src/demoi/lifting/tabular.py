@@ -17,7 +17,7 @@ import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,14 +194,39 @@ def read_table(
     file = str(path)
     data = read_bytes(path)
     text, used_encoding = decode(data, file, encoding)
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    numbered = ((records.line_num, [cell.strip() for cell in record]) for record in records)
     table = table_from_records(
-        numbered, columns, file, rejects=rejects, delimiter=delimiter, progress=progress
+        numbered_rows(text, delimiter, file),
+        columns,
+        file,
+        rejects=rejects,
+        delimiter=delimiter,
+        progress=progress,
     )
     return dataclasses.replace(
         table, encoding=used_encoding, sha256=hashlib.sha256(data).hexdigest()
     )
+
+
+def numbered_rows(
+    text: str, delimiter: str, file: str | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """The records of ``text``, each with the line it ends on and its cells stripped.
+
+    The csv module's only error here is a cell longer than its field limit, which in a municipal
+    export means a quotation mark left open (the rest of the file became one cell): it is named
+    at the line where that record starts, in ``file``."""
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    starts = 1
+    try:
+        for record in records:
+            yield records.line_num, [cell.strip() for cell in record]
+            starts = records.line_num + 1
+    except csv.Error as error:
+        raise DataError(
+            f'a cell starting on this line does not end ({error}): is a quotation mark (") '
+            "opened in it and never closed?",
+            location=Location(file, starts),
+        ) from None
 
 
 def read_bytes(path: Path) -> bytes:

@@ -11,16 +11,16 @@ import csv
 import dataclasses
 import hashlib
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from demoi.errors import DataError, Location
 from demoi.lifting.tabular import (
     Column,
     Table,
     decode,
     normalise_header,
+    numbered_rows,
     read_bytes,
     table_from_records,
 )
@@ -71,25 +71,3 @@ def find_delimiter(text: str, columns: Sequence[Column], default: str) -> str:
             if all(headers & found for headers in wanted):
                 return delimiter
     return default
-
-
-def numbered_rows(
-    text: str, delimiter: str, file: str | None = None
-) -> Iterator[tuple[int, list[str]]]:
-    """The records of ``text``, each with the line it ends on and its cells stripped.
-
-    The csv module's only error here is a cell longer than its field limit, which in a municipal
-    export means a quotation mark left open (the rest of the file became one cell): it is named
-    at the line where that record starts, in ``file``."""
-    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    starts = 1
-    try:
-        for record in records:
-            yield records.line_num, [cell.strip() for cell in record]
-            starts = records.line_num + 1
-    except csv.Error as error:
-        raise DataError(
-            f'a cell starting on this line does not end ({error}): is a quotation mark (") '
-            "opened in it and never closed?",
-            location=Location(file, starts),
-        ) from None

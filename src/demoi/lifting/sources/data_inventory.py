@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from demoi.errors import DataError, Location
 from demoi.iris import iri_problem
 from demoi.lifting.sources import MAIN_TABLE, ReadOptions, SourceData, sha256_of
-from demoi.lifting.sources._delimited import find_delimiter, numbered_rows
+from demoi.lifting.sources._delimited import find_delimiter
 from demoi.lifting.sources._greek import yes_no
 from demoi.lifting.sources._rejects import record_or_raise
 from demoi.lifting.sources.excel import sheet_records
@@ -46,6 +46,7 @@ from demoi.lifting.tabular import (
     Table,
     decode,
     normalise_header,
+    numbered_rows,
     read_bytes,
     table_from_records,
 )
@@ -122,13 +123,13 @@ def _records(
         records, name = sheet_records(path, sheet)
         return records, name, "xlsx"
     text, used = decode(data, str(path), encoding)
-    return _split(text, columns), None, used
+    return _split(text, columns, str(path)), None, used
 
 
-def _split(text: str, columns: tuple[Column, ...]) -> Records:
+def _split(text: str, columns: tuple[Column, ...], file: str) -> Records:
     """The rows of a sheet saved as text. A Greek Excel separates cells with «;», other programs
     with «,» or a tab."""
-    return list(numbered_rows(text, find_delimiter(text, columns, ";")))
+    return list(numbered_rows(text, find_delimiter(text, columns, ";"), file))
 
 
 def _header_positions(

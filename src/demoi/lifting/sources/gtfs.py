@@ -32,13 +32,13 @@ from typing import TYPE_CHECKING
 
 from demoi.errors import DataError, Location
 from demoi.lifting.sources import ReadOptions, SourceData
-from demoi.lifting.sources._delimited import numbered_rows
 from demoi.lifting.sources._timeseries import iri_segment
 from demoi.lifting.tabular import (
     Column,
     Table,
     decode,
     normalise_header,
+    numbered_rows,
     read_bytes,
     table_from_records,
 )
@@ -153,7 +153,7 @@ def _read_file(
     """The file's table, and its first line (a GTFS file's header)."""
     text, encoding = decode(data, file, options.encoding)
     table = table_from_records(
-        numbered_rows(text, ","),
+        numbered_rows(text, ",", file),
         columns,
         file,
         rejects=options.rejects,

@@ -49,10 +49,9 @@ from typing import TYPE_CHECKING
 from demoi.errors import DataError, Location
 from demoi.lifting.sources import ReadOptions, SourceData, sha256_of
 from demoi.lifting.sources._counterparties import Party, bodies, legal_entity, name_words, valid_afm
-from demoi.lifting.sources._delimited import numbered_rows
 from demoi.lifting.sources._rejects import record_or_raise
 from demoi.lifting.sources.excel import sheet_records
-from demoi.lifting.tabular import Table, decode, read_bytes, table_from_records
+from demoi.lifting.tabular import Table, decode, numbered_rows, read_bytes, table_from_records
 from demoi.lifting.values import code, greek_code
 
 if TYPE_CHECKING:
@@ -154,7 +153,7 @@ def _records(
         records, sheet = sheet_records(path, options.sheet or mapping.sheet)
         return ([(n, [_clean(c) for c in cells]) for n, cells in records], sheet, "xlsx")
     text, encoding = decode(read_bytes(path), str(path), options.encoding)
-    rows = numbered_rows(text, mapping.delimiter)
+    rows = numbered_rows(text, mapping.delimiter, str(path))
     return (((line, [_clean(c) for c in cells]) for line, cells in rows), None, encoding)
 
 
