@@ -13,6 +13,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
+from demoi.demo.generated import GeneratedSource
+from demoi.lifting import Lifted, get_mapping, lift
 from demoi.server import app_store, create_app
 from demoi.store import OxigraphStore
 
@@ -111,3 +113,19 @@ def workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
             sheet.append(list(row))
     book.save(path)
     return path
+
+
+def lift_generated(source: GeneratedSource, code: str, folder: Path, base_uri: str) -> Lifted:
+    """Write a demo generator's file into ``folder`` and lift it as `demoi demo` would."""
+    path = folder / source.filename
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(source.content)
+    return lift(
+        path,
+        get_mapping(source.mapping),
+        municipality=code,
+        parameters=source.parameters,
+        base_uri=base_uri,
+        sheet=source.sheet,
+        dataset=source.dataset,
+    )

@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from rdflib.compare import isomorphic
 
 import demoi.demo
+from conftest import lift_generated
 from demoi.cli import cli
 from demoi.demo import DEFAULT_MUNICIPALITIES, DemoOptions, build_demo, load_generators, plan
 from demoi.demo.generated import GENERATOR_MODULES, GENERATORS, rng_for
@@ -155,18 +156,7 @@ def test_sources_are_kept_one_folder_per_municipality(
 def test_generated_sources_lift_and_conform(name: str, tmp_path: Path) -> None:
     for code in GENERATOR_MUNICIPALITIES:
         for source in GENERATORS[name](get_municipality(code), rng_for(0, code, name), 0.1):
-            path = tmp_path / code / source.filename
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(source.content)
-            lifted = lift(
-                path,
-                get_mapping(source.mapping),
-                municipality=code,
-                parameters=source.parameters,
-                base_uri=BASE,
-                sheet=source.sheet,
-                dataset=source.dataset,
-            )
+            lifted = lift_generated(source, code, tmp_path / code, BASE)
             assert lifted.rows > 0
             assert check_lifted(lifted, "en").conforms  # raises with the report otherwise
 

@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 
 import demoi.demo.generate_territory as territory
+from conftest import lift_generated
 from demoi.demo.generated import GENERATORS, GeneratedSource, rng_for
-from demoi.lifting import get_mapping, lift
 from demoi.lifting.mappings import available_mappings
 from demoi.municipalities import get_municipality
 from demoi.publishing import check_lifted
@@ -44,17 +44,7 @@ def generate(name: str, code: str, scale: float = SCALE, seed: int = 7) -> list[
 
 
 def lifted_triples(source: GeneratedSource, code: str, folder: Path) -> int:
-    path = folder / source.filename
-    path.write_bytes(source.content)
-    lifted = lift(
-        path,
-        get_mapping(source.mapping),
-        municipality=code,
-        parameters=source.parameters,
-        base_uri=BASE,
-        sheet=source.sheet,
-        dataset=source.dataset,
-    )
+    lifted = lift_generated(source, code, folder, BASE)
     check_lifted(lifted)
     return lifted.ntriples.count(b"\n")
 

@@ -26,6 +26,7 @@ they hold only for literals the store keeps as they are, so a stand-in always go
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -1099,16 +1100,7 @@ def _node(shape: Shape, nested: Node) -> Check:
                     # pySHACL nests the node shape's results under sh:detail, and
                     # validate_graph reads every sh:ValidationResult of the report.
                     for r in details[value]:
-                        yield Result(
-                            focus,
-                            r.focus,
-                            r.path,
-                            r.value,
-                            r.shape,
-                            r.component,
-                            r.severity,
-                            r.messages,
-                        )
+                        yield dataclasses.replace(r, origin=focus)
 
     return check
 
@@ -1278,16 +1270,7 @@ def _property(nested: Shape) -> Check:
         for focus, nodes in values.items():
             for value in nodes:
                 for r in by_value.get(value, []):
-                    yield Result(
-                        focus,
-                        r.focus,
-                        r.path,
-                        r.value,
-                        r.shape,
-                        r.component,
-                        r.severity,
-                        r.messages,
-                    )
+                    yield dataclasses.replace(r, origin=focus)
 
     return check
 
