@@ -255,3 +255,27 @@ def test_an_unclosed_quote_in_a_large_budget_export_names_file_and_line(tmp_path
     assert result.exit_code == 1, result.output
     assert f"{source}, line 2" in result.output
     assert "quotation mark" in result.output
+
+
+def test_the_provenance_label_names_the_sheet_and_dataset_that_were_lifted(
+    tmp_path: Path,
+) -> None:
+    """The label recorded only the mapping, municipality and parameters, so a lift of one sheet
+    into a chosen dataset could not be run again from its provenance."""
+    store = tmp_path / "store"
+    result = CliRunner().invoke(
+        cli,
+        ["lift", str(REPO / "examples/environment/4401-waste.xlsx"), "--mapping",
+         "waste-quantities", "--municipality", "4401", "--year", "2024", "--sheet", "2024",
+         "--dataset", "waste-2024-test", "--store", str(store)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    query = (
+        "SELECT ?label WHERE { GRAPH ?g { ?activity "
+        "<http://www.w3.org/ns/prov#generated> ?graph ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?label } "
+        'FILTER(CONTAINS(STR(?graph), "waste-2024-test")) }'
+    )
+    shown = CliRunner().invoke(cli, ["query", query, "--store", str(store), "--format", "csv"])
+    assert shown.exit_code == 0, shown.output
+    assert "--sheet 2024 --dataset waste-2024-test" in shown.output

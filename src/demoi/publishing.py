@@ -7,6 +7,7 @@ publication; warnings are reported). The swap and its PROV-O record are one tran
 from __future__ import annotations
 
 import hashlib
+import shlex
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,13 +51,7 @@ def publish_lifted(
     record = provenance.publication(
         base_uri,
         lifted.graph,
-        label=" ".join(
-            [
-                f"demoi lift {lifted.source.name} --mapping {lifted.mapping.name}",
-                f"--municipality {lifted.municipality.code}",
-                *(f"--{name} {value}" for name, value in sorted(lifted.parameters.items())),
-            ]
-        ),
+        label=lift_command(lifted),
         source=provenance.Source(lifted.source.name, lifted.sha256),
         started=started,
         plan=lifted.plan,
@@ -73,6 +68,21 @@ def publish_lifted(
         source_name=str(lifted.source),
     )
     return Published(lifted.graph, stored, report)
+
+
+def lift_command(lifted: Lifted) -> str:
+    """The `demoi lift` command that made ``lifted``, as the provenance record's label: every
+    option that changes the graph (the sheet and the dataset too), so it can be run again."""
+    options = [
+        f"demoi lift {lifted.source.name} --mapping {lifted.mapping.name}",
+        f"--municipality {lifted.municipality.code}",
+        *(f"--{name} {value}" for name, value in sorted(lifted.parameters.items())),
+    ]
+    if lifted.sheet is not None:
+        options.append(f"--sheet {shlex.quote(lifted.sheet)}")
+    if lifted.dataset is not None:
+        options.append(f"--dataset {lifted.dataset}")
+    return " ".join(options)
 
 
 def load_file(

@@ -49,6 +49,9 @@ class Lifted:
     parameters: dict[str, str]
     #: The rows of each table given to the mapping: one entry for a source of one table.
     table_rows: dict[str, int] = dataclasses.field(default_factory=dict)
+    #: The workbook sheet and the dataset id the lift was told to use, if any.
+    sheet: str | None = None
+    dataset: str | None = None
 
     def rows_text(self) -> str:
         """``28 rows``; for a source of several tables ``42 rows: stops 30, routes 12``, since
@@ -115,6 +118,8 @@ def lift(
         rows=data.rows,
         parameters=used,
         table_rows=data.table_rows,
+        sheet=sheet,
+        dataset=dataset,
     )
 
 
