@@ -9,6 +9,7 @@ import pytest
 
 from demoi.errors import QuerySyntaxError, QueryTimeout, RdfSyntaxError, StoreBusy, UsageError
 from demoi.store import Dataset, OxigraphStore
+from demoi.store.sparql_text import Change
 
 G1 = "http://demoi.test/graph/4401/test"
 G2 = "http://demoi.test/graph/0701/test"
@@ -588,3 +589,40 @@ def test_the_count_of_a_replaced_graph_is_what_the_store_holds(store: OxigraphSt
     ).encode()
     assert store.replace_graph(G1, data, ox.RdfFormat.N_TRIPLES) == len(list(store.quads(G1))) == 2
     assert store.replace_graph(G1, data, ox.RdfFormat.N_TRIPLES) == 2
+
+
+RECORD_GRAPH = "http://demoi.test/graph/4401/catalogue"
+
+
+def _record(value: str) -> Change:
+    """A record like a catalogue entry: the old entry deleted, the new one added."""
+    graph, entry = ox.NamedNode(RECORD_GRAPH), ox.NamedNode("http://demoi.test/id/dataset/x")
+    return Change(
+        (f"GRAPH {graph} {{ {entry} ?property ?value }}",),
+        (ox.Quad(entry, ox.NamedNode("http://x/p"), ox.Literal(value), graph),),
+    )
+
+
+def test_a_first_publication_adds_the_data_and_its_record_together(store: OxigraphStore) -> None:
+    assert store.replace_graph(G1, OLD, ox.RdfFormat.N_TRIPLES, provenance_update=_record("1")) == 2
+    assert len(triples_of(store, G1)) == 2
+    assert triples_of(store, RECORD_GRAPH) == {'<http://demoi.test/id/dataset/x> <http://x/p> "1"'}
+
+
+def test_a_record_left_from_before_is_replaced_even_when_the_graph_is_new(
+    store: OxigraphStore,
+) -> None:
+    """A record without its graph (the graph removed by other means) must not be doubled: the
+    publication is then not a first one and goes through the update that deletes it."""
+    store.replace_graph(G2, OLD, ox.RdfFormat.N_TRIPLES, provenance_update=_record("old"))
+    assert store.replace_graph(G1, NEW, ox.RdfFormat.N_TRIPLES, provenance_update=_record("new"))
+    assert triples_of(store, RECORD_GRAPH) == {
+        '<http://demoi.test/id/dataset/x> <http://x/p> "new"'
+    }
+
+
+def test_republishing_replaces_the_record_of_the_first_publication(store: OxigraphStore) -> None:
+    store.replace_graph(G1, OLD, ox.RdfFormat.N_TRIPLES, provenance_update=_record("1"))
+    store.replace_graph(G1, NEW, ox.RdfFormat.N_TRIPLES, provenance_update=_record("2"))
+    assert triples_of(store, RECORD_GRAPH) == {'<http://demoi.test/id/dataset/x> <http://x/p> "2"'}
+    assert "<http://x/a> <http://x/p> <http://x/1>" not in triples_of(store, G1)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from demoi.iris import STANDARDS_BASE, dataset_graph, minted_prefix, municipality_iri
-from demoi.store.sparql_text import insert_data, join_operations
+from demoi.store.sparql_text import Change
 
 if TYPE_CHECKING:
     from demoi.lifting import Lifted
@@ -58,8 +58,8 @@ def _title(description: str, period: str | None) -> str:
     return f"{lead}, {period}" if period else lead
 
 
-def dataset_record(base: str, lifted: Lifted, *, triples: int) -> str:
-    """The SPARQL Update that replaces the dataset's record in its municipality's catalogue."""
+def dataset_record(base: str, lifted: Lifted, *, triples: int) -> Change:
+    """The update that replaces the dataset's record in its municipality's catalogue."""
     graph = ox.NamedNode(catalogue_graph(base, lifted.municipality.code))
     dataset = ox.NamedNode(dataset_iri(base, lifted))
     mapping = lifted.mapping
@@ -101,7 +101,7 @@ def dataset_record(base: str, lifted: Lifted, *, triples: int) -> str:
                 ox.Literal(description, language=language),
             )
         )
-    removed = f"DELETE WHERE {{ GRAPH {graph} {{ {dataset} ?property ?value }} }}"
-    return join_operations(
-        removed, insert_data([ox.Quad(s, p, o, graph) for s, p, o in statements])
+    return Change(
+        (f"GRAPH {graph} {{ {dataset} ?property ?value }}",),
+        tuple(ox.Quad(s, p, o, graph) for s, p, o in statements),
     )

@@ -245,7 +245,7 @@ def drop(graph: str, base_uri: str | None, store: str | None) -> None:
     _check_iri(graph)
     with _open(settings, create=False) as opened:
         record = join_operations(
-            provenance.invalidation(settings.base_uri, graph, label=f"demoi drop {graph}"),
+            provenance.invalidation(settings.base_uri, graph, label=f"demoi drop {graph}").sparql(),
             catalogue.record_removed(graph),
         )
         if not opened.drop(graph, provenance_update=record):

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from demoi import __version__
 from demoi.iris import STANDARDS_BASE, minted_prefix, provenance_graph
-from demoi.store.sparql_text import insert_data, join_operations
+from demoi.store.sparql_text import Change
 
 PROV = "http://www.w3.org/ns/prov#"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -69,12 +69,12 @@ class Source:
         return ox.NamedNode(f"urn:sha256:{self.sha256}")
 
 
-def _current_state_removed(base: str, graph: ox.NamedNode) -> str:
+def _current_state_removed(base: str, graph: ox.NamedNode) -> tuple[str, ...]:
     prov = ox.NamedNode(provenance_graph(base))
-    return join_operations(
-        f"DELETE WHERE {{ GRAPH {prov} {{ {graph} {_prov('wasGeneratedBy')} ?activity }} }}",
-        f"DELETE WHERE {{ GRAPH {prov} {{ {graph} {_dcterms('modified')} ?modified }} }}",
-        f"DELETE WHERE {{ GRAPH {prov} {{ {graph} {VOID_TRIPLES} ?triples }} }}",
+    return (
+        f"GRAPH {prov} {{ {graph} {_prov('wasGeneratedBy')} ?activity }}",
+        f"GRAPH {prov} {{ {graph} {_dcterms('modified')} ?modified }}",
+        f"GRAPH {prov} {{ {graph} {VOID_TRIPLES} ?triples }}",
     )
 
 
@@ -88,8 +88,8 @@ def publication(
     plan: str | None = None,
     plan_version: str | None = None,
     outcome: Outcome | None = None,
-) -> str:
-    """The SPARQL Update that records publishing ``graph`` from ``source``: with ``plan``, the
+) -> Change:
+    """The update that records publishing ``graph`` from ``source``: with ``plan``, the
     mapping followed (and, with ``plan_version``, the SHA-256 of the exact mapping files, as a
     specialisation of the mapping); with ``outcome``, the triple count and the validation."""
     prov = ox.NamedNode(provenance_graph(base))
@@ -121,7 +121,7 @@ def publication(
     if outcome:
         statements += _outcome(activity, target, outcome)
     quads = [ox.Quad(s, p, o, prov) for s, p, o in statements]
-    return join_operations(_current_state_removed(base, target), insert_data(quads))
+    return Change(_current_state_removed(base, target), tuple(quads))
 
 
 def _association(
@@ -158,8 +158,8 @@ def _outcome(activity: ox.NamedNode, target: ox.NamedNode, outcome: Outcome) -> 
     ]
 
 
-def invalidation(base: str, graph: str, *, label: str) -> str:
-    """The SPARQL Update that records dropping ``graph``."""
+def invalidation(base: str, graph: str, *, label: str) -> Change:
+    """The update that records dropping ``graph``."""
     prov = ox.NamedNode(provenance_graph(base))
     target = ox.NamedNode(graph)
     activity = ox.NamedNode(f"{minted_prefix(base)}activity/{uuid.uuid4()}")
@@ -171,4 +171,4 @@ def invalidation(base: str, graph: str, *, label: str) -> str:
         (activity, _prov("wasAssociatedWith"), DEMOI_AGENT),
     ]
     quads = [ox.Quad(s, p, o, prov) for s, p, o in statements]
-    return join_operations(_current_state_removed(base, target), insert_data(quads))
+    return Change(_current_state_removed(base, target), tuple(quads))

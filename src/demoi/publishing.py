@@ -18,7 +18,6 @@ from demoi import catalogue, provenance
 from demoi.errors import ValidationFailed
 from demoi.lifting import Lifted
 from demoi.store import Store
-from demoi.store.sparql_text import join_operations
 from demoi.validation import Report, validate_ntriples
 
 
@@ -64,7 +63,7 @@ def publish_lifted(
         lifted.graph,
         lifted.ntriples,
         ox.RdfFormat.N_TRIPLES,
-        provenance_update=join_operations(record, catalogue_record),
+        provenance_update=record + catalogue_record,
         source_name=str(lifted.source),
     )
     return Published(lifted.graph, stored, report)

@@ -16,6 +16,8 @@ from typing import Literal
 
 import pyoxigraph as ox
 
+from demoi.store.sparql_text import Change
+
 QueryKind = Literal["solutions", "boolean", "graph"]
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Row = tuple[Term | None, ...]
@@ -68,7 +70,7 @@ class Store(abc.ABC):
         *,
         base_iri: str | None = None,
         bulk: bool = False,
-        provenance_update: str = "",
+        provenance_update: str | Change = "",
         source_name: str | None = None,
     ) -> int:
         """Replace the content of ``graph`` with the RDF in ``source``; return the triple count.
@@ -77,7 +79,8 @@ class Store(abc.ABC):
         ``bulk`` streams the file into a staging graph instead of parsing it into memory; the
         swap is still one transaction, which Oxigraph buffers, so it lowers the peak memory
         (by a third, measured) but does not bound it, and is not faster (benchmarks/README.md).
-        ``provenance_update`` (SPARQL Update operations) runs in the same transaction.
+        ``provenance_update`` (SPARQL Update operations, or a ``Change``) is applied in the
+        same transaction.
         """
 
     @abc.abstractmethod
