@@ -20,6 +20,12 @@ class Municipality:
     iri: str
     label_el: str
     label_en: str
+    #: Resident population at the 2021 census (0 if the code list gives none).
+    population: int = 0
+    #: The uid of the municipality's organisation on Diavgeia ("" if none).
+    diavgeia_uid: str = ""
+    #: Its tax number (ΑΦΜ; "" if none).
+    vat_number: str = ""
 
     def label(self, language: str) -> str:
         return self.label_el if language == "el" else self.label_en
@@ -31,19 +37,41 @@ def municipalities() -> dict[str, Municipality]:
     store.load(path=str(standards_path("ontologies") / CODE_LIST), format=ox.RdfFormat.TURTLE)
     query = """
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        SELECT ?concept ?code ?el ?en WHERE {
+        PREFIX dorg: <https://w3id.org/demoi/def/organisation#>
+        SELECT ?concept ?code ?el ?en ?population ?uid ?afm WHERE {
           ?concept skos:inScheme <https://w3id.org/demoi/code/municipality> ;
                    skos:notation ?code ;
                    skos:prefLabel ?el, ?en .
           FILTER(LANG(?el) = "el" && LANG(?en) = "en")
+          OPTIONAL { ?concept dorg:population2021 ?population }
+          OPTIONAL { ?concept dorg:diavgeiaUid ?uid }
+          OPTIONAL { ?concept dorg:vatNumber ?afm }
         }"""
     found = {}
     solutions = store.query(query)
     assert isinstance(solutions, ox.QuerySolutions)
     for row in solutions:
         code = row["code"].value
-        found[code] = Municipality(code, row["concept"].value, row["el"].value, row["en"].value)
+        found[code] = Municipality(
+            code,
+            row["concept"].value,
+            row["el"].value,
+            row["en"].value,
+            population=int(row["population"].value) if row["population"] else 0,
+            diavgeia_uid=row["uid"].value if row["uid"] else "",
+            vat_number=row["afm"].value if row["afm"] else "",
+        )
     return found
+
+
+def by_diavgeia_uid(uid: str) -> Municipality | None:
+    """The municipality whose Diavgeia organisation has ``uid``, if any."""
+    return _by_diavgeia_uid().get(uid)
+
+
+@cache
+def _by_diavgeia_uid() -> dict[str, Municipality]:
+    return {found.diavgeia_uid: found for found in municipalities().values() if found.diavgeia_uid}
 
 
 def get_municipality(code: str) -> Municipality:

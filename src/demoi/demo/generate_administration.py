@@ -25,7 +25,7 @@ from random import Random
 
 import pyoxigraph as ox
 
-from demoi.demo.generated import GeneratedSource, facts, generator, row_count, size_factor
+from demoi.demo.generated import GeneratedSource, generator, row_count, size_factor
 from demoi.municipalities import Municipality
 from demoi.resources import standards_path
 
@@ -393,7 +393,7 @@ def _budget_lines(
 
 
 def _budget_total(municipality: Municipality) -> float:
-    return float(facts(municipality).population * EXPENDITURE_PER_RESIDENT)
+    return float(municipality.population * EXPENDITURE_PER_RESIDENT)
 
 
 @generator("budget-expense")
@@ -570,7 +570,7 @@ def _structure(code: str, uid: str, name: str, size: float) -> Structure:
 def structure(municipality: Municipality) -> Structure:
     return _structure(
         municipality.code,
-        facts(municipality).diavgeia_uid,
+        municipality.diavgeia_uid,
         genitive(municipality),
         size_factor(municipality),
     )
@@ -579,7 +579,7 @@ def structure(municipality: Municipality) -> Structure:
 @generator("diavgeia-units")
 def diavgeia_units(municipality: Municipality, rng: Random, scale: float) -> list[GeneratedSource]:
     chart = structure(municipality)
-    found = facts(municipality)
+    found = municipality
     organisation: dict[str, object] = {
         "uid": found.diavgeia_uid,
         "label": plain_upper(municipality.label_el),
@@ -631,7 +631,7 @@ def council_size(population: int) -> int:
 @generator("elected-posts")
 def elected_posts(municipality: Municipality, rng: Random, scale: float) -> list[GeneratedSource]:
     chart = structure(municipality)
-    population = facts(municipality).population
+    population = municipality.population
     name = genitive(municipality)
     with tempfile.TemporaryDirectory(prefix="demoi-demo-") as folder:
         path = Path(folder) / "register.sqlite"
@@ -788,7 +788,7 @@ def _iso(moment: datetime) -> str:
 def diavgeia_decisions(
     municipality: Municipality, rng: Random, scale: float
 ) -> list[GeneratedSource]:
-    found = facts(municipality)
+    found = municipality
     chart = structure(municipality)
     body = ada_body(municipality)
     used: set[str] = set()
@@ -894,7 +894,7 @@ def _decision_fields(
     rng: Random,
     commitments: list[str],
 ) -> dict[str, object]:
-    found = facts(municipality)
+    found = municipality
     amount = round(lognormal_amount(rng, purchase.typical * size_factor(municipality)), 2)
     kae = f"{purchase.service}.{purchase.kae}"
     supplier = rng.choice(suppliers(municipality))
@@ -974,7 +974,7 @@ KIMDIS_HEADER = (
 def kimdis_contracts(
     municipality: Municipality, rng: Random, scale: float
 ) -> list[GeneratedSource]:
-    found = facts(municipality)
+    found = municipality
     body = ada_body(municipality)
     year = int(DECISIONS_YEAR)
     short = DECISIONS_YEAR[2:]
@@ -1037,7 +1037,7 @@ def population_census(
     """ELSTAT's table, the municipality's row: the 2021 total is the code list's (ELSTAT's);
     the split by sex and the 2011 figures are made up (the real table, where present, is used
     instead: see examples/demo.toml)."""
-    total_2021 = facts(municipality).population
+    total_2021 = municipality.population
     total_2011 = round(total_2021 * rng.uniform(0.92, 1.12))
     men_2021 = round(total_2021 * rng.uniform(0.47, 0.51))
     men_2011 = round(total_2011 * rng.uniform(0.47, 0.51))

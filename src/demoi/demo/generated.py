@@ -11,12 +11,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
-import pyoxigraph as ox
-
-from demoi.municipalities import CODE_LIST, Municipality
-from demoi.resources import standards_path
+from demoi.municipalities import Municipality
 
 
 @dataclass(frozen=True)
@@ -65,42 +61,9 @@ def rng_for(seed: int, municipality: str, name: str) -> random.Random:
     return random.Random(f"{seed}:{municipality}:{name}")
 
 
-@dataclass(frozen=True)
-class Facts:
-    """What the municipality code list says of a municipality beyond its names."""
-
-    population: int  # 2021 census, resident population
-    diavgeia_uid: str
-    vat_number: str  # ΑΦΜ
-
-
 #: The population of an average municipality (10.4 million residents / 332), the size at which
 #: a generator writes its base number of rows.
 AVERAGE_POPULATION = 31_500
-
-
-@cache
-def _all_facts() -> dict[str, Facts]:
-    store = ox.Store()
-    store.load(path=str(standards_path("ontologies") / CODE_LIST), format=ox.RdfFormat.TURTLE)
-    query = """
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        PREFIX dorg: <https://w3id.org/demoi/def/organisation#>
-        SELECT ?code ?population ?uid ?afm WHERE {
-          ?concept skos:inScheme <https://w3id.org/demoi/code/municipality> ;
-                   skos:notation ?code ; dorg:population2021 ?population ;
-                   dorg:diavgeiaUid ?uid ; dorg:vatNumber ?afm .
-        }"""
-    solutions = store.query(query)
-    assert isinstance(solutions, ox.QuerySolutions)
-    return {
-        row["code"].value: Facts(int(row["population"].value), row["uid"].value, row["afm"].value)
-        for row in solutions
-    }
-
-
-def facts(municipality: Municipality) -> Facts:
-    return _all_facts()[municipality.code]
 
 
 def size_factor(municipality: Municipality) -> float:
@@ -108,7 +71,7 @@ def size_factor(municipality: Municipality) -> float:
     population (Athens, 20 times the average population, gets about 6 times the rows; a
     municipality of 1,000 residents about a seventh), since a big city does not publish twenty
     times as many kinds of things, only more of them."""
-    return float((facts(municipality).population / AVERAGE_POPULATION) ** 0.6)
+    return float((municipality.population / AVERAGE_POPULATION) ** 0.6)
 
 
 def row_count(base: float, municipality: Municipality, scale: float, *, least: int = 1) -> int:

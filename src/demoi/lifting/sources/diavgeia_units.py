@@ -28,12 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import pyoxigraph as ox
 
 from demoi.errors import DataError, Location
 from demoi.iris import iri_problem
@@ -42,8 +39,7 @@ from demoi.lifting.sources._jsonpath import JsonText, diavgeia_text, parse_docum
 from demoi.lifting.sources._rejects import record_or_raise
 from demoi.lifting.tabular import Column, Reject, Table, read_bytes
 from demoi.lifting.values import CONVERTERS, text
-from demoi.municipalities import CODE_LIST, get_municipality
-from demoi.resources import standards_path
+from demoi.municipalities import by_diavgeia_uid, get_municipality
 from demoi.transliteration import without_accents
 
 if TYPE_CHECKING:
@@ -202,7 +198,7 @@ def _root_uid(responses: Responses) -> str:
         )
     own = {str(unit.get("uid")) for unit in units}
     roots = sorted({str(unit.get("parentId")) for unit in units} - own)
-    municipal = [root for root in roots if root in _diavgeia_uids()]
+    municipal = [root for root in roots if by_diavgeia_uid(root) is not None]
     where = responses.at(units[0], "parentId")
     if len(municipal) == 1:
         return municipal[0]
@@ -237,33 +233,16 @@ def _homepage(value: object, where: Location) -> str:
     return address
 
 
-@cache
-def _diavgeia_uids() -> dict[str, str]:
-    """Diavgeia organisation uid -> ELSTAT code, from the municipality code list."""
-    store = ox.Store()
-    store.load(path=str(standards_path("ontologies") / CODE_LIST), format=ox.RdfFormat.TURTLE)
-    query = """
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        PREFIX dorg: <https://w3id.org/demoi/def/organisation#>
-        SELECT ?uid ?code WHERE {
-          ?concept skos:inScheme <https://w3id.org/demoi/code/municipality> ;
-                   skos:notation ?code ; dorg:diavgeiaUid ?uid .
-        }"""
-    solutions = store.query(query)
-    assert isinstance(solutions, ox.QuerySolutions)
-    return {row["uid"].value: row["code"].value for row in solutions}
-
-
 def _elstat_of(uid: str, where: Location) -> str:
-    code = _diavgeia_uids().get(uid)
-    if code is None:
+    found = by_diavgeia_uid(uid)
+    if found is None:
         raise DataError(
             f"the Diavgeia uid {uid} is not the uid of a municipality in the code list "
             "(ontologies/codelists/municipalities.ttl, dorg:diavgeiaUid); is it a region, a "
             "legal entity of the municipality or a unit?",
             location=where,
         )
-    return code
+    return found.code
 
 
 # --- the units --------------------------------------------------------------------------------
