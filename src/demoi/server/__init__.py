@@ -37,11 +37,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         max_concurrent_queries=settings["max_concurrent_queries"],
     )
 
-    from demoi.server import errors, home, sparql
+    from demoi.server import errors, graph_store, headers, health, home, sparql, void
 
     errors.init_app(app)
+    headers.init_app(app)
     app.register_blueprint(home.bp)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(graph_store.bp)
+    app.register_blueprint(void.bp)
+    app.register_blueprint(health.bp)
     return app
 
 
