@@ -597,5 +597,53 @@ def _check_can_listen(host: str, port: int) -> None:
         raise UsageError(f"cannot listen on {host}:{port} ({reason}){hint}") from None
 
 
+@cli.group("token")
+def token_group() -> None:
+    """Write tokens for SPARQL updates (setting DEMOI_TOKENS names their file).
+
+    A municipality's token writes only that municipality's graphs; an admin token writes any.
+    """
+
+
+def _tokens_path() -> Path:
+    path = _settings()["tokens"]
+    if not path:
+        raise UsageError("no tokens file: set DEMOI_TOKENS to its path (see `demoi settings`)")
+    return Path(path)
+
+
+@token_group.command("create")
+@click.option("--municipality", help="ELSTAT 2021 code of the municipality it writes for.")
+@click.option("--admin", is_flag=True, help="A token that writes any graph.")
+def token_create(municipality: str | None, admin: bool) -> None:
+    """Create a token; print its secret once, on its own line (stdout)."""
+    from demoi import tokens
+
+    if admin == (municipality is not None):
+        raise UsageError("give exactly one of --municipality CODE and --admin")
+    token, secret = tokens.create(_tokens_path(), tokens.ADMIN if admin else str(municipality))
+    click.echo(secret)
+    _echo_err(f"token {token.id} for {token.scope}; the secret above is not shown again")
+
+
+@token_group.command("list")
+def token_list() -> None:
+    """List the tokens: id, scope, created, revoked (never the secrets)."""
+    from demoi import tokens
+
+    for token in tokens.list_tokens(_tokens_path()):
+        click.echo(f"{token.id}\t{token.scope}\t{token.created}\t{token.revoked or '-'}")
+
+
+@token_group.command("revoke")
+@click.argument("token_id", metavar="ID")
+def token_revoke(token_id: str) -> None:
+    """Revoke a token: from now on it writes nothing."""
+    from demoi import tokens
+
+    token = tokens.revoke(_tokens_path(), token_id)
+    _echo_err(f"token {token.id} revoked at {token.revoked}")
+
+
 def main() -> None:
     cli(prog_name="demoi")

@@ -147,7 +147,8 @@ SETTINGS: tuple[Setting, ...] = (
         "tokens",
         "path",
         "",
-        "File of write tokens, one 'TOKEN MUNICIPALITY-CODE' per line; empty means no writes.",
+        "File of write tokens (JSON, hashed; `demoi token` manages it), with its audit log beside "
+        "it as FILE.audit.jsonl; empty means the SPARQL endpoint takes no updates.",
         str,
     ),
     Setting(

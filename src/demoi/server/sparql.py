@@ -1,11 +1,13 @@
-"""The SPARQL 1.1 Protocol endpoint at /sparql (queries; the public endpoint is read-only)."""
+"""The SPARQL 1.1 Protocol endpoint at /sparql: queries for everyone; updates only with a write
+token (demoi.server.auth), and only when the ``tokens`` setting names a tokens file."""
 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from demoi.conneg import NotAcceptable, negotiate
 from demoi.errors import UsageError
@@ -18,13 +20,15 @@ from demoi.formats import (
     result_bytes,
 )
 from demoi.iris import iri_problem
-from demoi.server import app_settings, app_store
-from demoi.server.errors import Forbidden, UnsupportedMediaType
+from demoi.query_guard import check_update
+from demoi.server import app_settings, app_store, auth
+from demoi.server.errors import Forbidden, UnsupportedMediaType, error_response
 from demoi.store import Dataset
 
 bp = Blueprint("sparql", __name__)
 
 PROTOCOL_SPEC = "https://www.w3.org/TR/sparql11-protocol/#query-operation"
+UPDATE_SPEC = auth.UPDATE_SPEC
 SD = "http://www.w3.org/ns/sparql-service-description#"
 TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
@@ -75,8 +79,6 @@ def _query_from_request() -> tuple[str | None, str | None]:
         return _single(request.args.getlist("query"), "query"), request.args.get("format")
     mimetype = request.mimetype
     if mimetype == "application/x-www-form-urlencoded":
-        if "update" in request.form:
-            raise Forbidden("this endpoint is read-only: updates need a write token")
         query = _single(request.form.getlist("query"), "query")
         return query, request.form.get("format") or request.args.get("format")
     if mimetype == "application/sparql-query":
@@ -84,8 +86,6 @@ def _query_from_request() -> tuple[str | None, str | None]:
             return request.get_data().decode("utf-8"), request.args.get("format")
         except UnicodeDecodeError:
             raise UsageError("the query is not UTF-8 text", spec=PROTOCOL_SPEC) from None
-    if mimetype == "application/sparql-update":
-        raise Forbidden("this endpoint is read-only: updates need a write token")
     raise UnsupportedMediaType(
         f"cannot read a request body of type {mimetype or '(none)'}; send "
         "application/x-www-form-urlencoded or application/sparql-query",
@@ -105,8 +105,58 @@ def _graph_iris(name: str) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _update_from_request() -> str | None:
+    """The update text of a POST, in either protocol form, or None when it is not an update."""
+    if request.method != "POST":
+        return None
+    if request.mimetype == "application/x-www-form-urlencoded" and "update" in request.form:
+        if "query" in request.form:
+            raise UsageError(
+                "the request has both 'query' and 'update'; give one", spec=UPDATE_SPEC
+            )
+        return _single(request.form.getlist("update"), "update")
+    if request.mimetype == "application/sparql-update":
+        try:
+            return request.get_data().decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError("the update is not UTF-8 text", spec=UPDATE_SPEC) from None
+    return None
+
+
+def run_update(update: str) -> Response:
+    """An update, with a token whose scope covers every graph it writes; logged for audit."""
+    settings = app_settings(current_app)
+    if not settings["tokens"]:
+        raise Forbidden("this endpoint is read-only: updates need a write token")
+    tokens_path = Path(settings["tokens"])
+    token = auth.bearer_token(request, tokens_path)
+    # Before rdflib reads it: its parser is recursive too, and deep nesting would crash it.
+    check_update(update, settings["allowed_hosts"])
+    graphs = auth.written_graphs(update)
+    auth.check_scope(token, graphs, settings.base_uri)
+    changes = auth.run_update(
+        app_store(current_app),
+        update,
+        token,
+        graphs,
+        tokens_path=tokens_path,
+        allowed_hosts=settings["allowed_hosts"],
+    )
+    return jsonify({"token": token.id, "graphs": changes})
+
+
+@bp.errorhandler(auth.Unauthorized)
+def unauthorized(error: auth.Unauthorized) -> Response:
+    response = error_response(401, error.code, error.message, UPDATE_SPEC)
+    response.headers["WWW-Authenticate"] = 'Bearer realm="demoi"'
+    return response
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 def sparql() -> Response:
+    update = _update_from_request()
+    if update is not None:
+        return run_update(update)
     query, requested = _query_from_request()
     if query is None:
         if request.method == "POST":  # a GET or HEAD without a query asks what this is

@@ -1,0 +1,182 @@
+"""Who may write: bearer tokens on SPARQL updates, the graphs an update writes, the audit log.
+
+Which graphs an update writes is read with rdflib's SPARQL 1.1 update parser (the grammar's own
+operations and graph IRIs), not with patterns over the text, so prefixed names, comments and
+strings cannot hide a graph.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from flask import Request
+from pyparsing import ParseException
+from rdflib.plugins.sparql.algebra import translateUpdate
+from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.term import URIRef
+
+from demoi import tokens
+from demoi.catalogue import RESERVED_DATASETS
+from demoi.errors import DemoiError, QuerySyntaxError
+from demoi.iris import is_reserved
+from demoi.server.errors import Forbidden
+from demoi.store import Store
+
+UPDATE_SPEC = "https://www.w3.org/TR/sparql11-protocol/#update-operation"
+DEFAULT = "DEFAULT"
+#: Stands for graphs an update writes that cannot be named before it runs (DROP ALL, GRAPH ?g).
+UNBOUNDED = "*"
+
+# Writes are serialised so that the before/after snapshots of the audit log see one update only.
+_writes = threading.Lock()
+
+
+class Unauthorized(DemoiError):
+    code = "unauthorized"
+
+
+def bearer_token(request: Request, tokens_path: Path) -> tokens.Token:
+    header = request.headers.get("Authorization", "")
+    scheme, _, secret = header.partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        raise Unauthorized("an update needs a write token: Authorization: Bearer <token>")
+    token = tokens.verify(tokens_path, secret.strip())
+    if token is None:
+        raise Unauthorized("the token is unknown or revoked")
+    return token
+
+
+def written_graphs(update: str) -> set[str]:
+    """The graphs ``update`` may write: IRIs, ``DEFAULT``, or ``UNBOUNDED``."""
+    try:
+        operations = translateUpdate(parseUpdate(update)).algebra
+    except ParseException as error:
+        raise QuerySyntaxError(
+            f"line {error.lineno}, column {error.col}: {error.msg}", spec=UPDATE_SPEC
+        ) from None
+    graphs: set[str] = set()
+    for operation in operations:
+        graphs |= _graphs_of(operation.name, operation)
+    return graphs
+
+
+def _graphs_of(name: str, operation: Any) -> set[str]:
+    if name in ("InsertData", "DeleteData", "DeleteWhere"):
+        return _quad_graphs(operation, None)
+    if name == "Modify":
+        with_graph = _field(operation, "withClause")
+        graphs: set[str] = set()
+        for clause in (_field(operation, "delete"), _field(operation, "insert")):
+            if clause is not None:
+                graphs |= _quad_graphs(clause, with_graph)
+        return graphs
+    if name in ("Load", "Clear", "Drop", "Create"):
+        return {_graph_name(_field(operation, "graphiri"))}
+    if name in ("Add", "Copy"):
+        return {_graph_name(operation["graph"][1])}
+    if name == "Move":  # the source is emptied as well
+        return {_graph_name(graph) for graph in operation["graph"]}
+    return {UNBOUNDED}  # an operation this code does not know: assume the worst
+
+
+def _field(component: Any, name: str) -> Any:
+    # rdflib's CompValue.get returns the key itself for a missing field, not None.
+    return component[name] if name in component else None
+
+
+def _quad_graphs(clause: Any, with_graph: URIRef | None) -> set[str]:
+    graphs = {_graph_name(graph) for graph in _field(clause, "quads") or {}}
+    if _field(clause, "triples"):
+        graphs.add(_graph_name(with_graph))
+    return graphs
+
+
+def _graph_name(graph: object) -> str:
+    if graph is None or graph == "DEFAULT":
+        return DEFAULT
+    if isinstance(graph, URIRef):
+        return str(graph)
+    return UNBOUNDED  # ALL, NAMED, a variable
+
+
+def check_scope(token: tokens.Token, graphs: Iterable[str], base: str) -> None:
+    if token.is_admin:
+        return
+    prefix = f"{base}graph/{token.scope}/"
+    for graph in sorted(graphs):
+        if graph == UNBOUNDED:
+            raise Forbidden(
+                f"token {token.id} writes only graphs of municipality {token.scope}; this update "
+                "writes graphs it does not name (ALL, NAMED, or a variable)"
+            )
+        if graph == DEFAULT:
+            raise Forbidden(
+                f"token {token.id} writes only graphs of municipality {token.scope}; this update "
+                "writes the default graph (name a graph with GRAPH <iri> or WITH <iri>)"
+            )
+        if not graph.startswith(prefix) or is_reserved(graph):
+            raise Forbidden(f"token {token.id} writes only graphs under {prefix}, not <{graph}>")
+        if graph.removeprefix(prefix).split("/")[0] in RESERVED_DATASETS:
+            # The catalogue records follow the publications (demoi lift); written by hand
+            # they would describe data that is not there.
+            raise Forbidden(
+                f"<{graph}> is kept by demoi from the publications; publish with demoi lift"
+            )
+
+
+def run_update(
+    store: Store,
+    update: str,
+    token: tokens.Token,
+    graphs: set[str],
+    *,
+    tokens_path: Path,
+    allowed_hosts: tuple[str, ...],
+) -> dict[str, dict[str, int]]:
+    """Run the update and log it; return triples added and removed per graph."""
+    with _writes:
+        before = _snapshot(store, graphs)
+        store.update(update, allowed_hosts=allowed_hosts)
+        after = _snapshot(store, graphs)
+        changes = _changes(before, after)
+        tokens.append_audit(
+            tokens_path,
+            {"token": token.id, "scope": token.scope, "graphs": changes},
+        )
+    return changes
+
+
+def _snapshot(store: Store, graphs: set[str]) -> dict[str, set[ox.Quad] | int]:
+    """The quads of each named graph the update writes; when it writes graphs it does not name
+    (an admin's DROP ALL), only the size of every graph, so the log has net counts."""
+    if UNBOUNDED in graphs or DEFAULT in graphs:
+        sizes: dict[str, set[ox.Quad] | int] = {info.iri: info.triples for info in store.graphs()}
+        sizes[DEFAULT] = sum(
+            1 for quad in store.quads() if isinstance(quad.graph_name, ox.DefaultGraph)
+        )
+        return sizes
+    return {graph: set(store.quads(graph)) for graph in graphs}
+
+
+def _changes(
+    before: dict[str, set[ox.Quad] | int], after: dict[str, set[ox.Quad] | int]
+) -> dict[str, dict[str, int]]:
+    changes: dict[str, dict[str, int]] = {}
+    for graph in sorted(before.keys() | after.keys()):
+        old, new = before.get(graph, 0), after.get(graph, 0)
+        if isinstance(old, set) and isinstance(new, set):
+            added, removed = len(new - old), len(old - new)
+        else:
+            delta = _size(new) - _size(old)
+            added, removed = max(delta, 0), max(-delta, 0)
+        if added or removed or graph in before and isinstance(old, set):
+            changes[graph] = {"added": added, "removed": removed}
+    return changes
+
+
+def _size(value: set[ox.Quad] | int) -> int:
+    return len(value) if isinstance(value, set) else value
