@@ -1,7 +1,9 @@
-"""The Graph Store HTTP Protocol reads at /graph-store, against a real store."""
+"""The Graph Store HTTP Protocol at /graph-store, reads and token writes, against a real store."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -9,6 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from demoi import tokens
 from demoi.iris import staging_graph
 from demoi.server import app_store
 
@@ -185,3 +188,235 @@ def test_pages_have_a_strict_content_security_policy(client: FlaskClient) -> Non
     assert page.headers["X-Content-Type-Options"] == "nosniff"
     assert "Access-Control-Allow-Origin" not in page.headers
     assert "Content-Security-Policy" not in client.get("/graph-store?default").headers
+
+
+# -- writes with a token ------------------------------------------------------------------
+
+BASE = "http://demoi.test/"
+HERAKLION = f"{BASE}graph/7101/budget/2024"
+NEW = f"{BASE}graph/4401/parks"
+NT = "application/n-triples"
+
+
+@pytest.fixture
+def tokens_path(tmp_path: Path) -> Path:
+    return tmp_path / "secrets" / "tokens.json"
+
+
+@pytest.fixture
+def writable(make_app: Callable[..., Flask], tokens_path: Path) -> Flask:
+    app = make_app(TESTING=True, BASE_URI=BASE, TOKENS=str(tokens_path), MAX_UPLOAD_SIZE=4096)
+    store = app_store(app)
+    store.replace_graph(GRAPH, TURTLE, ox.RdfFormat.TURTLE)
+    store.replace_graph(HERAKLION, TURTLE, ox.RdfFormat.TURTLE)
+    return app
+
+
+@pytest.fixture
+def kalamata(tokens_path: Path) -> str:
+    return tokens.create(tokens_path, "4401")[1]
+
+
+@pytest.fixture
+def admin(tokens_path: Path) -> str:
+    return tokens.create(tokens_path, tokens.ADMIN)[1]
+
+
+def write(  # type: ignore[no-untyped-def]
+    app: Flask,
+    method: str,
+    target: str,
+    secret: str | None,
+    body: bytes = b"<urn:s> <urn:p> <urn:o> .\n",
+    content_type: str = NT,
+):
+    headers = {"Authorization": f"Bearer {secret}"} if secret else {}
+    return app.test_client().open(
+        target, method=method, data=body, content_type=content_type, headers=headers
+    )
+
+
+def triples_of(app: Flask, graph: str) -> set[ox.Triple]:
+    return {quad.triple for quad in app_store(app).quads(graph)}
+
+
+def audit(tokens_path: Path) -> list[dict[str, object]]:
+    return list(tokens.read_audit(tokens_path))
+
+
+S, P = ox.NamedNode("urn:s"), ox.NamedNode("urn:p")
+
+
+def test_put_replaces_a_graph_and_is_204_then_201_for_a_new_one(
+    writable: Flask, kalamata: str, tokens_path: Path
+) -> None:
+    response = write(writable, "PUT", url(GRAPH), kalamata)
+    assert response.status_code == 204
+    assert triples_of(writable, GRAPH) == {ox.Triple(S, P, ox.NamedNode("urn:o"))}
+    assert write(writable, "PUT", url(NEW), kalamata).status_code == 201
+    assert len(triples_of(writable, NEW)) == 1
+    first, second = audit(tokens_path)
+    assert first["operation"] == "graph-store PUT"
+    assert first["scope"] == "4401"
+    assert first["graphs"] == {GRAPH: {"added": 1, "removed": 3}}
+    assert second["graphs"] == {NEW: {"added": 1, "removed": 0}}
+
+
+def test_put_records_provenance(writable: Flask, kalamata: str) -> None:
+    write(writable, "PUT", url(NEW), kalamata)
+    generated = app_store(writable).query(
+        f"ASK {{ GRAPH <{BASE}graph/provenance> {{ <{NEW}> "
+        "<http://www.w3.org/ns/prov#wasGeneratedBy> ?activity } }"
+    )
+    assert generated.boolean is True
+
+
+def test_post_merges_and_resolves_relative_iris_against_the_graph(
+    writable: Flask, kalamata: str, tokens_path: Path
+) -> None:
+    response = write(
+        writable, "POST", url(GRAPH), kalamata, b"<#x> <urn:p> 1 .", content_type="text/turtle"
+    )
+    assert response.status_code == 204
+    merged = triples_of(writable, GRAPH)
+    assert len(merged) == 4
+    assert ox.Triple(ox.NamedNode(GRAPH + "#x"), P, ox.Literal(1)) in merged
+    assert audit(tokens_path)[0]["graphs"] == {GRAPH: {"added": 1, "removed": 0}}
+
+
+def test_post_to_a_new_graph_is_201_even_when_empty(writable: Flask, kalamata: str) -> None:
+    assert write(writable, "POST", url(NEW), kalamata, b"").status_code == 201
+    assert write(writable, "GET", url(NEW), None).status_code == 200
+
+
+def test_delete_drops_and_a_missing_graph_is_404(
+    writable: Flask, kalamata: str, tokens_path: Path
+) -> None:
+    assert write(writable, "DELETE", url(GRAPH), kalamata, b"").status_code == 204
+    assert triples_of(writable, GRAPH) == set()
+    assert write(writable, "GET", url(GRAPH), None).status_code == 404
+    assert write(writable, "DELETE", url(GRAPH), kalamata, b"").status_code == 404
+    assert len(audit(tokens_path)) == 1  # a write that fails is not logged
+    invalidated = app_store(writable).query(
+        f"ASK {{ GRAPH <{BASE}graph/provenance> {{ ?activity "
+        f"<http://www.w3.org/ns/prov#invalidated> <{GRAPH}> }} }}"
+    )
+    assert invalidated.boolean is True
+    assert audit(tokens_path)[0]["graphs"] == {GRAPH: {"added": 0, "removed": 3}}
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST", "DELETE"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        url(HERAKLION),  # another municipality's graph
+        "/graph-store?default",
+        url(f"{BASE}graph/4401/catalogue"),  # kept by demoi from the publications
+        url(f"{BASE}graph/provenance"),
+        url("http://elsewhere.example/graph/4401/budget"),
+    ],
+)
+def test_a_municipality_token_outside_its_scope_is_403(
+    writable: Flask, kalamata: str, tokens_path: Path, method: str, target: str
+) -> None:
+    before = {info.iri: info.triples for info in app_store(writable).graphs()}
+    response = write(writable, method, target, kalamata)
+    assert response.status_code == 403
+    assert response.json is not None and response.json["error"]["code"] == "forbidden"
+    assert {info.iri: info.triples for info in app_store(writable).graphs()} == before
+    assert audit(tokens_path) == []
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST", "DELETE"])
+def test_the_admin_token_writes_any_graph(
+    writable: Flask, admin: str, tokens_path: Path, method: str
+) -> None:
+    response = write(writable, method, url(HERAKLION), admin)
+    assert response.status_code == 204
+    expected = {"PUT": 1, "POST": 4, "DELETE": 0}[method]
+    assert len(triples_of(writable, HERAKLION)) == expected
+    assert audit(tokens_path)[0]["scope"] == tokens.ADMIN
+
+
+def test_the_admin_token_writes_the_default_graph(writable: Flask, admin: str) -> None:
+    assert write(writable, "PUT", "/graph-store?default", admin).status_code == 204
+    assert (
+        write(writable, "POST", "/graph-store?default", admin, b'<urn:s> <urn:p> "2" .').status_code
+        == 204
+    )
+    body = write(writable, "GET", "/graph-store?default", None, b"").data
+    assert isomorphic_size(body, ox.RdfFormat.TURTLE) == 2
+    assert write(writable, "DELETE", "/graph-store?default", admin, b"").status_code == 204
+    body = write(writable, "GET", "/graph-store?default", None, b"").data
+    assert isomorphic_size(body, ox.RdfFormat.TURTLE) == 0
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST", "DELETE"])
+@pytest.mark.parametrize("secret", [None, "not-a-token"])
+def test_writes_without_a_valid_token_are_401(
+    writable: Flask, tokens_path: Path, method: str, secret: str | None
+) -> None:
+    response = write(writable, method, url(GRAPH), secret)
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert len(triples_of(writable, GRAPH)) == 3
+    assert not tokens.audit_log_path(tokens_path).exists()
+
+
+def test_a_revoked_token_is_401(writable: Flask, tokens_path: Path) -> None:
+    token, secret = tokens.create(tokens_path, "4401")
+    tokens.revoke(tokens_path, token.id)
+    assert write(writable, "PUT", url(GRAPH), secret).status_code == 401
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST"])
+def test_malformed_rdf_is_400_naming_the_line_and_nothing_changes(
+    writable: Flask, kalamata: str, tokens_path: Path, method: str
+) -> None:
+    body = b"<urn:s> <urn:p> <urn:o> .\n<urn:s> <urn:p> .\n"
+    response = write(writable, method, url(GRAPH), kalamata, body, content_type="text/turtle")
+    assert response.status_code == 400
+    assert response.json is not None
+    assert "request body, line 2" in response.json["error"]["message"]
+    assert len(triples_of(writable, GRAPH)) == 3
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST"])
+@pytest.mark.parametrize("content_type", ["application/n-quads", "text/csv", ""])
+def test_an_unsupported_content_type_is_415(
+    writable: Flask, kalamata: str, method: str, content_type: str
+) -> None:
+    response = write(writable, method, url(GRAPH), kalamata, content_type=content_type)
+    assert response.status_code == 415
+    assert response.json is not None and "text/turtle" in response.json["error"]["message"]
+    assert len(triples_of(writable, GRAPH)) == 3
+
+
+def test_a_body_over_max_upload_size_is_413(writable: Flask, kalamata: str) -> None:
+    body = b"".join(b"<urn:s> <urn:p> %d .\n" % n for n in range(500))
+    response = write(writable, "PUT", url(GRAPH), kalamata, body)
+    assert response.status_code == 413
+    assert len(triples_of(writable, GRAPH)) == 3
+
+
+def test_entity_expansion_in_rdf_xml_is_refused(writable: Flask, kalamata: str) -> None:
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "x"><!ENTITY b "&a;&a;">]>'
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'
+    )
+    response = write(writable, "PUT", url(GRAPH), kalamata, body, "application/rdf+xml")
+    assert response.status_code == 400
+    assert len(triples_of(writable, GRAPH)) == 3
+
+
+def test_a_remote_json_ld_context_is_never_fetched(writable: Flask, kalamata: str) -> None:
+    body = b'{"@context": "http://127.0.0.1:1/context.jsonld", "@id": "urn:s", "p": 1}'
+    response = write(writable, "POST", url(GRAPH), kalamata, body, "application/ld+json")
+    assert response.status_code == 400
+    assert response.json is not None and "remote @context" in response.json["error"]["message"]
+
+
+def test_a_read_only_server_refuses_a_token_with_403(loaded: Flask) -> None:
+    response = write(loaded, "PUT", url(GRAPH), "some-secret")
+    assert response.status_code == 403
+    assert len(list(app_store(loaded).quads(GRAPH))) == 3

@@ -8,9 +8,9 @@ strings cannot hide a graph.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from flask import Request
@@ -30,6 +30,7 @@ UPDATE_SPEC = "https://www.w3.org/TR/sparql11-protocol/#update-operation"
 DEFAULT = "DEFAULT"
 #: Stands for graphs an update writes that cannot be named before it runs (DROP ALL, GRAPH ?g).
 UNBOUNDED = "*"
+T = TypeVar("T")
 
 # Writes are serialised so that the before/after snapshots of the audit log see one update only.
 _writes = threading.Lock()
@@ -39,11 +40,11 @@ class Unauthorized(DemoiError):
     code = "unauthorized"
 
 
-def bearer_token(request: Request, tokens_path: Path) -> tokens.Token:
+def bearer_token(request: Request, tokens_path: Path, action: str = "an update") -> tokens.Token:
     header = request.headers.get("Authorization", "")
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
-        raise Unauthorized("an update needs a write token: Authorization: Bearer <token>")
+        raise Unauthorized(f"{action} needs a write token: Authorization: Bearer <token>")
     token = tokens.verify(tokens_path, secret.strip())
     if token is None:
         raise Unauthorized("the token is unknown or revoked")
@@ -148,6 +149,28 @@ def run_update(
             {"token": token.id, "scope": token.scope, "graphs": changes},
         )
     return changes
+
+
+def audited_write(
+    store: Store,
+    write: Callable[[], T],
+    token: tokens.Token,
+    graphs: set[str],
+    *,
+    tokens_path: Path,
+    operation: str,
+) -> tuple[T, dict[str, dict[str, int]]]:
+    """Run ``write`` (a Graph Store write) and log it like an update; return its result and
+    the triples added and removed per graph."""
+    with _writes:
+        before = _snapshot(store, graphs)
+        result = write()
+        changes = _changes(before, _snapshot(store, graphs))
+        tokens.append_audit(
+            tokens_path,
+            {"token": token.id, "scope": token.scope, "operation": operation, "graphs": changes},
+        )
+    return result, changes
 
 
 def _snapshot(store: Store, graphs: set[str]) -> dict[str, set[ox.Quad] | int]:

@@ -1,31 +1,41 @@
-"""Reads of the SPARQL 1.1 Graph Store HTTP Protocol at /graph-store (docs/sparql.md).
+"""The SPARQL 1.1 Graph Store HTTP Protocol at /graph-store (docs/sparql.md).
 
 GET and HEAD return one graph, ``?graph=<iri>`` or ``?default``, in a triple format chosen by
-content negotiation. Writes (PUT, POST, DELETE) need a write token; until tokens land every
-write is answered 401 with ``WWW-Authenticate: Bearer``: the operation exists, the client is
-not yet authorised (RFC 9110 §15.5.2), which is what a client must fix, not a missing method.
+content negotiation. Writes need a write token (the same 401/403 rules as SPARQL updates): PUT
+replaces a graph (the store's atomic replace, with provenance), POST merges into it (one INSERT
+DATA update), DELETE drops it (with provenance); each is logged in the audit log.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import NotFound
 
+from demoi import catalogue, provenance, tokens
 from demoi.errors import UsageError
 from demoi.formats import Format, formats_for
+from demoi.input_guard import check_rdf_source
 from demoi.iris import iri_problem, is_staging
-from demoi.server import app_settings, app_store
-from demoi.server.errors import error_response
+from demoi.server import app_settings, app_store, auth
+from demoi.server.errors import Forbidden, UnsupportedMediaType, error_response
 from demoi.server.sparql import _content_type, choose_format
+from demoi.store.oxigraph import rdf_syntax_error
+from demoi.store.sparql_text import Change, insert_data, join_operations
 
 bp = Blueprint("graph_store", __name__)
 
 GSP_SPEC = "https://www.w3.org/TR/sparql11-http-rdf-update/"
 #: One graph has no graph names to carry, so the quad formats (TriG, N-Quads) are not offered.
 TRIPLE_FORMATS = [fmt for fmt in formats_for("graph") if fmt.name not in ("nq", "trig")]
+#: How errors name the request's body, in place of a file name.
+BODY = "request body"
 
 
 def _not_found(graph: ox.NamedNode) -> NotFound:
@@ -97,14 +107,160 @@ def read_graph() -> Response:
     return graph_response(_graph_triples(graph), fmt, media_type)
 
 
-@bp.route("/graph-store", methods=["PUT", "POST", "DELETE"])
-def write_graph() -> Response:
-    requested_graph()  # a malformed request is a 400 whoever sends it
-    response = error_response(
-        401,
-        "unauthorized",
-        "writing a graph needs a write token",
-        GSP_SPEC,
-    )
+@bp.errorhandler(auth.Unauthorized)
+def unauthorized(error: auth.Unauthorized) -> Response:
+    response = error_response(401, error.code, error.message, GSP_SPEC)
     response.headers["WWW-Authenticate"] = 'Bearer realm="demoi"'
     return response
+
+
+@bp.route("/graph-store", methods=["PUT", "POST", "DELETE"])
+def write_graph() -> Response:
+    """PUT replaces, POST merges, DELETE removes; each with a token whose scope covers the
+    graph, in one transaction, logged for audit."""
+    graph = requested_graph()  # a malformed request is a 400 whoever sends it
+    settings = app_settings(current_app)
+    tokens_path = Path(settings["tokens"]) if settings["tokens"] else None
+    token = _authorised_token(graph, tokens_path, settings.base_uri)
+    assert tokens_path is not None
+    target = auth.DEFAULT if graph is None else graph.value
+    write = _WRITES[request.method]
+    created, _ = auth.audited_write(
+        app_store(current_app),
+        lambda: write(graph, token, settings.base_uri),
+        token,
+        {target},
+        tokens_path=tokens_path,
+        operation=f"graph-store {request.method}",
+    )
+    return Response(status=201 if created else 204)
+
+
+def _authorised_token(
+    graph: ox.NamedNode | None, tokens_path: Path | None, base: str
+) -> tokens.Token:
+    """The request's token, if it may write ``graph`` (None: the default graph)."""
+    if tokens_path is None:
+        if "Authorization" not in request.headers:
+            raise auth.Unauthorized("writing a graph needs a write token")
+        raise Forbidden("this Graph Store is read-only: writes need a write token")
+    token = auth.bearer_token(request, tokens_path, "writing a graph")
+    if graph is None:
+        if not token.is_admin:
+            raise Forbidden(
+                f"token {token.id} writes only graphs of municipality {token.scope}, never the "
+                "default graph; name a graph with ?graph=<IRI>"
+            )
+        return token
+    if is_staging(graph.value):
+        raise Forbidden(f"<{graph.value}> is a load in progress, kept by demoi")
+    auth.check_scope(token, {graph.value}, base)
+    return token
+
+
+def _body_format() -> ox.RdfFormat:
+    for fmt in TRIPLE_FORMATS:
+        if request.mimetype in fmt.media_types:
+            assert fmt.rdf_format is not None
+            return fmt.rdf_format
+    offered = ", ".join(fmt.media_type for fmt in TRIPLE_FORMATS)
+    raise UnsupportedMediaType(
+        f"cannot read a graph in {request.mimetype or 'a body without Content-Type'}; "
+        f"send one of: {offered}",
+        spec=GSP_SPEC + "#http-put",
+    )
+
+
+def _body() -> tuple[bytes, ox.RdfFormat]:
+    """The request's RDF, past the input guards (entity expansion, nesting); a body larger than
+    max_upload_size is refused by Flask (MAX_CONTENT_LENGTH) with 413 before it is read."""
+    rdf_format = _body_format()
+    data = request.get_data()
+    check_rdf_source(data, rdf_format, BODY)
+    return data, rdf_format
+
+
+def _parsed_triples(data: bytes, rdf_format: ox.RdfFormat, base: str | None) -> list[ox.Triple]:
+    try:
+        return [quad.triple for quad in ox.parse(data, rdf_format, base_iri=base)]
+    except (SyntaxError, ValueError) as error:
+        # The store's own placing of parser errors (line, column, spec) for the same messages.
+        raise rdf_syntax_error(error, BODY, rdf_format) from None
+
+
+def _record(base: str, graph: ox.NamedNode, token: tokens.Token, data: bytes) -> Change:
+    return provenance.publication(
+        base,
+        graph.value,
+        label=f"graph-store {request.method} by token {token.id}",
+        source=provenance.Source(BODY, hashlib.sha256(data).hexdigest()),
+        started=datetime.now(UTC),
+    )
+
+
+def _exists(graph: ox.NamedNode) -> bool:
+    return app_store(current_app).query(f"ASK {{ GRAPH {graph} {{}} }}").boolean is True
+
+
+def _put(graph: ox.NamedNode | None, token: tokens.Token, base: str) -> bool:
+    data, rdf_format = _body()
+    store = app_store(current_app)
+    if graph is None:
+        triples = _parsed_triples(data, rdf_format, None)
+        store.update(join_operations("CLEAR SILENT DEFAULT", insert_data(_in(None, triples))))
+        return False
+    existed = _exists(graph)
+    store.replace_graph(
+        graph.value,
+        data,
+        rdf_format,
+        base_iri=graph.value,
+        provenance_update=_record(base, graph, token, data),
+        source_name=BODY,
+    )
+    return not existed
+
+
+def _post(graph: ox.NamedNode | None, token: tokens.Token, base: str) -> bool:
+    data, rdf_format = _body()
+    triples = _parsed_triples(data, rdf_format, None if graph is None else graph.value)
+    store = app_store(current_app)
+    if graph is None:
+        store.update(insert_data(_in(None, triples)))
+        return False
+    existed = _exists(graph)
+    store.update(
+        join_operations(
+            f"CREATE SILENT GRAPH {graph}",  # an empty POST still makes the graph (201)
+            insert_data(_in(graph, triples)),
+            _record(base, graph, token, data).sparql(),
+        )
+    )
+    return not existed
+
+
+def _delete(graph: ox.NamedNode | None, token: tokens.Token, base: str) -> bool:
+    store = app_store(current_app)
+    if graph is None:
+        store.update("CLEAR SILENT DEFAULT")
+        return False
+    label = f"graph-store DELETE by token {token.id}"
+    record = join_operations(
+        provenance.invalidation(base, graph.value, label=label).sparql(),
+        catalogue.record_removed(graph.value),
+    )
+    if not store.drop(graph.value, provenance_update=record):
+        raise _not_found(graph)
+    return False
+
+
+def _in(graph: ox.NamedNode | None, triples: list[ox.Triple]) -> list[ox.Quad]:
+    name = ox.DefaultGraph() if graph is None else graph
+    return [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+
+
+_WRITES: dict[str, Callable[[ox.NamedNode | None, tokens.Token, str], bool]] = {
+    "PUT": _put,
+    "POST": _post,
+    "DELETE": _delete,
+}

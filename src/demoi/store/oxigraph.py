@@ -59,7 +59,7 @@ def _syntax_message(error: SyntaxError) -> str:
 MAX_MESSAGE = 300
 
 
-def _rdf_syntax_error(
+def rdf_syntax_error(
     error: SyntaxError | ValueError, file: str | None, rdf_format: ox.RdfFormat
 ) -> RdfSyntaxError:
     """The parser's complaint, placed (file, line, column) and linked to the syntax's spec."""
@@ -253,7 +253,7 @@ class OxigraphStore(Store):
         try:
             self._store.bulk_load(**options)
         except (SyntaxError, ValueError) as error:
-            raise _rdf_syntax_error(error, file, rdf_format) from None
+            raise rdf_syntax_error(error, file, rdf_format) from None
 
     def _parse(
         self,
@@ -270,7 +270,7 @@ class OxigraphStore(Store):
         try:
             yield from quads
         except (SyntaxError, ValueError) as error:
-            raise _rdf_syntax_error(error, file, rdf_format) from None
+            raise rdf_syntax_error(error, file, rdf_format) from None
 
     def drop(self, graph: str, *, provenance_update: str = "") -> bool:
         target = ox.NamedNode(graph)
