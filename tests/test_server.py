@@ -4,6 +4,7 @@ ephemeral port with SPARQLWrapper as the client."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -11,6 +12,7 @@ from flask.testing import FlaskClient
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 
 from conftest import EXAMPLES
+from demoi import tokens
 from demoi.lifting import get_mapping, lift
 from demoi.publishing import publish_lifted
 from demoi.server import app_store
@@ -241,4 +243,132 @@ def test_a_result_the_format_cannot_carry_is_406(client: FlaskClient) -> None:
             query_string={"query": 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }', "format": "json"},
         ).status_code
         == 200
+    )
+
+
+# -- protocol-given update datasets and the base IRI ---------------------------------------
+
+A, B, TARGET = "http://demoi.test/graph/1/a", "http://demoi.test/graph/1/b", "http://e/target"
+COPY_DEFAULT = f"INSERT {{ GRAPH <{TARGET}> {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}"
+COPY_NAMED = f"INSERT {{ GRAPH <{TARGET}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+
+
+@pytest.fixture
+def admin_app(make_app: Callable[..., Flask], tmp_path: Path) -> tuple[Flask, str]:
+    tokens_path = tmp_path / "tokens.json"
+    app = make_app(TESTING=True, BASE_URI="http://demoi.test/", TOKENS=str(tokens_path))
+    _, secret = tokens.create(tokens_path, tokens.ADMIN)
+    app_store(app).update(
+        f"INSERT DATA {{ GRAPH <{A}> {{ <http://e/a> <http://e/p> 1 }} "
+        f"GRAPH <{B}> {{ <http://e/b> <http://e/p> 2 }} }}"
+    )
+    return app, secret
+
+
+def post_with_dataset(  # type: ignore[no-untyped-def]
+    app: Flask, secret: str, update: str, dataset: dict[str, list[str]], *, form: bool = False
+):
+    headers = {"Authorization": f"Bearer {secret}"}
+    if form:
+        return app.test_client().post(
+            "/sparql", data={"update": update, **dataset}, headers=headers
+        )
+    return app.test_client().post(
+        "/sparql",
+        query_string=dataset,
+        data=update.encode(),
+        content_type="application/sparql-update",
+        headers=headers,
+    )
+
+
+def subjects_of(app: Flask, graph: str) -> set[str]:
+    return {quad.subject.value for quad in app_store(app).quads(graph)}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("form", [False, True])
+@pytest.mark.parametrize(
+    ("update", "dataset", "copied"),
+    [
+        (COPY_DEFAULT, {"using-graph-uri": [A]}, {"http://e/a"}),
+        (COPY_DEFAULT, {"using-graph-uri": [A, B]}, {"http://e/a", "http://e/b"}),
+        (COPY_NAMED, {"using-named-graph-uri": [B]}, {"http://e/b"}),
+        # only named graphs given: the default graph of the WHERE is empty
+        (COPY_DEFAULT, {"using-named-graph-uri": [B]}, set()),
+        (COPY_NAMED, {"using-graph-uri": [A], "using-named-graph-uri": [B]}, {"http://e/b"}),
+    ],
+)
+def test_using_graph_uri_parameters_choose_the_update_dataset(
+    admin_app: tuple[Flask, str],
+    update: str,
+    dataset: dict[str, list[str]],
+    copied: set[str],
+    form: bool,
+) -> None:
+    app, secret = admin_app
+    answer = post_with_dataset(app, secret, update, dataset, form=form)
+    assert answer.status_code == 200, answer.json
+    assert subjects_of(app, TARGET) == copied
+
+
+def test_using_graph_uri_applies_to_every_operation_and_not_to_text_that_looks_like_one(
+    admin_app: tuple[Flask, str],
+) -> None:
+    app, secret = admin_app
+    update = (
+        f'INSERT {{ GRAPH <{TARGET}> {{ ?s ?p "WHERE {{ }}" }} }} # WHERE\n'
+        "WHERE { ?s ?p ?o FILTER EXISTS { SELECT ?s WHERE { ?s ?p ?o } } } ;\n"
+        "INSERT DATA { <http://e/c> <http://e/p> 3 } ;\n"
+        f"DELETE {{ GRAPH <{A}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{A}> {{ ?s ?p ?o }} }}"
+    )
+    answer = post_with_dataset(app, secret, update, {"using-graph-uri": [B]})
+    assert answer.status_code == 200, answer.json
+    assert subjects_of(app, TARGET) == {"http://e/b"}
+    # the DELETE's WHERE sees only the named graphs the request gives (none): nothing removed
+    assert subjects_of(app, A) == {"http://e/a"}
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        f"WITH <{A}> INSERT {{ GRAPH <{TARGET}> {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}",
+        f"INSERT {{ GRAPH <{TARGET}> {{ ?s ?p ?o }} }} USING <{A}> WHERE {{ ?s ?p ?o }}",
+        f"INSERT {{ GRAPH <{TARGET}> {{ ?s ?p ?o }} }} USING NAMED <{A}> WHERE {{ ?s ?p ?o }}",
+        # no USING possible in DELETE WHERE: refused rather than run on another dataset
+        "DELETE WHERE { ?s ?p ?o }",
+    ],
+)
+def test_using_graph_uri_with_a_dataset_in_the_update_is_400(
+    admin_app: tuple[Flask, str], update: str
+) -> None:
+    app, secret = admin_app
+    before = app_store(app).graphs()
+    answer = post_with_dataset(app, secret, update, {"using-graph-uri": [B]})
+    assert answer.status_code == 400, answer.json
+    assert "using-graph-uri" in answer.json["error"]["message"]  # type: ignore[index]
+    assert app_store(app).graphs() == before
+
+
+def test_relative_iris_resolve_against_the_endpoint(admin_app: tuple[Flask, str]) -> None:
+    app, secret = admin_app
+    client = app.test_client()
+    update = f"INSERT DATA {{ GRAPH <{TARGET}> {{ <s> <http://e/p> <o> }} }}"
+    answer = client.post(
+        "/sparql",
+        data=update.encode(),
+        content_type="application/sparql-update",
+        headers={"Authorization": f"Bearer {secret}"},
+        base_url="http://municipality.example/",
+    )
+    assert answer.status_code == 200, answer.json
+    assert subjects_of(app, TARGET) == {"http://municipality.example/s"}
+    answer = client.get(
+        "/sparql",
+        query_string={"query": "CONSTRUCT { <s> <p> 1 } WHERE {}", "format": "nt"},
+        base_url="http://municipality.example/",
+    )
+    assert answer.status_code == 200, answer.json
+    assert answer.text.strip() == (
+        "<http://municipality.example/s> <http://municipality.example/p> "
+        '"1"^^<http://www.w3.org/2001/XMLSchema#integer> .'
     )

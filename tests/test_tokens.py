@@ -216,6 +216,55 @@ def test_municipality_token_may_copy_another_graph_into_its_own(
     assert graph_sizes(writable) == {HERAKLION: 1, KALAMATA: 1}
 
 
+def post_update_at(client: FlaskClient, update: str, secret: str):  # type: ignore[no-untyped-def]
+    # Served at BASE, the endpoint's IRI is BASE + "sparql": the base of relative IRIs.
+    return client.post(
+        "/sparql",
+        data=update.encode(),
+        content_type="application/sparql-update",
+        headers={"Authorization": f"Bearer {secret}"},
+        base_url=BASE,
+    )
+
+
+@pytest.mark.parametrize(
+    "graph", ["graph/4401/budget/2024", "../graph/4401/budget/2024", "/graph/4401/budget/2024"]
+)
+def test_a_relative_graph_iri_is_written_where_the_scope_check_saw_it(
+    client: FlaskClient, writable: Flask, tokens_path: Path, graph: str
+) -> None:
+    _, secret = tokens.create(tokens_path, "4401")
+    answer = post_update_at(client, insert(graph), secret)
+    assert answer.status_code == 200, answer.json
+    assert graph_sizes(writable) == {KALAMATA: 1}
+    assert answer.json["graphs"] == {KALAMATA: {"added": 1, "removed": 0}}  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        insert("graph/7101/budget/2024"),
+        insert("graph/4401/../7101/budget/2024"),
+        insert("./graph/4401/budget/../../7101/budget/2024"),
+        "WITH <graph/7101/budget/2024> INSERT { ?s ?p 2 } WHERE { ?s ?p 1 }",
+        "COPY <graph/4401/budget/2024> TO <graph/7101/budget/2024>",
+        f"BASE <{BASE}graph/7101/> INSERT DATA {{ GRAPH <budget/2024> {{ <a> <p> 1 }} }}",
+    ],
+)
+def test_a_relative_graph_iri_of_another_municipality_is_403(
+    client: FlaskClient, writable: Flask, tokens_path: Path, update: str
+) -> None:
+    # Regression: the scope check and the store must resolve relative IRIs on the same base,
+    # or <graph/7101/...> would pass as a relative IRI and land in Heraklion's graph.
+    app_store(writable).update(insert(HERAKLION, "kept"))
+    before = graph_sizes(writable)
+    _, secret = tokens.create(tokens_path, "4401")
+    answer = post_update_at(client, update, secret)
+    assert answer.status_code == 403, answer.json
+    assert f"<{HERAKLION}>" in answer.json["error"]["message"]  # type: ignore[index]
+    assert graph_sizes(writable) == before
+
+
 def test_admin_token_writes_any_graph(
     client: FlaskClient, writable: Flask, tokens_path: Path
 ) -> None:

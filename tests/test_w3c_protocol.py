@@ -69,25 +69,10 @@ NOT_APPLICABLE = {
     "post_get_post_get_direct": "direct graph identification is not offered (see above)",
     "head_existing_direct": "direct graph identification is not offered (see above)",
 }
-_USING = (
-    "the update path ignores the using-graph-uri / using-named-graph-uri parameters, so the "
-    "update runs on the wrong dataset; the fix is in the update path (auth.py, not this brief)"
-)
-_BASE = (
-    "relative IRIs need a service-defined base IRI (the endpoint); Store.query/Store.update take "
-    "no base_iri yet (src/demoi/store/, not this brief)"
-)
 _GSP_WRITES = "graph-store writes land with tokens (issue 5)"
 #: Entries that run and are expected to fail (xfail, strict) until the named change lands: when
 #: one starts passing, the strict xfail fails, and its entry moves out of this table.
 PENDING = {
-    "update_dataset_default_graph": _USING,
-    "update_dataset_default_graphs": _USING,
-    "update_dataset_named_graphs": _USING,
-    "update_dataset_full": _USING,
-    "bad_update_dataset_conflict": _USING + " (with USING/WITH too, it must be a 400)",
-    "update_base_uri": _BASE,
-    "query_content_type_construct": _BASE,
     "post_get_post_get_indirect": _GSP_WRITES + ": POST of a multipart/form-data body (one "
     "graph per part) is answered 415",
     "post_get_new_graph": _GSP_WRITES + ": POST to /graph-store with no graph, creating a "

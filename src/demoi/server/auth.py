@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 from flask import Request
@@ -51,14 +52,22 @@ def bearer_token(request: Request, tokens_path: Path, action: str = "an update")
     return token
 
 
-def written_graphs(update: str) -> set[str]:
-    """The graphs ``update`` may write: IRIs, ``DEFAULT``, or ``UNBOUNDED``."""
+def parse_update(update: str, base_iri: str | None = None) -> list[Any]:
+    """The operations of ``update`` (rdflib's algebra), relative IRIs resolved on ``base_iri``."""
     try:
-        operations = translateUpdate(parseUpdate(update)).algebra
+        return list(translateUpdate(parseUpdate(update), base=base_iri).algebra)
     except ParseException as error:
         raise QuerySyntaxError(
             f"line {error.lineno}, column {error.col}: {error.msg}", spec=UPDATE_SPEC
         ) from None
+
+
+def written_graphs(update: str, base_iri: str | None = None) -> set[str]:
+    """The graphs ``update`` may write: IRIs, ``DEFAULT``, or ``UNBOUNDED``.
+
+    ``base_iri`` must be the one the store resolves the update's relative IRIs on, or a
+    relative ``GRAPH <x>`` would be checked as one graph and written as another."""
+    operations = parse_update(update, base_iri)
     graphs: set[str] = set()
     for operation in operations:
         graphs |= _graphs_of(operation.name, operation)
@@ -99,7 +108,7 @@ def _quad_graphs(clause: Any, with_graph: URIRef | None) -> set[str]:
 def _graph_name(graph: object) -> str:
     if graph is None or graph == "DEFAULT":
         return DEFAULT
-    if isinstance(graph, URIRef):
+    if isinstance(graph, URIRef) and urlsplit(graph).scheme:
         return str(graph)
     return UNBOUNDED  # ALL, NAMED, a variable
 
@@ -137,11 +146,13 @@ def run_update(
     *,
     tokens_path: Path,
     allowed_hosts: tuple[str, ...],
+    base_iri: str | None = None,
 ) -> dict[str, dict[str, int]]:
-    """Run the update and log it; return triples added and removed per graph."""
+    """Run the update and log it; return triples added and removed per graph. ``base_iri``
+    must be the one ``graphs`` were read with (written_graphs)."""
     with _writes:
         before = _snapshot(store, graphs)
-        store.update(update, allowed_hosts=allowed_hosts)
+        store.update(update, allowed_hosts=allowed_hosts, base_iri=base_iri)
         after = _snapshot(store, graphs)
         changes = _changes(before, after)
         tokens.append_audit(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -20,7 +21,7 @@ from demoi.formats import (
     result_bytes,
 )
 from demoi.iris import iri_problem
-from demoi.query_guard import check_update
+from demoi.query_guard import check_update, tokens
 from demoi.server import app_settings, app_store, auth
 from demoi.server.errors import Forbidden, UnsupportedMediaType, error_response
 from demoi.store import Dataset
@@ -29,6 +30,7 @@ bp = Blueprint("sparql", __name__)
 
 PROTOCOL_SPEC = "https://www.w3.org/TR/sparql11-protocol/#query-operation"
 UPDATE_SPEC = auth.UPDATE_SPEC
+UPDATE_DATASET_SPEC = "https://www.w3.org/TR/sparql11-protocol/#update-dataset"
 SD = "http://www.w3.org/ns/sparql-service-description#"
 TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
@@ -132,7 +134,16 @@ def run_update(update: str) -> Response:
     token = auth.bearer_token(request, tokens_path)
     # Before rdflib reads it: its parser is recursive too, and deep nesting would crash it.
     check_update(update, settings["allowed_hosts"])
-    graphs = auth.written_graphs(update)
+    # The service IRI is the base of relative IRIs (SPARQL 1.1 Protocol); the scope check
+    # and the store must resolve them on the same one.
+    base_iri = request.base_url
+    update = with_protocol_dataset(
+        update,
+        _graph_iris("using-graph-uri"),
+        _graph_iris("using-named-graph-uri"),
+        base_iri,
+    )
+    graphs = auth.written_graphs(update, base_iri)
     auth.check_scope(token, graphs, settings.base_uri)
     changes = auth.run_update(
         app_store(current_app),
@@ -141,8 +152,88 @@ def run_update(update: str) -> Response:
         graphs,
         tokens_path=tokens_path,
         allowed_hosts=settings["allowed_hosts"],
+        base_iri=base_iri,
     )
     return jsonify({"token": token.id, "graphs": changes})
+
+
+def with_protocol_dataset(
+    update: str, using: tuple[str, ...], using_named: tuple[str, ...], base_iri: str
+) -> str:
+    """``update`` with the using-graph-uri / using-named-graph-uri parameters written in as
+    USING / USING NAMED clauses of each DELETE/INSERT ... WHERE (SPARQL 1.1 Protocol 2.2.3).
+
+    pyoxigraph's Store.update takes no dataset, so the clauses go into the text: before each
+    top-level WHERE that is not DELETE WHERE, found with the guard's lexer (strings, IRIs and
+    comments are single tokens), and the result is parsed again to prove that every operation
+    got exactly these clauses and nothing else changed shape."""
+    if not using and not using_named:
+        return update
+    operations = auth.parse_update(update, base_iri)
+    for operation in operations:
+        if operation.name == "Modify" and ("using" in operation or "withClause" in operation):
+            raise UsageError(
+                "the request gives using-graph-uri / using-named-graph-uri and the update has "
+                "USING, USING NAMED or WITH as well; give the dataset one way",
+                spec=UPDATE_DATASET_SPEC,
+            )
+        if operation.name == "DeleteWhere":
+            raise UsageError(
+                "using-graph-uri / using-named-graph-uri cannot apply to DELETE WHERE, which "
+                "takes no USING; write it as DELETE { ... } WHERE { ... }",
+                spec=UPDATE_DATASET_SPEC,
+            )
+    clauses = " ".join(
+        [f"USING {ox.NamedNode(iri)}" for iri in using]
+        + [f"USING NAMED {ox.NamedNode(iri)}" for iri in using_named]
+    )
+    rewritten = update
+    for offset in reversed(_modify_where_offsets(update)):
+        rewritten = f"{rewritten[:offset]}{clauses} {rewritten[offset:]}"
+    expected = [
+        [("default", iri) for iri in using] + [("named", iri) for iri in using_named]
+        if operation.name == "Modify"
+        else None
+        for operation in operations
+    ]
+    if _using_clauses(auth.parse_update(rewritten, base_iri)) != expected:
+        raise UsageError(
+            "cannot apply using-graph-uri / using-named-graph-uri to this update; write the "
+            "dataset as USING / USING NAMED clauses in it",
+            spec=UPDATE_DATASET_SPEC,
+        )
+    return rewritten
+
+
+def _modify_where_offsets(update: str) -> list[int]:
+    """Where each DELETE/INSERT ... WHERE has its WHERE: outside any bracket, not DELETE WHERE."""
+    offsets: list[int] = []
+    depth = 0
+    previous = ""
+    for token in tokens(update):
+        if token.kind == "open":
+            depth += 1
+        elif token.kind == "close":
+            depth -= 1
+        elif token.kind == "word" and depth == 0:
+            word = token.text.upper()
+            if word == "WHERE" and previous != "DELETE":
+                offsets.append(token.start)
+            previous = word
+            continue
+        previous = ""
+    return offsets
+
+
+def _using_clauses(operations: list[Any]) -> list[list[tuple[str, str]] | None]:
+    result: list[list[tuple[str, str]] | None] = []
+    for operation in operations:
+        if operation.name != "Modify":
+            result.append(None)
+            continue
+        using = operation["using"] if "using" in operation else []
+        result.append([(key, str(iri)) for clause in using for key, iri in clause.items()])
+    return result
 
 
 @bp.errorhandler(auth.Unauthorized)
@@ -171,6 +262,7 @@ def sparql() -> Response:
         max_rows=settings["max_result_rows"],
         union_default_graph=settings["union_default_graph"],
         allowed_hosts=settings["allowed_hosts"],
+        base_iri=request.base_url,
     )
     fmt, media_type = choose_format(
         formats_for(result.kind), requested, request.headers.get("Accept")

@@ -101,12 +101,17 @@ class Store(abc.ABC):
         max_rows: int | None = None,
         union_default_graph: bool = True,
         allowed_hosts: tuple[str, ...] = (),
+        base_iri: str | None = None,
     ) -> QueryResult:
-        """Run a SPARQL 1.1 query; raise QuerySyntaxError (with the position) or QueryTimeout."""
+        """Run a SPARQL 1.1 query; raise QuerySyntaxError (with the position) or QueryTimeout.
+        Relative IRIs resolve against ``base_iri`` (the endpoint's, for a protocol request)."""
 
     @abc.abstractmethod
-    def update(self, update: str, *, allowed_hosts: tuple[str, ...] = ()) -> None:
-        """Run a SPARQL 1.1 update, atomically; LOAD and SERVICE only to ``allowed_hosts``."""
+    def update(
+        self, update: str, *, allowed_hosts: tuple[str, ...] = (), base_iri: str | None = None
+    ) -> None:
+        """Run a SPARQL 1.1 update, atomically; LOAD and SERVICE only to ``allowed_hosts``;
+        relative IRIs resolve against ``base_iri``."""
 
     @abc.abstractmethod
     def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:

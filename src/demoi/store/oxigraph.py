@@ -279,15 +279,17 @@ class OxigraphStore(Store):
             self._run_update(join_operations(f"DROP GRAPH {target}", provenance_update))
         return existed
 
-    def update(self, update: str, *, allowed_hosts: tuple[str, ...] = ()) -> None:
+    def update(
+        self, update: str, *, allowed_hosts: tuple[str, ...] = (), base_iri: str | None = None
+    ) -> None:
         check_update(update, allowed_hosts)
-        self._run_update(update)
+        self._run_update(update, base_iri=base_iri)
 
-    def _run_update(self, update: str) -> None:
+    def _run_update(self, update: str, *, base_iri: str | None = None) -> None:
         """Run an update demoi wrote itself from data its own parsers accepted."""
         try:
             with self._writes:
-                self._store.update(update)
+                self._store.update(update, base_iri=base_iri)
         except SyntaxError as error:
             raise _query_syntax_error(error) from None
 
@@ -334,6 +336,7 @@ class OxigraphStore(Store):
         max_rows: int | None = None,
         union_default_graph: bool = True,
         allowed_hosts: tuple[str, ...] = (),
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run ``query``; without a dataset, the default graph is the union of named graphs
         when ``union_default_graph`` (Oxigraph's ``use_default_graph_as_union``).
@@ -343,6 +346,7 @@ class OxigraphStore(Store):
             options: dict[str, Any] = {}  # the query's FROM / FROM NAMED choose the dataset
         else:
             options = self._dataset_options(dataset, union_default_graph)
+        options["base_iri"] = base_iri
         try:
             return self._evaluations.run(
                 lambda stop: self._evaluate(query, options, max_rows, stop), timeout
