@@ -25,7 +25,7 @@ from demoi.input_guard import check_rdf_source
 from demoi.iris import iri_problem, is_staging
 from demoi.server import app_settings, app_store, auth
 from demoi.server.errors import Forbidden, UnsupportedMediaType, error_response
-from demoi.server.sparql import _content_type, choose_format
+from demoi.server.sparql import choose_format, content_type_header
 from demoi.store.oxigraph import rdf_syntax_error
 from demoi.store.sparql_text import Change, insert_data, join_operations
 
@@ -90,7 +90,7 @@ def _graph_triples(graph: ox.NamedNode | None) -> list[ox.Triple]:
 def graph_response(triples: list[ox.Triple], fmt: Format, media_type: str) -> Response:
     output = io.BytesIO()
     ox.serialize(triples, output, fmt.rdf_format)
-    response = Response(output.getvalue(), content_type=_content_type(media_type))
+    response = Response(output.getvalue(), content_type=content_type_header(media_type))
     response.headers["Vary"] = "Accept"
     return response
 

@@ -35,7 +35,7 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
 
-def _content_type(media_type: str) -> str:
+def content_type_header(media_type: str) -> str:
     if media_type.startswith(TEXT_TYPES):
         return f"{media_type}; charset=utf-8"
     return media_type
@@ -271,7 +271,7 @@ def sparql() -> Response:
         body = result_bytes(result, fmt)
     except CannotWrite as error:
         raise NotAcceptable([f.name for f in formats_for(result.kind)], str(error)) from None
-    response = Response(body, content_type=_content_type(media_type))
+    response = Response(body, content_type=content_type_header(media_type))
     response.headers["Vary"] = "Accept"
     if result.truncated:
         response.headers["X-Demoi-Truncated"] = str(settings["max_result_rows"])
@@ -302,6 +302,6 @@ def service_description() -> Response:
         triples.append(ox.Triple(service, ox.NamedNode(SD + "resultFormat"), iri))
     output = io.BytesIO()
     ox.serialize(triples, output, fmt.rdf_format)
-    response = Response(output.getvalue(), content_type=_content_type(media_type))
+    response = Response(output.getvalue(), content_type=content_type_header(media_type))
     response.headers["Vary"] = "Accept"
     return response

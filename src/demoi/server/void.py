@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, request
 
 from demoi.formats import formats_for
 from demoi.server import app_settings, app_store
-from demoi.server.sparql import _content_type, choose_format
+from demoi.server.sparql import choose_format, content_type_header
 
 bp = Blueprint("void", __name__)
 
@@ -116,6 +116,6 @@ def void() -> Response:
         ox.serialize(void_triples(request.url_root), output, fmt.rdf_format, prefixes=prefixes)
     else:
         ox.serialize(void_triples(request.url_root), output, fmt.rdf_format)
-    response = Response(output.getvalue(), content_type=_content_type(media_type))
+    response = Response(output.getvalue(), content_type=content_type_header(media_type))
     response.headers["Vary"] = "Accept"
     return response
