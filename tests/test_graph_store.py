@@ -289,6 +289,14 @@ def test_post_to_a_new_graph_is_201_even_when_empty(writable: Flask, kalamata: s
     assert write(writable, "GET", url(NEW), None).status_code == 200
 
 
+def test_put_of_an_empty_body_creates_an_empty_graph(writable: Flask, kalamata: str) -> None:
+    """It answered 201 Created, and then 404 for the graph it said it had created."""
+    assert write(writable, "PUT", url(NEW), kalamata, b"").status_code == 201
+    answer = write(writable, "GET", url(NEW), None)
+    assert answer.status_code == 200
+    assert answer.data.strip() == b""
+
+
 def test_delete_drops_and_a_missing_graph_is_404(
     writable: Flask, kalamata: str, tokens_path: Path
 ) -> None:

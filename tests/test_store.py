@@ -626,3 +626,13 @@ def test_republishing_replaces_the_record_of_the_first_publication(store: Oxigra
     store.replace_graph(G1, NEW, ox.RdfFormat.N_TRIPLES, provenance_update=_record("2"))
     assert triples_of(store, RECORD_GRAPH) == {'<http://demoi.test/id/dataset/x> <http://x/p> "2"'}
     assert "<http://x/a> <http://x/p> <http://x/1>" not in triples_of(store, G1)
+
+
+def test_an_empty_replacement_leaves_an_empty_graph(store: OxigraphStore) -> None:
+    """A Graph Store PUT of an empty body answered 201 Created, but no graph existed after."""
+    assert store.replace_graph(G1, b"", ox.RdfFormat.N_TRIPLES) == 0
+    assert G1 in {info.iri for info in store.graphs()}
+    store.replace_graph(G2, OLD, ox.RdfFormat.N_TRIPLES)
+    assert store.replace_graph(G2, b"", ox.RdfFormat.N_TRIPLES) == 0
+    assert G2 in {info.iri for info in store.graphs()}
+    assert triples_of(store, G2) == set()

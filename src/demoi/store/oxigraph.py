@@ -150,7 +150,7 @@ class OxigraphStore(Store):
             triples = set(_triples_of_default_graph(parsed, name))
             with self._writes:
                 record = provenance_update
-                if isinstance(record, Change) and self._is_first(target, record):
+                if isinstance(record, Change) and triples and self._is_first(target, record):
                     self._add_first(target, triples, record)
                 else:
                     operations = self._replacing(target, triples)
@@ -202,8 +202,8 @@ class OxigraphStore(Store):
         export that changed in a few lines (the usual monthly budget export) writes those lines,
         not the whole graph. Blank nodes have no identity across two parses and cannot appear
         in DELETE DATA, so a graph with any is dropped and written whole, as is a large one
-        (the old content is held in memory to compare) or an empty replacement (DROP removes
-        the graph's name as well).
+        (the old content is held in memory to compare); an empty replacement leaves an empty
+        graph.
         """
         old_count = self._count(target) if self._store.contains_named_graph(target) else 0
         comparable = (
@@ -219,6 +219,9 @@ class OxigraphStore(Store):
             if comparable
             else set()
         )
+        if not triples:
+            # Emptied, the graph still exists (a Graph Store PUT of an empty body creates it).
+            return [f"DROP SILENT GRAPH {target}", f"CREATE SILENT GRAPH {target}"]
         if not comparable or any(_has_blank_node(triple) for triple in old):
             return [f"DROP SILENT GRAPH {target}", _graph_data("INSERT", target, triples)]
         return [
