@@ -428,3 +428,160 @@ def test_a_read_only_server_refuses_a_token_with_403(loaded: Flask) -> None:
     response = write(loaded, "PUT", url(GRAPH), "some-secret")
     assert response.status_code == 403
     assert len(list(app_store(loaded).quads(GRAPH))) == 3
+
+
+def multipart(*parts: tuple[str, str, bytes], boundary: str = "demoi-part") -> bytes:
+    """A multipart/form-data body of file parts (name, Content-Type, content), built by hand
+    so each part carries exactly the Content-Type under test."""
+    body = b""
+    for name, content_type, content in parts:
+        body += (
+            (
+                f"--{boundary}\r\nContent-Disposition: form-data; name={name!r}; "
+                f"filename={name!r}\r\nContent-Type: {content_type}\r\n\r\n"
+            )
+            .replace("'", '"')
+            .encode()
+            + content
+            + b"\r\n"
+        )
+    return body + f"--{boundary}--\r\n".encode()
+
+
+FORM = "multipart/form-data; boundary=demoi-part"
+
+
+def test_a_multipart_post_merges_every_part_by_its_own_content_type(
+    writable: Flask, kalamata: str, tokens_path: Path
+) -> None:
+    body = multipart(
+        ("a.ttl", "text/turtle; charset=utf-8", b"<#x> <urn:p> 1 ."),
+        ("b.nt", NT, b"<urn:s> <urn:p> <urn:o> .\n"),
+        ("c.jsonld", "application/ld+json", b'{"@id": "urn:s", "urn:p": "json"}'),
+    )
+    response = write(writable, "POST", url(GRAPH), kalamata, body, FORM)
+    assert response.status_code == 204
+    merged = triples_of(writable, GRAPH)
+    assert len(merged) == 6
+    assert ox.Triple(ox.NamedNode(GRAPH + "#x"), P, ox.Literal(1)) in merged
+    assert ox.Triple(S, P, ox.Literal("json")) in merged
+    [entry] = audit(tokens_path)  # one write, one update
+    assert entry["graphs"] == {GRAPH: {"added": 3, "removed": 0}}
+
+
+def test_a_bad_multipart_part_is_400_naming_the_part_and_nothing_changes(
+    writable: Flask, kalamata: str, tokens_path: Path
+) -> None:
+    body = multipart(
+        ("good.nt", NT, b"<urn:s> <urn:p> <urn:o> .\n"),
+        ("bad.ttl", "text/turtle", b"<urn:s> <urn:p> <urn:o> .\n<urn:s> <urn:p> .\n"),
+    )
+    response = write(writable, "POST", url(GRAPH), kalamata, body, FORM)
+    assert response.status_code == 400
+    assert response.json is not None
+    assert "part 'bad.ttl', line 2" in response.json["error"]["message"]
+    assert len(triples_of(writable, GRAPH)) == 3
+    assert audit(tokens_path) == []
+
+
+def test_a_multipart_part_in_an_unsupported_format_is_415(writable: Flask, kalamata: str) -> None:
+    body = multipart(("a.nt", NT, b"<urn:s> <urn:p> <urn:o> .\n"), ("b.csv", "text/csv", b"a,b"))
+    response = write(writable, "POST", url(GRAPH), kalamata, body, FORM)
+    assert response.status_code == 415
+    assert response.json is not None and "text/turtle" in response.json["error"]["message"]
+    assert len(triples_of(writable, GRAPH)) == 3
+
+
+def test_entity_expansion_in_a_multipart_part_is_refused(writable: Flask, kalamata: str) -> None:
+    xml = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "x"><!ENTITY b "&a;&a;">]>'
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'
+    )
+    body = multipart(("a.rdf", "application/rdf+xml", xml))
+    response = write(writable, "POST", url(GRAPH), kalamata, body, FORM)
+    assert response.status_code == 400
+    assert len(triples_of(writable, GRAPH)) == 3
+
+
+def test_a_multipart_body_over_max_upload_size_is_413(writable: Flask, kalamata: str) -> None:
+    triples = b"".join(b"<urn:s> <urn:p> %d .\n" % n for n in range(500))
+    body = multipart(("big.nt", NT, triples))
+    response = write(writable, "POST", url(GRAPH), kalamata, body, FORM)
+    assert response.status_code == 413
+    assert len(triples_of(writable, GRAPH)) == 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        multipart(),
+        b'--demoi-part\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--demoi-part--\r\n',
+    ],
+    ids=["no-parts", "a-field-not-a-file"],
+)
+def test_a_multipart_post_without_file_parts_is_400(
+    writable: Flask, kalamata: str, body: bytes
+) -> None:
+    response = write(writable, "POST", url(GRAPH), kalamata, body, FORM)
+    assert response.status_code == 400
+    assert len(triples_of(writable, GRAPH)) == 3
+
+
+def test_a_multipart_put_is_415(writable: Flask, kalamata: str) -> None:
+    body = multipart(("a.nt", NT, b"<urn:s> <urn:p> <urn:o> .\n"))
+    assert write(writable, "PUT", url(GRAPH), kalamata, body, FORM).status_code == 415
+    assert len(triples_of(writable, GRAPH)) == 3
+
+
+def test_a_post_without_a_graph_creates_one_under_the_tokens_municipality(
+    writable: Flask, kalamata: str, tokens_path: Path
+) -> None:
+    response = write(writable, "POST", "/graph-store", kalamata, b"<#x> <urn:p> 1 .", "text/turtle")
+    assert response.status_code == 201
+    location = response.headers["Location"]
+    assert location.startswith(f"{BASE}graph/4401/")
+    assert triples_of(writable, location) == {
+        ox.Triple(ox.NamedNode(location + "#x"), P, ox.Literal(1))
+    }
+    assert write(writable, "GET", url(location), None).status_code == 200
+    [entry] = audit(tokens_path)
+    assert entry["graphs"] == {location: {"added": 1, "removed": 0}}
+    again = write(writable, "POST", "/graph-store", kalamata, b"", "text/turtle")
+    assert again.status_code == 201
+    assert again.headers["Location"] != location  # each POST creates its own graph
+
+
+def test_a_post_without_a_graph_by_the_admin_token_creates_one_under_admin(
+    writable: Flask, admin: str
+) -> None:
+    response = write(writable, "POST", "/graph-store", admin)
+    assert response.status_code == 201
+    assert response.headers["Location"].startswith(f"{BASE}graph/admin/")
+    assert len(triples_of(writable, response.headers["Location"])) == 1
+
+
+@pytest.mark.parametrize("secret", [None, "not-a-token"])
+def test_a_post_without_a_graph_needs_a_valid_token(
+    writable: Flask, tokens_path: Path, secret: str | None
+) -> None:
+    before = {info.iri for info in app_store(writable).graphs()}
+    response = write(writable, "POST", "/graph-store", secret)
+    assert response.status_code == 401
+    assert "Location" not in response.headers
+    assert {info.iri for info in app_store(writable).graphs()} == before
+
+
+def test_a_post_without_a_graph_and_bad_rdf_creates_nothing(
+    writable: Flask, kalamata: str, tokens_path: Path
+) -> None:
+    before = {info.iri for info in app_store(writable).graphs()}
+    response = write(writable, "POST", "/graph-store", kalamata, b"<urn:s> .", "text/turtle")
+    assert response.status_code == 400
+    assert "Location" not in response.headers
+    assert {info.iri for info in app_store(writable).graphs()} == before
+    assert audit(tokens_path) == []
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE"])
+def test_only_post_may_leave_out_the_graph(writable: Flask, admin: str, method: str) -> None:
+    assert write(writable, method, "/graph-store", admin).status_code == 400

@@ -69,15 +69,9 @@ NOT_APPLICABLE = {
     "post_get_post_get_direct": "direct graph identification is not offered (see above)",
     "head_existing_direct": "direct graph identification is not offered (see above)",
 }
-_GSP_WRITES = "graph-store writes land with tokens (issue 5)"
 #: Entries that run and are expected to fail (xfail, strict) until the named change lands: when
 #: one starts passing, the strict xfail fails, and its entry moves out of this table.
-PENDING = {
-    "post_get_post_get_indirect": _GSP_WRITES + ": POST of a multipart/form-data body (one "
-    "graph per part) is answered 415",
-    "post_get_new_graph": _GSP_WRITES + ": POST to /graph-store with no graph, creating a "
-    "graph and answering 201 with its Location (optional: mf:POSTGraphCreation), is a 400",
-}
+PENDING: dict[str, str] = {}
 
 
 @dataclass

@@ -3,13 +3,16 @@
 GET and HEAD return one graph, ``?graph=<iri>`` or ``?default``, in a triple format chosen by
 content negotiation. Writes need a write token (the same 401/403 rules as SPARQL updates): PUT
 replaces a graph (the store's atomic replace, with provenance), POST merges into it (one INSERT
-DATA update), DELETE drops it (with provenance); each is logged in the audit log.
+DATA update; a multipart/form-data body merges every file part in that one update), DELETE drops
+it (with provenance); each is logged in the audit log. A POST that names no graph creates one,
+``{base}graph/<token scope>/<uuid>``, and answers 201 with its IRI in Location.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -118,10 +121,16 @@ def unauthorized(error: auth.Unauthorized) -> Response:
 def write_graph() -> Response:
     """PUT replaces, POST merges, DELETE removes; each with a token whose scope covers the
     graph, in one transaction, logged for audit."""
-    graph = requested_graph()  # a malformed request is a 400 whoever sends it
     settings = app_settings(current_app)
     tokens_path = Path(settings["tokens"]) if settings["tokens"] else None
-    token = _authorised_token(graph, tokens_path, settings.base_uri)
+    minting = _creates_graph()
+    if minting:
+        # The graph's name comes from the token's scope, so the token is read first.
+        token = _authorised_token(None, tokens_path, settings.base_uri, minting=True)
+        graph: ox.NamedNode | None = _new_graph(settings.base_uri, token)
+    else:
+        graph = requested_graph()  # a malformed request is a 400 whoever sends it
+        token = _authorised_token(graph, tokens_path, settings.base_uri)
     assert tokens_path is not None
     target = auth.DEFAULT if graph is None else graph.value
     write = _WRITES[request.method]
@@ -133,18 +142,37 @@ def write_graph() -> Response:
         tokens_path=tokens_path,
         operation=f"graph-store {request.method}",
     )
-    return Response(status=201 if created else 204)
+    response = Response(status=201 if created else 204)
+    if minting:
+        assert graph is not None
+        response.headers["Location"] = graph.value
+    return response
+
+
+def _creates_graph() -> bool:
+    """A POST naming neither a graph nor the default graph asks the store to create one
+    (SPARQL 1.1 Graph Store Protocol, section 5.5)."""
+    return request.method == "POST" and not {"graph", "default"} & request.args.keys()
+
+
+def _new_graph(base: str, token: tokens.Token) -> ox.NamedNode:
+    # Under the token's own scope, so a municipal token may write what it creates; an admin
+    # token (scope "admin") gets graph/admin/, which no municipality code can collide with.
+    return ox.NamedNode(f"{base}graph/{token.scope}/{uuid.uuid4()}")
 
 
 def _authorised_token(
-    graph: ox.NamedNode | None, tokens_path: Path | None, base: str
+    graph: ox.NamedNode | None, tokens_path: Path | None, base: str, *, minting: bool = False
 ) -> tokens.Token:
-    """The request's token, if it may write ``graph`` (None: the default graph)."""
+    """The request's token, if it may write ``graph`` (None: the default graph, or with
+    ``minting`` a graph the store names under the token's scope)."""
     if tokens_path is None:
         if "Authorization" not in request.headers:
             raise auth.Unauthorized("writing a graph needs a write token")
         raise Forbidden("this Graph Store is read-only: writes need a write token")
     token = auth.bearer_token(request, tokens_path, "writing a graph")
+    if minting:
+        return token
     if graph is None:
         if not token.is_admin:
             raise Forbidden(
@@ -158,14 +186,16 @@ def _authorised_token(
     return token
 
 
-def _body_format() -> ox.RdfFormat:
+def _body_format(mimetype: str, what: str = "a body") -> ox.RdfFormat:
     for fmt in TRIPLE_FORMATS:
-        if request.mimetype in fmt.media_types:
+        if mimetype in fmt.media_types:
             assert fmt.rdf_format is not None
             return fmt.rdf_format
     offered = ", ".join(fmt.media_type for fmt in TRIPLE_FORMATS)
+    if request.method == "POST":
+        offered += ", multipart/form-data (one graph file per part)"
     raise UnsupportedMediaType(
-        f"cannot read a graph in {request.mimetype or 'a body without Content-Type'}; "
+        f"cannot read a graph in {mimetype or what + ' without Content-Type'}; "
         f"send one of: {offered}",
         spec=GSP_SPEC + "#http-put",
     )
@@ -174,18 +204,49 @@ def _body_format() -> ox.RdfFormat:
 def _body() -> tuple[bytes, ox.RdfFormat]:
     """The request's RDF, past the input guards (entity expansion, nesting); a body larger than
     max_upload_size is refused by Flask (MAX_CONTENT_LENGTH) with 413 before it is read."""
-    rdf_format = _body_format()
+    rdf_format = _body_format(request.mimetype)
     data = request.get_data()
     check_rdf_source(data, rdf_format, BODY)
     return data, rdf_format
 
 
-def _parsed_triples(data: bytes, rdf_format: ox.RdfFormat, base: str | None) -> list[ox.Triple]:
+def _form_parts() -> list[tuple[bytes, ox.RdfFormat, str]]:
+    """Each file part of a multipart/form-data POST (section 5.5), read by its own
+    Content-Type and past the input guards. Werkzeug parses the form: the whole request is
+    still capped by max_upload_size (MAX_CONTENT_LENGTH, 413)."""
+    if request.form:
+        names = ", ".join(sorted(request.form))
+        raise UsageError(
+            f"form fields without a file ({names}): send each graph as a file part",
+            spec=GSP_SPEC + "#http-post",
+        )
+    parts = []
+    for name, upload in request.files.items(multi=True):
+        where = f"{BODY}, part {upload.filename or name!r}"
+        rdf_format = _body_format(upload.mimetype, f"part {name!r}")
+        data = upload.read()
+        check_rdf_source(data, rdf_format, where)
+        parts.append((data, rdf_format, where))
+    if not parts:
+        raise UsageError("the multipart/form-data body has no file parts", spec=GSP_SPEC)
+    return parts
+
+
+def _post_parts() -> list[tuple[bytes, ox.RdfFormat, str]]:
+    if request.mimetype == "multipart/form-data":
+        return _form_parts()
+    data, rdf_format = _body()
+    return [(data, rdf_format, BODY)]
+
+
+def _parsed_triples(
+    data: bytes, rdf_format: ox.RdfFormat, base: str | None, where: str = BODY
+) -> list[ox.Triple]:
     try:
         return [quad.triple for quad in ox.parse(data, rdf_format, base_iri=base)]
     except (SyntaxError, ValueError) as error:
         # The store's own placing of parser errors (line, column, spec) for the same messages.
-        raise rdf_syntax_error(error, BODY, rdf_format) from None
+        raise rdf_syntax_error(error, where, rdf_format) from None
 
 
 def _record(base: str, graph: ox.NamedNode, token: tokens.Token, data: bytes) -> Change:
@@ -222,8 +283,15 @@ def _put(graph: ox.NamedNode | None, token: tokens.Token, base: str) -> bool:
 
 
 def _post(graph: ox.NamedNode | None, token: tokens.Token, base: str) -> bool:
-    data, rdf_format = _body()
-    triples = _parsed_triples(data, rdf_format, None if graph is None else graph.value)
+    parts = _post_parts()
+    base_iri = None if graph is None else graph.value
+    # Every part is parsed before anything is written, so a bad part changes nothing.
+    triples = [
+        triple
+        for data, rdf_format, where in parts
+        for triple in _parsed_triples(data, rdf_format, base_iri, where)
+    ]
+    data = b"".join(part[0] for part in parts)
     store = app_store(current_app)
     if graph is None:
         store.update(insert_data(_in(None, triples)))
