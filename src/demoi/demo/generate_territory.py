@@ -76,24 +76,33 @@ class Territory:
 
 
 @cache
-def _centroids() -> dict[str, tuple[str, int, float, float]]:
+def _centroids() -> dict[str, tuple[str, float, float]]:
     lines = [
         line
         for line in CENTROIDS.read_text(encoding="utf-8").splitlines()
         if not line.startswith("#")
     ]
     return {
-        row["code"]: (row["name"], int(row["population"]), float(row["lat"]), float(row["lon"]))
+        row["code"]: (row["name"], float(row["lat"]), float(row["lon"]))
         for row in csv.DictReader(lines)
     }
 
 
 def territory(municipality: Municipality) -> Territory:
-    town, population, lat, lon = _centroids()[municipality.code]
+    # The population comes from the code list, like every generator's (the centroid file's
+    # column is there for whoever curates the positions).
+    town, lat, lon = _centroids()[municipality.code]
     genitive = municipality.label_el.removeprefix("Δήμος ").removeprefix("Δήμου ")
     town_en = municipality.label_en.removeprefix("Municipality of ")
     return Territory(
-        municipality.code, town, town_en, genitive, municipality.label_el, population, lat, lon
+        municipality.code,
+        town,
+        town_en,
+        genitive,
+        municipality.label_el,
+        municipality.population,
+        lat,
+        lon,
     )
 
 
