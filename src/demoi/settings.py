@@ -38,6 +38,26 @@ def _parse_positive_int(text: str) -> int:
     return value
 
 
+def _parse_count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError(f"expected a whole number, 0 or more, got {text!r}")
+    return value
+
+
+def _parse_rate_limit(text: str) -> str:
+    """flask-limiter's notation (``300/minute;5000/hour``); empty switches the limit off."""
+    if not text.strip():
+        return ""
+    from limits import parse_many
+
+    try:
+        parse_many(text)
+    except ValueError:
+        raise ValueError(f"expected limits such as '300/minute;5000/hour', got {text!r}") from None
+    return text.strip()
+
+
 def _parse_positive_float(text: str) -> float:
     value = float(text)
     if value <= 0:
@@ -134,6 +154,44 @@ SETTINGS: tuple[Setting, ...] = (
         4,
         "Most SPARQL queries evaluated at once, counting those past their time limit that are "
         "still finishing; more are answered 503.",
+        _parse_positive_int,
+    ),
+    Setting(
+        "query_workers",
+        "integer",
+        2,
+        "Processes that evaluate the queries sent to /sparql; a query past its time limit is "
+        "stopped by ending its process, and the others go on.",
+        _parse_positive_int,
+    ),
+    Setting(
+        "result_cache_entries",
+        "integer",
+        256,
+        "Query results kept in memory, keyed by the query and the store's version (every write "
+        "empties the cache); 0 turns the cache off.",
+        _parse_count,
+    ),
+    Setting(
+        "rate_limit",
+        "limits",
+        "300/minute;5000/hour",
+        "Requests allowed per client IP address (flask-limiter notation); empty means no limit.",
+        _parse_rate_limit,
+    ),
+    Setting(
+        "token_rate_limit",
+        "limits",
+        "600/minute",
+        "Requests allowed per write token, counted instead of the IP limit when a request "
+        "carries a token; empty means no limit.",
+        _parse_rate_limit,
+    ),
+    Setting(
+        "threads",
+        "integer",
+        8,
+        "Threads of the production server (waitress) answering requests at once.",
         _parse_positive_int,
     ),
     Setting(

@@ -19,10 +19,12 @@ ALLOWED_REQUEST_HEADERS = "Accept, Content-Type"
 EXPOSED_HEADERS = "X-Demoi-Truncated"
 PREFLIGHT_MAX_AGE = "86400"
 
-#: The pages load nothing from elsewhere and run no script; the home page has one inline
-#: stylesheet, hence style-src 'unsafe-inline' (styles cannot run code).
+#: The pages load nothing from elsewhere: scripts and stylesheets come from this server only.
+#: style-src allows inline styles because the query editor (YASGUI) sets them on its elements
+#: (styles cannot run code); scripts never run inline.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 

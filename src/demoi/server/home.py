@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template
 
-from demoi import __version__
-from demoi.server import app_settings, app_store
+from demoi.server import app_store
+from demoi.server.i18n import page_context, page_language
 
 bp = Blueprint("home", __name__)
 
@@ -23,7 +23,6 @@ TEXT = {
         "endpoint": "Σημείο SPARQL",
         "example": "Παράδειγμα ερωτήματος",
         "empty": "Το αποθετήριο είναι κενό.",
-        "other": "English",
     },
     "en": {
         "title": "demoi — linked open data of Greek local government",
@@ -34,17 +33,8 @@ TEXT = {
         "endpoint": "SPARQL endpoint",
         "example": "Example query",
         "empty": "The store is empty.",
-        "other": "Ελληνικά",
     },
 }
-
-
-def page_language() -> str:
-    requested = request.args.get("lang")
-    if requested in TEXT:
-        return requested
-    best = request.accept_languages.best_match(list(TEXT))
-    return best or app_settings(current_app)["default_language"]
 
 
 @bp.get("/")
@@ -52,11 +42,9 @@ def index() -> str:
     language = page_language()
     return render_template(
         "index.html",
-        lang=language,
-        other="en" if language == "el" else "el",
+        **page_context(language),
         text=TEXT[language],
         graphs=app_store(current_app).graphs(),
         example_query=EXAMPLE_QUERY,
         example_href="sparql?query=" + quote(EXAMPLE_QUERY),
-        version=__version__,
     )
