@@ -47,6 +47,47 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+DEMO_BASE = "http://demoi.test/"
+DEMO_MUNICIPALITY = "4401"
+
+
+@pytest.fixture(scope="session")
+def demo_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the demo of Kalamata (4401) at a tenth of its size, every area and the
+    standards, built once per test run under DEMO_BASE. Read-only: a test that writes copies it
+    first (``demo_store_copy``)."""
+    from demoi.demo import DemoOptions, build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "store"
+    store = OxigraphStore(path)
+    try:
+        options = DemoOptions(municipalities=[DEMO_MUNICIPALITY], scale=0.1)
+        for _line in build_demo(store, base_uri=DEMO_BASE, options=options):
+            pass
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_app(demo_store_path: Path) -> Flask:
+    """One app over the demo store for the tests that only read it; no rate limit, since many
+    tests share it."""
+    return create_app(
+        {
+            "STORE": str(demo_store_path),
+            "BASE_URI": DEMO_BASE,
+            "RATE_LIMIT": "",
+            "TOKEN_RATE_LIMIT": "",
+        }
+    )
+
+
+@pytest.fixture
+def demo_client(demo_app: Flask) -> FlaskClient:
+    return demo_app.test_client()
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store"

@@ -37,16 +37,29 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         max_concurrent_queries=settings["max_concurrent_queries"],
     )
 
-    from demoi.server import errors, graph_store, headers, health, home, i18n, sparql, void
+    from demoi.server import (
+        errors,
+        graph_store,
+        headers,
+        health,
+        home,
+        i18n,
+        limits,
+        linked_data,
+        sparql,
+        void,
+    )
 
     errors.init_app(app)
     i18n.init_app(app)
+    limits.init_app(app)
     headers.init_app(app)
     app.register_blueprint(home.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(void.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(linked_data.bp)
     return app
 
 
