@@ -9,9 +9,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import logging
 import os
 import re
 import shutil
+import socket
 import sys
 import time
 import traceback
@@ -464,26 +466,160 @@ def lift(
 @cli.command()
 @click.option("--host", help=_setting_help("host"))
 @click.option("--port", type=int, help=_setting_help("port"))
+@click.option("--threads", type=int, help=_setting_help("threads"))
+@click.option(
+    "--dev",
+    is_flag=True,
+    help="Flask's development server instead of waitress: restarts when the code changes "
+    "(never its debugger, which runs code sent to it). Not for production.",
+)
 @base_uri_option
 @store_option
-def serve(host: str | None, port: int | None, base_uri: str | None, store: str | None) -> None:
-    """Serve the store: SPARQL endpoint at /sparql."""
-    from werkzeug.serving import make_server
+def serve(
+    host: str | None,
+    port: int | None,
+    threads: int | None,
+    dev: bool,
+    base_uri: str | None,
+    store: str | None,
+) -> None:
+    """Serve the store: SPARQL endpoint at /sparql.
 
-    from demoi.server import create_app
+    Runs waitress with --threads threads in this one process, which alone opens the store,
+    until stopped by Ctrl-C or SIGTERM; --port 0 takes a free port, and the line printed says
+    where it listens. See docs/serving.md.
+    """
+    settings = _settings(store=store, host=host, port=port, threads=threads, base_uri=base_uri)
+    if dev:
+        _serve_dev(settings)
+    else:
+        _serve_waitress(settings)
 
-    settings = _settings(store=store, host=host, port=port, base_uri=base_uri)
-    _check_can_listen(settings["host"], settings["port"])
-    app = create_app({setting.name.upper(): settings[setting.name] for setting in SETTINGS})
-    server = make_server(settings["host"], settings["port"], app, threaded=True)
-    click.echo(
-        f"demoi serving {settings.store_path} on http://{settings['host']}:{server.port}/ "
-        f"(SPARQL: /sparql); Ctrl-C stops"
+
+def _become_server() -> None:
+    """Once the port is taken: the process is a server from here on."""
+    import signal
+
+    # Servers log their own warnings and faults (the app logs internal errors); commands do not.
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # SIGTERM (kill, systemd, docker stop) stops the server as Ctrl-C does: the servers end
+    # their loop on KeyboardInterrupt, and the store is then closed and its lock released.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
+def _serving_line(settings: Settings, port: int) -> str:
+    host = settings["host"]
+    shown = f"[{host}]" if ":" in host else host
+    return (
+        f"demoi serving {settings.store_path} on http://{shown}:{port}/ "
+        "(SPARQL: /sparql); Ctrl-C stops"
+    )
+
+
+def _access_log(app: Callable[..., Any]) -> Callable[..., Any]:
+    """One log line per request, as the development server writes: waitress writes none, and
+    the WSGI logger it suggests (paste's TransLogger) would be a dependency for a dozen lines."""
+    log = logging.getLogger("demoi.access")
+
+    def logged(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        started = time.monotonic()
+        status: list[str] = []
+
+        def recording(status_line: str, headers: Any, exc_info: Any = None) -> Any:
+            status.append(status_line.split(" ", 1)[0])
+            return start_response(status_line, headers, exc_info)
+
+        try:
+            return app(environ, recording)
+        finally:
+            query = environ.get("QUERY_STRING")
+            log.info(
+                '%s "%s %s%s %s" %s %.0f ms',
+                environ.get("REMOTE_ADDR", "-"),
+                environ.get("REQUEST_METHOD"),
+                environ.get("PATH_INFO"),
+                f"?{query}" if query else "",
+                environ.get("SERVER_PROTOCOL"),
+                status[0] if status else "-",
+                (time.monotonic() - started) * 1000,
+            )
+
+    return logged
+
+
+def _app_config(settings: Settings, port: int) -> dict[str, Any]:
+    config = {setting.name.upper(): settings[setting.name] for setting in SETTINGS}
+    config["PORT"] = port  # with --port 0, minted IRIs use the port really taken
+    return config
+
+
+def _serve_waitress(settings: Settings) -> None:
+    """waitress, not gunicorn: gunicorn's workers are processes, and RocksDB lets one process
+    open the store for writing, so a second worker could not open it at all. waitress serves
+    from threads of this process, which share the one open store (and the query workers that
+    the store runs for /sparql, demoi.store.workers)."""
+    from waitress import create_server
+
+    from demoi.server import app_store, create_app
+
+    # Bound before the app opens the store, so --port 0 can name its port in minted IRIs.
+    listener = _listener(settings["host"], settings["port"])
+    port = listener.getsockname()[1]
+    _become_server()
     try:
-        server.serve_forever()
+        app = create_app(_app_config(settings, port))
+    except BaseException:
+        listener.close()
+        raise
+    try:
+        server = create_server(_access_log(app), sockets=[listener], threads=settings["threads"])
+        click.echo(_serving_line(settings, port))
+        logging.getLogger("demoi.serve").info("waitress, %d threads", settings["threads"])
+        server.run()  # returns on KeyboardInterrupt (Ctrl-C, SIGTERM), its threads finished
+        server.close()
     finally:
-        server.server_close()
+        app_store(app).close()
+
+
+def _serve_dev(settings: Settings) -> None:
+    """Werkzeug's reloader runs the server in a child process that it restarts when a file
+    changes; only that child may open the store, since RocksDB lets one process hold it."""
+    from werkzeug.serving import is_running_from_reloader, run_simple
+
+    from demoi.server import app_store, create_app
+
+    if not is_running_from_reloader():
+        with _listener(settings["host"], settings["port"]) as probe:
+            port = probe.getsockname()[1]  # --port 0: a free port, taken again just below
+        _become_server()
+        click.echo(_serving_line(settings, port))
+        logging.getLogger("demoi.serve").info("development server, restarting on code changes")
+        run_simple(settings["host"], port, _watcher_only, use_reloader=True)
+        return
+    # The child serves on the socket the watching process bound (WERKZEUG_SERVER_FD); with
+    # --port 0 only that socket knows the port.
+    with socket.socket(fileno=os.dup(int(os.environ["WERKZEUG_SERVER_FD"]))) as inherited:
+        port = inherited.getsockname()[1]
+    _become_server()
+    app = create_app(_app_config(settings, port))
+    try:
+        run_simple(
+            settings["host"],
+            port,
+            app,
+            use_reloader=True,
+            use_debugger=False,
+            threaded=True,
+        )
+    finally:
+        app_store(app).close()
+
+
+def _watcher_only(environ: Any, start_response: Any) -> Any:
+    """The reloader's watching process serves nothing: its child answers every request."""
+    raise RuntimeError("the reloader's watching process does not serve requests")
 
 
 @cli.command()
@@ -579,14 +715,11 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise UsageError(f"cannot write {target}: {error.strerror}") from None
 
 
-def _check_can_listen(host: str, port: int) -> None:
-    """Fail as a usage error before the store is opened: werkzeug's make_server would print
-    its own message and sys.exit(1) on a busy port."""
-    import socket
-
+def _listener(host: str, port: int) -> socket.socket:
+    """The listening socket, or a usage error before the store is opened (werkzeug's
+    make_server would print its own message and sys.exit(1) on a busy port)."""
     try:
-        with socket.create_server((host, port)):
-            pass
+        return socket.create_server((host, port))
     except OSError as error:
         reason = os.strerror(error.errno) if error.errno else str(error)
         hint = (
