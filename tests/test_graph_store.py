@@ -587,3 +587,15 @@ def test_a_post_without_a_graph_and_bad_rdf_creates_nothing(
 @pytest.mark.parametrize("method", ["PUT", "DELETE"])
 def test_only_post_may_leave_out_the_graph(writable: Flask, admin: str, method: str) -> None:
     assert write(writable, method, "/graph-store", admin).status_code == 400
+
+
+def test_other_origins_can_read_the_truncation_cache_and_rate_limit_headers(
+    client: FlaskClient,
+) -> None:
+    # Without Access-Control-Expose-Headers a script on another origin sees none of them, and
+    # cannot tell a cut result or how long to wait after a 429.
+    response = client.get("/sparql?query=ASK{}", headers={"Origin": "https://example.org"})
+    exposed = {
+        name.strip() for name in response.headers["Access-Control-Expose-Headers"].split(",")
+    }
+    assert {"X-Demoi-Truncated", "Retry-After", "X-RateLimit-Remaining"} <= exposed

@@ -16,7 +16,11 @@ READ_METHODS = {
     "/.well-known/void": ("GET", "HEAD"),
 }
 ALLOWED_REQUEST_HEADERS = "Accept, Content-Type"
-EXPOSED_HEADERS = "X-Demoi-Truncated"
+#: What a page on another origin may read of a response: truncation, cache and rate-limit news.
+EXPOSED_HEADERS = (
+    "X-Demoi-Truncated, X-Demoi-Cache, Retry-After, "
+    "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
+)
 PREFLIGHT_MAX_AGE = "86400"
 
 #: The pages load nothing from elsewhere: scripts and stylesheets come from this server only.
