@@ -172,7 +172,68 @@ def test_home_page_in_both_languages(published: Flask, client: FlaskClient) -> N
     greek = client.get("/?lang=el").get_data(as_text=True)
     english = client.get("/?lang=en").get_data(as_text=True)
     assert "Γράφοι" in greek and "Graphs" in english
-    assert "http://demoi.test/graph/4401/budget-expense/2024" in english
+    assert "Δήμος Καλαμάτας" in greek and "Municipality of Kalamata" in english
+    assert "Οικονομικά" in greek and "Finance" in english
+
+
+def test_home_page_language_from_accept_language(published: Flask, client: FlaskClient) -> None:
+    english = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    greek = client.get("/", headers={"Accept-Language": "el-GR,el;q=0.9,en;q=0.5"})
+    assert '<html lang="en">' in english.get_data(as_text=True)
+    assert '<html lang="el">' in greek.get_data(as_text=True)
+
+
+def test_home_page_lists_a_municipalitys_graphs(published: Flask, client: FlaskClient) -> None:
+    page = client.get("/?municipality=4401&lang=en").get_data(as_text=True)
+    assert "http://demoi.test/graph/4401/budget-expense/2024" in page
+    assert 'data-area="finance"' in page
+
+
+def test_home_page_counts_match_the_store(published: Flask, client: FlaskClient) -> None:
+    from demoi.server.home import grouped_number
+
+    (graph,) = [g for g in app_store(published).graphs() if "/budget-expense/" in g.iri]
+    page = client.get("/?lang=en").get_data(as_text=True)
+    assert '<dd id="total-graphs">1</dd>' in page
+    assert f'<dd id="total-triples">{grouped_number(graph.triples)}</dd>' in page
+
+
+def test_home_page_of_an_empty_store_says_so(client: FlaskClient) -> None:
+    page = client.get("/?lang=en").get_data(as_text=True)
+    assert "The store holds no published municipal graphs yet." in page
+    assert "Payments per KAE chapter" in page  # the examples are there all the same
+
+
+def test_home_page_groups_by_region_above_the_row_limit(
+    published: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from demoi.server import home
+
+    monkeypatch.setattr(home, "MUNICIPALITY_ROWS_LIMIT", 0)
+    page = client.get("/?lang=en").get_data(as_text=True)
+    assert "Region of Peloponnese" in page and "?region=EL65" in page
+    region = client.get("/?region=EL65&lang=en").get_data(as_text=True)
+    assert "Municipality of Kalamata" in region
+
+
+def test_home_page_counts_a_graph_published_after_it_was_shown(
+    app: Flask, client: FlaskClient
+) -> None:
+    assert "Municipality of Kalamata" not in client.get("/?lang=en").get_data(as_text=True)
+    lifted = lift(
+        EXAMPLES / "budget" / "4401-2024-expense.utf16.csv",
+        get_mapping("budget-expense"),
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri="http://demoi.test/",
+    )
+    publish_lifted(app_store(app), lifted, base_uri="http://demoi.test/")
+    assert "Municipality of Kalamata" in client.get("/?lang=en").get_data(as_text=True)
+
+
+def test_home_page_names_an_unknown_code(client: FlaskClient) -> None:
+    page = client.get("/?municipality=9999&lang=en").get_data(as_text=True)
+    assert "Unknown code: 9999" in page
 
 
 def test_excluded_canonical_type_is_not_sent_under_its_alias(client: FlaskClient) -> None:
