@@ -636,3 +636,66 @@ def test_an_empty_replacement_leaves_an_empty_graph(store: OxigraphStore) -> Non
     assert store.replace_graph(G2, b"", ox.RdfFormat.N_TRIPLES) == 0
     assert G2 in {info.iri for info in store.graphs()}
     assert triples_of(store, G2) == set()
+
+
+# -- versions, checkpoints and query workers ---------------------------------------------
+
+WORKER_FORMATS = {"table": "json", "graph": "nt"}
+
+
+def test_every_write_bumps_the_version_and_a_failed_one_does_not(
+    store: OxigraphStore, tmp_path: Path
+) -> None:
+    versions = [store.version]
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)  # a first publication
+    versions.append(store.version)
+    store.replace_graph(G1, GOOD + b"ex:a ex:p ex:z .\n", ox.RdfFormat.TURTLE)
+    versions.append(store.version)
+    store.replace_graph(G2, GOOD, ox.RdfFormat.TURTLE, bulk=True)
+    versions.append(store.version)
+    store.update(f"INSERT DATA {{ GRAPH <{G2}> {{ <urn:a> <urn:b> <urn:c> }} }}")
+    versions.append(store.version)
+    store.drop(G2)
+    versions.append(store.version)
+    dump = tmp_path / "dump.nq"
+    store.dump(dump)
+    store.restore(dump)
+    versions.append(store.version)
+    assert versions == sorted(set(versions)), versions  # strictly increasing
+    with pytest.raises(RdfSyntaxError):
+        store.replace_graph(G1, BROKEN, ox.RdfFormat.TURTLE)
+    assert store.version == versions[-1]
+
+
+def test_a_checkpoint_is_a_readable_copy_at_its_version(
+    store: OxigraphStore, tmp_path: Path
+) -> None:
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    version = store.checkpoint(tmp_path / "checkpoint")
+    store.update(f"INSERT DATA {{ GRAPH <{G1}> {{ <urn:a> <urn:b> <urn:c> }} }}")
+    copy = ox.Store.read_only(str(tmp_path / "checkpoint"))
+    assert version == store.version - 1 and len(copy) == 2
+
+
+def test_a_query_in_a_worker_sees_every_write_before_it(store: OxigraphStore) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = store.query_in_worker(count, formats=WORKER_FORMATS, timeout=30)
+    store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
+    after = store.query_in_worker(count, formats=WORKER_FORMATS, timeout=30)
+    assert b'"value": "0"' in before.body and b'"value": "2"' in after.body
+    assert after.version == store.version > before.version
+
+
+def test_a_query_in_a_worker_past_its_limit_kills_the_worker(store: OxigraphStore) -> None:
+    from demoi.store.workers import process_exists
+
+    _slow_data(store)
+    assert store.query_in_worker("ASK {}", formats=WORKER_FORMATS, timeout=30).body
+    (pid,) = store.query_worker_pids()
+    with pytest.raises(QueryTimeout, match="0.5 s limit"):
+        store.query_in_worker(SLOW, formats=WORKER_FORMATS, timeout=0.5)
+    assert not process_exists(pid)
+    graph = store.query_in_worker(
+        "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", formats=WORKER_FORMATS, timeout=30
+    )
+    assert graph.kind == "graph" and graph.body.count(b"\n") == 1

@@ -152,24 +152,25 @@ SETTINGS: tuple[Setting, ...] = (
         "max_concurrent_queries",
         "integer",
         4,
-        "Most SPARQL queries evaluated at once, counting those past their time limit that are "
-        "still finishing; more are answered 503.",
+        "Most SPARQL queries admitted at once: on /sparql, running in a query worker or waiting "
+        "for one; more are answered 503 at once.",
         _parse_positive_int,
     ),
     Setting(
         "query_workers",
         "integer",
         2,
-        "Processes that evaluate the queries sent to /sparql; a query past its time limit is "
-        "stopped by ending its process, and the others go on.",
+        "Processes that evaluate the queries sent to /sparql, started as queries need them; a "
+        "query past its time limit is stopped by killing its process, and the others go on.",
         _parse_positive_int,
     ),
     Setting(
         "result_cache_entries",
         "integer",
         256,
-        "Query results kept in memory, keyed by the query and the store's version (every write "
-        "empties the cache); 0 turns the cache off.",
+        "Serialised /sparql results kept in memory, least recently used out first, keyed by the "
+        "query, its dataset, base IRI and format and the store's version (every write empties "
+        "the cache); 0 turns the cache off.",
         _parse_count,
     ),
     Setting(

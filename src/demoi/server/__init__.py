@@ -35,6 +35,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         backend=settings["store_backend"],
         create=True,
         max_concurrent_queries=settings["max_concurrent_queries"],
+        query_workers=settings["query_workers"],
     )
 
     from demoi.server import (
@@ -46,6 +47,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         i18n,
         limits,
         linked_data,
+        query_page,
         sparql,
         void,
     )
@@ -60,6 +62,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(void.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(linked_data.bp)
+    app.register_blueprint(query_page.bp)
     return app
 
 

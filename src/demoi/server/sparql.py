@@ -8,23 +8,25 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
+from flask.blueprints import BlueprintSetupState
+from werkzeug.exceptions import RequestURITooLarge
 
 from demoi.conneg import NotAcceptable, negotiate
-from demoi.errors import UsageError
+from demoi.errors import DemoiError, UsageError
 from demoi.formats import (
     FORMATS_BY_NAME,
     FORMATS_BY_NICKNAME,
-    CannotWrite,
     Format,
     formats_for,
-    result_bytes,
 )
 from demoi.iris import iri_problem
 from demoi.query_guard import check_update, tokens
 from demoi.server import app_settings, app_store, auth
 from demoi.server.errors import Forbidden, UnsupportedMediaType, error_response
+from demoi.server.query_engine import QueryEngine, QueryRequest
 from demoi.store import Dataset
+from demoi.store.base import QueryKind
 
 bp = Blueprint("sparql", __name__)
 
@@ -32,6 +34,11 @@ PROTOCOL_SPEC = "https://www.w3.org/TR/sparql11-protocol/#query-operation"
 UPDATE_SPEC = auth.UPDATE_SPEC
 UPDATE_DATASET_SPEC = "https://www.w3.org/TR/sparql11-protocol/#update-dataset"
 SD = "http://www.w3.org/ns/sparql-service-description#"
+#: Longest query string of a GET, percent-encoded. Far above any query a person writes (and
+#: above the 30 KB of a 5000-deep nesting that must get its 400 from the query guard), far
+#: below waitress's 256 KiB header limit; a longer query belongs in a POST body, which
+#: max_upload_size bounds.
+MAX_QUERY_STRING = 64 * 1024
 TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
 
@@ -76,6 +83,12 @@ def _single(values: list[str], name: str) -> str | None:
 def _query_from_request() -> tuple[str | None, str | None]:
     """The query text and the requested format, from any of the three protocol forms."""
     if request.method in ("GET", "HEAD"):
+        if len(request.query_string) > MAX_QUERY_STRING:
+            raise RequestURITooLarge(
+                f"the request's URL carries {len(request.query_string)} bytes of parameters, "
+                f"more than the {MAX_QUERY_STRING} this endpoint reads; send a long query by "
+                "POST (application/sparql-query or a form)"
+            )
         if "update" in request.args:
             raise UsageError("updates are sent by POST, never GET", spec=PROTOCOL_SPEC)
         return _single(request.args.getlist("query"), "query"), request.args.get("format")
@@ -253,29 +266,73 @@ def sparql() -> Response:
         if request.method == "POST":  # a GET or HEAD without a query asks what this is
             raise UsageError("the request has no 'query' parameter", spec=PROTOCOL_SPEC)
         return service_description()
-    settings = app_settings(current_app)
     dataset = Dataset(_graph_iris("default-graph-uri"), _graph_iris("named-graph-uri"))
-    result = app_store(current_app).query(
-        query,
-        dataset=dataset,
+    # The kind of result is known only once the query runs (in a worker), so the format is
+    # chosen for both kinds now; a refusal is raised only if the result is of its kind.
+    choices = {name: _choice(kind, requested) for name, kind in RESULT_KINDS.items()}
+    answer = query_engine(current_app).answer(
+        QueryRequest(
+            query,
+            dataset,
+            request.base_url,
+            tuple(
+                (kind, choice[0].name if isinstance(choice, tuple) else None)
+                for kind, choice in choices.items()
+            ),
+        )
+    )
+    result = answer.result
+    if result.error == "cannot-write":
+        offered = formats_for(RESULT_KINDS[_worker_kind(result.kind)])
+        raise NotAcceptable([f.name for f in offered], result.message)
+    choice = choices[_worker_kind(result.kind)]
+    if not isinstance(choice, tuple):
+        raise choice
+    response = Response(result.body, content_type=content_type_header(choice[1]))
+    response.headers["Vary"] = "Accept"
+    response.headers["X-Demoi-Cache"] = "hit" if answer.cached else "miss"
+    if result.truncated:
+        response.headers["X-Demoi-Truncated"] = str(app_settings(current_app)["max_result_rows"])
+    return response
+
+
+#: The kinds of result that share formats (booleans are written as solutions are), by the
+#: name the query workers know them by.
+RESULT_KINDS: dict[str, QueryKind] = {"table": "solutions", "graph": "graph"}
+
+
+def _worker_kind(kind: str) -> str:
+    return "graph" if kind == "graph" else "table"
+
+
+def _choice(kind: QueryKind, requested: str | None) -> tuple[Format, str] | DemoiError:
+    try:
+        return choose_format(formats_for(kind), requested, request.headers.get("Accept"))
+    except DemoiError as error:
+        return error
+
+
+ENGINE_EXTENSION = "demoi.query_engine"
+
+
+@bp.record_once
+def _start_engine(state: BlueprintSetupState) -> None:
+    app = state.app
+    assert isinstance(app, Flask)
+    settings = app_settings(app)
+    app.extensions[ENGINE_EXTENSION] = QueryEngine(
+        app_store(app),
+        cache_entries=settings["result_cache_entries"],
         timeout=settings["query_timeout"],
         max_rows=settings["max_result_rows"],
         union_default_graph=settings["union_default_graph"],
         allowed_hosts=settings["allowed_hosts"],
-        base_iri=request.base_url,
     )
-    fmt, media_type = choose_format(
-        formats_for(result.kind), requested, request.headers.get("Accept")
-    )
-    try:
-        body = result_bytes(result, fmt)
-    except CannotWrite as error:
-        raise NotAcceptable([f.name for f in formats_for(result.kind)], str(error)) from None
-    response = Response(body, content_type=content_type_header(media_type))
-    response.headers["Vary"] = "Accept"
-    if result.truncated:
-        response.headers["X-Demoi-Truncated"] = str(settings["max_result_rows"])
-    return response
+
+
+def query_engine(app: Flask) -> QueryEngine:
+    engine: QueryEngine = app.extensions[ENGINE_EXTENSION]
+    return engine
 
 
 def service_description() -> Response:

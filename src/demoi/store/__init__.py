@@ -6,9 +6,18 @@ from pathlib import Path
 
 from demoi.settings import DEFAULT_MAX_CONCURRENT_QUERIES
 from demoi.store.base import Dataset, GraphInfo, QueryResult, Store
-from demoi.store.oxigraph import OxigraphStore
+from demoi.store.oxigraph import DEFAULT_QUERY_WORKERS, OxigraphStore
+from demoi.store.workers import WorkerAnswer
 
-__all__ = ["Dataset", "GraphInfo", "OxigraphStore", "QueryResult", "Store", "open_store"]
+__all__ = [
+    "Dataset",
+    "GraphInfo",
+    "OxigraphStore",
+    "QueryResult",
+    "Store",
+    "WorkerAnswer",
+    "open_store",
+]
 
 
 def open_store(
@@ -17,8 +26,15 @@ def open_store(
     backend: str = "oxigraph",
     create: bool = True,
     max_concurrent_queries: int = DEFAULT_MAX_CONCURRENT_QUERIES,
+    query_workers: int = DEFAULT_QUERY_WORKERS,
 ) -> Store:
-    """Open the store at ``path``; ``create=False`` refuses to create an empty one (for reads)."""
+    """Open the store at ``path``; ``create=False`` refuses to create an empty one (for reads).
+    ``query_workers`` processes answer ``query_in_worker`` (started on first use)."""
     if backend == "oxigraph":
-        return OxigraphStore(path, create=create, max_concurrent_queries=max_concurrent_queries)
+        return OxigraphStore(
+            path,
+            create=create,
+            max_concurrent_queries=max_concurrent_queries,
+            query_workers=query_workers,
+        )
     raise ValueError(f"unknown store backend {backend!r}")

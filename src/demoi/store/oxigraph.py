@@ -16,7 +16,7 @@ import itertools
 import os
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,12 +34,14 @@ from demoi.errors import (
 from demoi.input_guard import check_rdf_source
 from demoi.iris import is_staging, staging_graph
 from demoi.query_guard import check_query, check_update, has_dataset_clause
-from demoi.settings import DEFAULT_MAX_CONCURRENT_QUERIES
+from demoi.settings import DEFAULT_MAX_CONCURRENT_QUERIES, SETTINGS_BY_NAME
 from demoi.store.base import ALL_GRAPHS, Dataset, GraphInfo, QueryResult, Row, Store
 from demoi.store.sparql_text import Change, join_operations
+from demoi.store.workers import QueryTask, QueryWorkers, WorkerAnswer
 
 T = TypeVar("T")
 
+DEFAULT_QUERY_WORKERS: int = SETTINGS_BY_NAME["query_workers"].default
 QUERY_SPEC = "https://www.w3.org/TR/sparql11-query/#grammar"
 #: Above this many triples a replaced graph is dropped rather than compared with the new content
 #: (comparing holds the old content in memory, about half a kilobyte a triple).
@@ -97,9 +99,15 @@ class OxigraphStore(Store):
         *,
         create: bool = True,
         max_concurrent_queries: int = DEFAULT_MAX_CONCURRENT_QUERIES,
+        query_workers: int = DEFAULT_QUERY_WORKERS,
     ):
         self.path = Path(path)
         self._evaluations = _Evaluations(max_concurrent_queries)
+        self._max_concurrent_queries = max_concurrent_queries
+        self._query_workers = query_workers
+        self._workers: QueryWorkers | None = None
+        self._workers_lock = threading.Lock()
+        self._version = 0
         # One write at a time from this process: a first publication checks the store, then
         # writes, and no other write of ours may come in between.
         self._writes = threading.RLock()
@@ -193,6 +201,7 @@ class OxigraphStore(Store):
             self._store.extend(itertools.chain(data, record.added))
         except OSError as error:
             raise UsageError(f"cannot write to the store {self.path}: {error}") from None
+        self._version += 1
 
     def _replacing(self, target: ox.NamedNode, triples: set[ox.Triple]) -> list[str]:
         """The operations that make ``target`` hold exactly ``triples``, in one update.
@@ -293,8 +302,22 @@ class OxigraphStore(Store):
         try:
             with self._writes:
                 self._store.update(update, base_iri=base_iri)
+                self._version += 1
         except SyntaxError as error:
             raise _query_syntax_error(error) from None
+
+    @property
+    def version(self) -> int:
+        """How many writes this store object has made: every write adds one, so a result
+        computed at one version is still right while the version is the same."""
+        return self._version
+
+    def checkpoint(self, target: Path) -> int:
+        """Write a consistent copy of the store to ``target`` (RocksDB hard-links its files)
+        and return the version it holds; no write of ours can come in between."""
+        with self._writes:
+            self._store.backup(str(target))
+            return self._version
 
     # -- reading -------------------------------------------------------------------------
 
@@ -348,7 +371,7 @@ class OxigraphStore(Store):
         if not dataset.is_specified and has_dataset_clause(query):
             options: dict[str, Any] = {}  # the query's FROM / FROM NAMED choose the dataset
         else:
-            options = self._dataset_options(dataset, union_default_graph)
+            options = dataset_options(self._store, dataset, union_default_graph)
         options["base_iri"] = base_iri
         try:
             return self._evaluations.run(
@@ -357,22 +380,59 @@ class OxigraphStore(Store):
         except SyntaxError as error:
             raise _query_syntax_error(error) from None
 
-    def _dataset_options(self, dataset: Dataset, union: bool) -> dict[str, Any]:
-        if dataset.is_specified:
-            return {
-                "default_graph": [ox.NamedNode(g) for g in dataset.default_graphs] or None,
-                "named_graphs": [ox.NamedNode(g) for g in dataset.named_graphs] or None,
-            }
-        # Staging graphs exist only while a load of this process is under way (the RocksDB
-        # lock keeps other processes out); once the server takes writes, queries run beside
-        # loads, and the graph being staged must not show.
-        graphs = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
-        visible = [g for g in graphs if not is_staging(g.value)]
-        if len(visible) == len(graphs):
-            return {"use_default_graph_as_union": union}
-        # A load is being staged: its graph must not show through GRAPH ?g or the union.
-        default: list[ox.NamedNode | ox.DefaultGraph] = [*visible] if union else [ox.DefaultGraph()]
-        return {"default_graph": default, "named_graphs": visible}
+    def query_in_worker(
+        self,
+        query: str,
+        *,
+        formats: Mapping[str, str | None],
+        dataset: Dataset = ALL_GRAPHS,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        union_default_graph: bool = True,
+        allowed_hosts: tuple[str, ...] = (),
+        base_iri: str | None = None,
+    ) -> WorkerAnswer:
+        """Run ``query`` in a worker process (demoi.store.workers) that is killed past
+        ``timeout``, and get the result serialised in ``formats[kind]`` (formats.py names,
+        ``kind`` "table" or "graph"; None: the client accepts none). The answer is at least as
+        new as every write that returned before this call."""
+        check_query(query, allowed_hosts)
+        query_chooses = not dataset.is_specified and has_dataset_clause(query)
+        task = QueryTask(
+            query,
+            default_graphs=None if query_chooses else dataset.default_graphs,
+            named_graphs=None if query_chooses else dataset.named_graphs,
+            union_default_graph=union_default_graph,
+            base_iri=base_iri,
+            max_rows=max_rows,
+            formats=dict(formats),
+        )
+        answer = self._query_workers_pool().run(task, timeout)
+        if answer.error == "syntax":
+            raise _query_syntax_error(SyntaxError(answer.message))
+        if answer.error == "error":
+            raise RuntimeError(f"the query failed in its worker: {answer.message}")
+        return answer
+
+    def _query_workers_pool(self) -> QueryWorkers:
+        with self._workers_lock:
+            if self._workers is None:
+                self._workers = QueryWorkers(
+                    self.path.with_name(self.path.name + ".checkpoints"),
+                    size=self._query_workers,
+                    admitted=self._max_concurrent_queries,
+                    make_checkpoint=self.checkpoint,
+                    current_version=lambda: self._version,
+                )
+            return self._workers
+
+    def start_query_workers(self) -> None:
+        """Start the query workers now (they otherwise start on the first queries)."""
+        self._query_workers_pool().start()
+
+    def query_worker_pids(self) -> list[int]:
+        """The process ids of the query workers alive now."""
+        return self._workers.pids() if self._workers is not None else []
 
     def _evaluate(
         self, query: str, options: dict[str, Any], max_rows: int | None, stop: threading.Event
@@ -381,10 +441,10 @@ class OxigraphStore(Store):
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("boolean", boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
-            triples, truncated = _take(answer, max_rows, stop)
+            triples, truncated = take(answer, max_rows, stop)
             return QueryResult("graph", triples=triples, truncated=truncated)
         variables = [variable.value for variable in answer.variables]
-        solutions, truncated = _take(answer, max_rows, stop)
+        solutions, truncated = take(answer, max_rows, stop)
         rows: list[Row] = [tuple(solution[name] for name in variables) for solution in solutions]
         return QueryResult("solutions", variables=variables, rows=rows, truncated=truncated)
 
@@ -436,6 +496,9 @@ class OxigraphStore(Store):
         return len(self._store)
 
     def close(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
+            self._workers = None
         if not hasattr(self, "_store"):
             return
         self._store.flush()
@@ -493,7 +556,27 @@ def _triples_of_default_graph(quads: Iterable[ox.Quad], file: str | None) -> Ite
         yield ox.Triple(quad.subject, quad.predicate, quad.object)
 
 
-def _take(items: Iterable[T], limit: int | None, stop: threading.Event) -> tuple[list[T], bool]:
+def dataset_options(store: ox.Store, dataset: Dataset, union: bool) -> dict[str, Any]:
+    """pyoxigraph's query options for ``dataset`` (no dataset: the store's default graph, or the
+    union of the named graphs when ``union``), with staging graphs hidden."""
+    if dataset.is_specified:
+        return {
+            "default_graph": [ox.NamedNode(g) for g in dataset.default_graphs] or None,
+            "named_graphs": [ox.NamedNode(g) for g in dataset.named_graphs] or None,
+        }
+    # Staging graphs exist only while a load of this process is under way (the RocksDB
+    # lock keeps other processes out); once the server takes writes, queries run beside
+    # loads, and the graph being staged must not show.
+    graphs = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+    visible = [g for g in graphs if not is_staging(g.value)]
+    if len(visible) == len(graphs):
+        return {"use_default_graph_as_union": union}
+    # A load is being staged: its graph must not show through GRAPH ?g or the union.
+    default: list[ox.NamedNode | ox.DefaultGraph] = [*visible] if union else [ox.DefaultGraph()]
+    return {"default_graph": default, "named_graphs": visible}
+
+
+def take(items: Iterable[T], limit: int | None, stop: threading.Event) -> tuple[list[T], bool]:
     """At most ``limit`` items, and whether there were more; stops early when told to."""
     taken: list[T] = []
     for item in items:
