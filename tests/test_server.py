@@ -148,7 +148,7 @@ def test_updates_are_refused_by_the_public_endpoint(
 def test_service_to_a_remote_host_is_403(client: FlaskClient) -> None:
     query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
     answer = client.get("/sparql", query_string={"query": query})
-    assert answer.status_code == 403 and answer.json["error"]["code"] == "outbound-refused"  # type: ignore[index]
+    assert answer.status_code == 400 and answer.json["error"]["code"] == "outbound-refused"  # type: ignore[index]
 
 
 def test_truncated_results_say_so(make_app: Callable[..., Flask]) -> None:

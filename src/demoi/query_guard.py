@@ -20,7 +20,7 @@ rather than a SPARQL parser's job for that reason: no Python SPARQL parser agree
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -95,8 +95,12 @@ class OutboundRefused(DemoiError):
     code = "outbound-refused"
 
 
+#: Words between a keyword and its target: LOAD SILENT <x>, SERVICE SILENT <x>, FROM NAMED <x>.
+_MODIFIERS = frozenset({"SILENT", "NAMED"})
+
+
 def remote_targets(text: str, keywords: frozenset[str]) -> Iterator[str | None]:
-    """The IRIs that ``keywords`` (SERVICE, LOAD) would fetch; None for a target that cannot be
+    """The IRIs that ``keywords`` (SERVICE, LOAD, FROM) name; None for a target that cannot be
     known before running (a variable) or read (anything else)."""
     prefixes: dict[str, str] = {}
     stream = list(tokens(text))
@@ -109,7 +113,7 @@ def remote_targets(text: str, keywords: frozenset[str]) -> Iterator[str | None]:
         if token.kind != "word" or upper not in keywords:
             continue
         following = stream[index + 1 : index + 3]
-        if following and following[0].kind == "word" and following[0].text.upper() == "SILENT":
+        if following and following[0].kind == "word" and following[0].text.upper() in _MODIFIERS:
             following = following[1:]
         target = following[0] if following else None
         if target is not None and target.kind == "iri":
@@ -125,11 +129,20 @@ def _decode_codepoints(text: str) -> str:
     return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
-def check_outbound(text: str, allowed_hosts: Iterable[str], keywords: frozenset[str]) -> None:
+def check_outbound(
+    text: str,
+    allowed_hosts: Iterable[str],
+    keywords: frozenset[str],
+    is_local: Callable[[str], bool] = lambda _iri: False,
+) -> None:
+    """Refuse a target of ``keywords`` on a host not in ``allowed_hosts``, unless ``is_local``
+    says the IRI names something of this server's own (a graph of the store, for FROM)."""
     allowed = {host.lower() for host in allowed_hosts}
     readings = {text, _decode_codepoints(text)}
     for reading in readings:
         for target in remote_targets(reading, keywords):
+            if target is not None and is_local(_decode_codepoints(target)):
+                continue
             if target is None:
                 raise OutboundRefused(
                     f"{' or '.join(sorted(keywords))} with a target that is not a plain IRI "
@@ -145,11 +158,38 @@ def check_outbound(text: str, allowed_hosts: Iterable[str], keywords: frozenset[
                 )
 
 
-def check_query(query: str, allowed_hosts: Iterable[str] = ()) -> None:
+def check_query(
+    query: str,
+    allowed_hosts: Iterable[str] = (),
+    is_local_graph: Callable[[str], bool] = lambda _iri: False,
+) -> None:
     """Raise QuerySyntaxError when ``query`` nests too deep, OutboundRefused when a SERVICE
-    clause would fetch from a host not in ``allowed_hosts``."""
+    clause would fetch from a host not in ``allowed_hosts``, or when FROM / FROM NAMED name a
+    graph on such a host that ``is_local_graph`` does not know. Oxigraph never fetches a FROM
+    graph (it picks graphs of the store), but another SPARQL engine behind demoi may, and a
+    FROM naming a web document would otherwise silently query an empty graph; a clear refusal
+    serves the user better."""
     check_nesting(query)
     check_outbound(query, allowed_hosts, frozenset({"SERVICE"}))
+    check_outbound(query, allowed_hosts, frozenset({"FROM"}), is_local_graph)
+
+
+def check_dataset_graphs(
+    graphs: Iterable[str],
+    allowed_hosts: Iterable[str] = (),
+    is_local_graph: Callable[[str], bool] = lambda _iri: False,
+) -> None:
+    """The protocol's ``default-graph-uri`` / ``named-graph-uri`` choose graphs as FROM and
+    FROM NAMED do, so they follow the same rule."""
+    allowed = {host.lower() for host in allowed_hosts}
+    for graph in graphs:
+        host = (urlsplit(graph).hostname or "").lower()
+        if host not in allowed and not is_local_graph(graph):
+            raise OutboundRefused(
+                f"<{graph}> is not a graph of this store and {host or 'its host'} is not in "
+                "DEMOI_ALLOWED_HOSTS: demoi does not fetch graphs from the web",
+                spec=SPEC,
+            )
 
 
 def check_update(update: str, allowed_hosts: Iterable[str] = ()) -> None:

@@ -151,9 +151,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "max_concurrent_queries",
         "integer",
-        4,
+        64,
         "Most SPARQL queries admitted at once: on /sparql, running in a query worker or waiting "
-        "for one; more are answered 503 at once.",
+        "for one (at most the time limit); more are answered 503 at once.",
         _parse_positive_int,
     ),
     Setting(

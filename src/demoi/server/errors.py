@@ -31,7 +31,7 @@ class UnsupportedMediaType(DemoiError):
 #: Errors with a status other than 400 (a client error without its own status is a 400).
 STATUS_OF: dict[type[DemoiError], int] = {
     Forbidden: 403,
-    OutboundRefused: 403,
+    OutboundRefused: 400,
     NotAcceptable: 406,
     UnsupportedMediaType: 415,
     QueryTimeout: 503,

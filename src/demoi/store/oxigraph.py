@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 
@@ -33,13 +34,21 @@ from demoi.errors import (
 )
 from demoi.input_guard import check_rdf_source
 from demoi.iris import is_staging, staging_graph
-from demoi.query_guard import check_query, check_update, has_dataset_clause
+from demoi.query_guard import (
+    check_dataset_graphs,
+    check_query,
+    check_update,
+    has_dataset_clause,
+)
 from demoi.settings import DEFAULT_MAX_CONCURRENT_QUERIES, SETTINGS_BY_NAME
 from demoi.store.base import ALL_GRAPHS, Dataset, GraphInfo, QueryResult, Row, Store
 from demoi.store.sparql_text import Change, join_operations
 from demoi.store.workers import QueryTask, QueryWorkers, WorkerAnswer
 
 T = TypeVar("T")
+
+#: IRI schemes an engine could fetch a FROM graph by; other IRIs only name graphs.
+FETCHABLE_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "file"})
 
 DEFAULT_QUERY_WORKERS: int = SETTINGS_BY_NAME["query_workers"].default
 QUERY_SPEC = "https://www.w3.org/TR/sparql11-query/#grammar"
@@ -367,7 +376,11 @@ class OxigraphStore(Store):
         """Run ``query``; without a dataset, the default graph is the union of named graphs
         when ``union_default_graph`` (Oxigraph's ``use_default_graph_as_union``).
         SERVICE may only reach ``allowed_hosts`` (none by default)."""
-        check_query(query, allowed_hosts)
+        is_local = self._local_graph_test(base_iri)
+        check_query(query, allowed_hosts, is_local)
+        check_dataset_graphs(
+            (*dataset.default_graphs, *dataset.named_graphs), allowed_hosts, is_local
+        )
         if not dataset.is_specified and has_dataset_clause(query):
             options: dict[str, Any] = {}  # the query's FROM / FROM NAMED choose the dataset
         else:
@@ -396,7 +409,11 @@ class OxigraphStore(Store):
         ``timeout``, and get the result serialised in ``formats[kind]`` (formats.py names,
         ``kind`` "table" or "graph"; None: the client accepts none). The answer is at least as
         new as every write that returned before this call."""
-        check_query(query, allowed_hosts)
+        is_local = self._local_graph_test(base_iri)
+        check_query(query, allowed_hosts, is_local)
+        check_dataset_graphs(
+            (*dataset.default_graphs, *dataset.named_graphs), allowed_hosts, is_local
+        )
         query_chooses = not dataset.is_specified and has_dataset_clause(query)
         task = QueryTask(
             query,
@@ -413,6 +430,25 @@ class OxigraphStore(Store):
         if answer.error == "error":
             raise RuntimeError(f"the query failed in its worker: {answer.message}")
         return answer
+
+    def _local_graph_test(self, base_iri: str | None) -> Callable[[str], bool]:
+        """What FROM may name without an allow-listed host: a graph of this store, or any IRI
+        on the server the query was sent to (host and port; a graph not published yet is just
+        empty)."""
+        own_server = urlsplit(base_iri).netloc.lower() if base_iri else None
+
+        def is_local(iri: str) -> bool:
+            parts = urlsplit(iri)
+            if parts.scheme.lower() not in FETCHABLE_SCHEMES:
+                return True  # urn:, tag: and the like name a graph; nothing can fetch them
+            if own_server and parts.netloc.lower() == own_server:
+                return True
+            try:
+                return self._store.contains_named_graph(ox.NamedNode(iri))
+            except ValueError:  # not an IRI: Oxigraph's parser reports it
+                return True
+
+        return is_local
 
     def _query_workers_pool(self) -> QueryWorkers:
         with self._workers_lock:
