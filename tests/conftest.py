@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -128,9 +129,9 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-@pytest.fixture
-def live_server(app: Flask) -> Iterator[str]:
-    """The app behind real HTTP on 127.0.0.1 and a port the OS picks; yields its base URL."""
+@contextmanager
+def served(app: Flask) -> Iterator[str]:
+    """``app`` behind real HTTP on 127.0.0.1 and a port the OS picks; yields its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -140,6 +141,12 @@ def live_server(app: Flask) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture
+def live_server(app: Flask) -> Iterator[str]:
+    with served(app) as url:
+        yield url
 
 
 def workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:

@@ -8,7 +8,6 @@ stay empty. Console errors fail the tests too. A missing chromium fails them: it
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -16,7 +15,8 @@ from urllib.parse import quote, urlsplit
 import pytest
 from flask import Flask
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect, sync_playwright
-from werkzeug.serving import make_server
+
+from conftest import served
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,16 +34,8 @@ TIMEOUT_MS = 20_000
 
 @pytest.fixture(scope="module")
 def demo_server(demo_app: Flask) -> Iterator[str]:
-    """The demo app behind real HTTP on 127.0.0.1 and a port the OS picks."""
-    server = make_server("127.0.0.1", 0, demo_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with served(demo_app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,7 @@ from demoi.server import app_store
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-@pytest.fixture
-def published(app: Flask) -> Flask:
+def publish_kalamata_budget(app: Flask) -> None:
     lifted = lift(
         EXAMPLES / "budget" / "4401-2024-expense.utf16.csv",
         get_mapping("budget-expense"),
@@ -30,6 +29,11 @@ def published(app: Flask) -> Flask:
         base_uri="http://demoi.test/",
     )
     publish_lifted(app_store(app), lifted, base_uri="http://demoi.test/")
+
+
+@pytest.fixture
+def published(app: Flask) -> Flask:
+    publish_kalamata_budget(app)
     return app
 
 
@@ -220,14 +224,7 @@ def test_home_page_counts_a_graph_published_after_it_was_shown(
     app: Flask, client: FlaskClient
 ) -> None:
     assert "Municipality of Kalamata" not in client.get("/?lang=en").get_data(as_text=True)
-    lifted = lift(
-        EXAMPLES / "budget" / "4401-2024-expense.utf16.csv",
-        get_mapping("budget-expense"),
-        municipality="4401",
-        parameters={"year": "2024"},
-        base_uri="http://demoi.test/",
-    )
-    publish_lifted(app_store(app), lifted, base_uri="http://demoi.test/")
+    publish_kalamata_budget(app)
     assert "Municipality of Kalamata" in client.get("/?lang=en").get_data(as_text=True)
 
 

@@ -376,12 +376,7 @@ class OxigraphStore(Store):
         """Run ``query``; without a dataset, the default graph is the union of named graphs
         when ``union_default_graph`` (Oxigraph's ``use_default_graph_as_union``).
         SERVICE may only reach ``allowed_hosts`` (none by default)."""
-        is_local = self._local_graph_test(base_iri)
-        check_query(query, allowed_hosts, is_local)
-        check_dataset_graphs(
-            (*dataset.default_graphs, *dataset.named_graphs), allowed_hosts, is_local
-        )
-        if not dataset.is_specified and has_dataset_clause(query):
+        if self._guard(query, dataset, allowed_hosts, base_iri):
             options: dict[str, Any] = {}  # the query's FROM / FROM NAMED choose the dataset
         else:
             options = dataset_options(self._store, dataset, union_default_graph)
@@ -409,12 +404,7 @@ class OxigraphStore(Store):
         ``timeout``, and get the result serialised in ``formats[kind]`` (formats.py names,
         ``kind`` "table" or "graph"; None: the client accepts none). The answer is at least as
         new as every write that returned before this call."""
-        is_local = self._local_graph_test(base_iri)
-        check_query(query, allowed_hosts, is_local)
-        check_dataset_graphs(
-            (*dataset.default_graphs, *dataset.named_graphs), allowed_hosts, is_local
-        )
-        query_chooses = not dataset.is_specified and has_dataset_clause(query)
+        query_chooses = self._guard(query, dataset, allowed_hosts, base_iri)
         task = QueryTask(
             query,
             default_graphs=None if query_chooses else dataset.default_graphs,
@@ -430,6 +420,18 @@ class OxigraphStore(Store):
         if answer.error == "error":
             raise RuntimeError(f"the query failed in its worker: {answer.message}")
         return answer
+
+    def _guard(
+        self, query: str, dataset: Dataset, allowed_hosts: tuple[str, ...], base_iri: str | None
+    ) -> bool:
+        """Refuse what the query guard refuses; say whether the query's own FROM / FROM NAMED
+        choose its dataset (the protocol's dataset, when given, overrides them)."""
+        is_local = self._local_graph_test(base_iri)
+        check_query(query, allowed_hosts, is_local)
+        check_dataset_graphs(
+            (*dataset.default_graphs, *dataset.named_graphs), allowed_hosts, is_local
+        )
+        return not dataset.is_specified and has_dataset_clause(query)
 
     def _local_graph_test(self, base_iri: str | None) -> Callable[[str], bool]:
         """What FROM may name without an allow-listed host: a graph of this store, or any IRI
