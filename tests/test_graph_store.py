@@ -599,3 +599,19 @@ def test_other_origins_can_read_the_truncation_cache_and_rate_limit_headers(
         name.strip() for name in response.headers["Access-Control-Expose-Headers"].split(",")
     }
     assert {"X-Demoi-Truncated", "Retry-After", "X-RateLimit-Remaining"} <= exposed
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST"])
+def test_a_deeply_nested_json_ld_body_is_400_not_a_crash(
+    make_app: Callable[..., Flask], tokens_path: Path, kalamata: str, method: str
+) -> None:
+    # Found in review: the Graph Store parses a body in the server process, and 4,000 nested
+    # JSON-LD objects crashed it (a segmentation fault in pyoxigraph's parser): one request
+    # with a municipal token took the server down.
+    app = make_app(TESTING=True, BASE_URI=BASE, TOKENS=str(tokens_path))
+    depth = 10000
+    body = ('{"@id": "urn:s", "urn:p": ' * depth + "1" + "}" * depth).encode()
+    answer = write(app, method, url(GRAPH), kalamata, body, "application/ld+json")
+    assert answer.status_code == 400, answer.data
+    assert "nested" in answer.json["error"]["message"]  # type: ignore[index]
+    assert triples_of(app, GRAPH) == set()

@@ -418,3 +418,34 @@ def test_a_script_label_renders_as_text(make_app: Callable[..., Flask]) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert h1(page) == evil
     assert 'href="javascript:' not in page  # only http(s) IRIs become links
+
+
+def test_the_next_page_of_a_graph_served_by_resource_iri_keeps_the_iri(
+    make_app: Callable[..., Flask],
+) -> None:
+    # Regression: the paging links were "?page=2&lang=…" alone, which on /resource?iri=…
+    # dropped the IRI and answered 400 "give the IRI to describe".
+    app = make_app(BASE_URI="http://demoi.test/", RATE_LIMIT="")
+    graph = "http://elsewhere.example/graph/big"
+    data = "".join(f"<http://elsewhere.example/r/{n}> <http://e/p> {n} .\n" for n in range(150))
+    app_store(app).replace_graph(graph, data.encode(), ox.RdfFormat.TURTLE)
+    client = app.test_client()
+    first = client.get(f"/resource?iri={quote(graph, safe='')}&lang=en").get_data(as_text=True)
+    link = re.search(r'rel="next" href="([^"]+)"', first)
+    assert link is not None
+    second = client.get("/resource" + html.unescape(link.group(1)))
+    assert second.status_code == 200
+    assert "http://elsewhere.example/r/99" in second.get_data(as_text=True)
+    back = re.search(r'rel="prev" href="([^"]+)"', second.get_data(as_text=True))
+    assert back is not None
+    assert client.get("/resource" + html.unescape(back.group(1))).status_code == 200
+
+
+def test_a_page_number_too_large_for_an_offset_is_a_clear_400(demo_client: FlaskClient) -> None:
+    # Regression: ?page=99999999999999999999999 made an OFFSET Oxigraph cannot read, and the
+    # visitor got the server's own query's syntax error ("line 1, column 168: ...").
+    answer = demo_client.get("/graph/standards/codelists/municipalities?page=" + "9" * 23)
+    assert answer.status_code == 400
+    message = answer.json["error"]["message"]  # type: ignore[index]
+    assert "page" in message and "line 1" not in message
+    assert demo_client.get("/graph/standards/codelists/municipalities?page=2").status_code == 200

@@ -309,3 +309,35 @@ def test_the_cache_evicts_the_least_recently_used_within_its_entries_and_bytes()
     cache.put("late", answer(10, version=0))  # computed before a write the cache has seen
     assert cache.get("late", 1) is None
     assert cache.get("d", 2) is None and len(cache) == 0  # a newer version empties it
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT (NOW() AS ?t) (RAND() AS ?r) WHERE {}",
+        "SELECT ?u WHERE { BIND(uuid() AS ?u) }",
+        "SELECT ?u WHERE { BIND(STRUUID ( ) AS ?u) }",
+        "SELECT ?r WHERE { BIND(rand() AS ?r) }",
+    ],
+)
+def test_a_query_that_reads_the_clock_or_chance_is_never_served_from_the_cache(
+    make_app: Callable[..., Flask], query: str
+) -> None:
+    # Regression: "events from NOW() on" was answered from the cache with the time of its
+    # first run, until the next write to the store (days, on a quiet portal); RAND() and
+    # UUID() gave the same "random" values to every client.
+    client = make_app().test_client()
+    first = client.get("/sparql", query_string={"query": query})
+    second = client.get("/sparql", query_string={"query": query})
+    assert first.status_code == second.status_code == 200
+    assert second.headers["X-Demoi-Cache"] == "miss"
+    assert first.data != second.data
+
+
+def test_a_word_like_now_in_a_string_or_iri_does_not_stop_the_cache(
+    make_app: Callable[..., Flask],
+) -> None:
+    client = make_app().test_client()
+    query = 'SELECT * WHERE { ?s <http://e/now> "RAND()" }'
+    client.get("/sparql", query_string={"query": query})
+    assert client.get("/sparql", query_string={"query": query}).headers["X-Demoi-Cache"] == "hit"

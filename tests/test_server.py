@@ -430,3 +430,41 @@ def test_relative_iris_resolve_against_the_endpoint(admin_app: tuple[Flask, str]
         "<http://municipality.example/s> <http://municipality.example/p> "
         '"1"^^<http://www.w3.org/2001/XMLSchema#integer> .'
     )
+
+
+def test_home_page_reads_records_only_from_the_catalogue_graphs(
+    make_app: Callable[..., Flask], tmp_path: Path
+) -> None:
+    # Regression: the home page summed the DCAT records of every graph, so a municipality's
+    # token could write, in a graph of its own, records for another municipality (shown as
+    # its data) or a record with 1.5 triples, which made the page a 500 for every visitor.
+    from demoi.catalogue import DCAT, DCTERMS, DEMOI
+    from demoi.iris import MUNICIPALITY_CODES
+
+    tokens_path = tmp_path / "tokens.json"
+    app = make_app(TESTING=True, BASE_URI="http://demoi.test/", TOKENS=str(tokens_path))
+    publish_kalamata_budget(app)
+    _, secret = tokens.create(tokens_path, "4401")
+    area = "https://w3id.org/demoi/code/functional-area/finance"
+    fake = (
+        f"INSERT DATA {{ GRAPH <http://demoi.test/graph/4401/notes> {{ "
+        f"<http://demoi.test/id/fake/1> a <{DCAT}Dataset> ; "
+        f"<{DCTERMS}relation> <http://demoi.test/graph/7101/budget> ; "
+        f"<{DEMOI}municipality> <{MUNICIPALITY_CODES}7101> ; <{DEMOI}functionalArea> <{area}> ; "
+        f'<http://rdfs.org/ns/void#triples> 1.5 ; <{DCTERMS}modified> "2024-01-01" }} }}'
+    )
+    client = app.test_client()
+    answer = client.post(
+        "/sparql",
+        data=fake.encode(),
+        content_type="application/sparql-update",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert answer.status_code == 200, answer.json
+    home = client.get("/?lang=en")
+    assert home.status_code == 200
+    page = home.get_data(as_text=True)
+    assert "Municipality of Kalamata" in page
+    assert "Heraklion" not in page
+    heraklion = client.get("/?municipality=7101&lang=en").get_data(as_text=True)
+    assert "http://demoi.test/graph/7101/budget" not in heraklion

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -292,18 +294,24 @@ def test_a_graph_being_staged_is_invisible_to_queries(store: OxigraphStore) -> N
 
     store.replace_graph(G1, GOOD, ox.RdfFormat.TURTLE)
     staged = ox.NamedNode(staging_graph())
-    store._store.add(
-        ox.Quad(
-            ox.NamedNode("http://x"), ox.NamedNode("http://y"), ox.NamedNode("http://z"), staged
+    with store._staging():  # what a bulk load does while it fills its staging graph
+        store._store.add(
+            ox.Quad(
+                ox.NamedNode("http://x"), ox.NamedNode("http://y"), ox.NamedNode("http://z"), staged
+            )
         )
-    )
-    union = store.query("SELECT ?s WHERE { ?s ?p ?o }")
-    assert {row[0].value for row in union.rows} == {"http://example.org/a"}  # type: ignore[union-attr]
-    named = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    assert [row[0].value for row in named.rows] == [G1]  # type: ignore[union-attr]
-    own_default = store.query("ASK { ?s ?p ?o }", union_default_graph=False)
-    assert own_default.boolean is False
-    assert [g.iri for g in store.graphs()] == [G1]
+        union = store.query("SELECT ?s WHERE { ?s ?p ?o }")
+        assert {row[0].value for row in union.rows} == {"http://example.org/a"}  # type: ignore[union-attr]
+        named = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert [row[0].value for row in named.rows] == [G1]  # type: ignore[union-attr]
+        own_default = store.query("ASK { ?s ?p ?o }", union_default_graph=False)
+        assert own_default.boolean is False
+        assert [g.iri for g in store.graphs()] == [G1]
+        # A query worker reads a checkpoint made now, staging graph and all, and hides it too.
+        in_worker = store.query_in_worker(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", formats={"table": "csv"}
+        )
+        assert in_worker.body.decode().split() == ["g", G1]
 
 
 def test_from_chooses_the_dataset_even_with_the_union_default_graph(store: OxigraphStore) -> None:
@@ -479,6 +487,41 @@ def test_deeply_nested_triple_terms_in_turtle_are_refused(store: OxigraphStore) 
     document += "<http://c>" + " )>>" * depth + " ."
     with pytest.raises(RdfSyntaxError, match="triple terms"):
         store.replace_graph(G1, document.encode(), ox.RdfFormat.TURTLE)
+
+
+def test_deeply_nested_json_ld_objects_are_refused_before_the_parser_crashes(
+    store: OxigraphStore,
+) -> None:
+    # Found in review: 4,000 nested JSON-LD objects crashed the process (a segmentation fault)
+    # in pyoxigraph's JSON-LD parser; a Graph Store PUT with a municipal token took the
+    # server down.
+    depth = 20000
+    document = '{"@id": "http://a", "http://b": ' * depth + "1" + "}" * depth
+    with pytest.raises(RdfSyntaxError, match="nested"):
+        store.replace_graph(G1, document.encode(), ox.RdfFormat.JSON_LD)
+    shallow = (
+        "".join(f'{{"@id": "http://a/{n}", "http://b": ' for n in range(20)) + '"x"' + "}" * 20
+    )
+    assert store.replace_graph(G1, shallow.encode(), ox.RdfFormat.JSON_LD) == 20
+
+
+def test_deeply_nested_rdf_xml_is_refused_before_the_parser_spends_minutes_on_it(
+    store: OxigraphStore,
+) -> None:
+    # Found in review: pyoxigraph's RDF/XML parser takes time quadratic in the depth of
+    # elements (40,000 levels, 2 MB: 8 s; a 50 MB upload: hours of a core, by one request).
+    rdf = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="http://e/"'
+    depth = 5000
+    document = f"<rdf:RDF {rdf}>" + "<e:X><e:p>" * depth + "</e:p></e:X>" * depth + "</rdf:RDF>"
+    with pytest.raises(RdfSyntaxError, match="nested"):
+        store.replace_graph(G1, document.encode(), ox.RdfFormat.RDF_XML)
+    # Quoted attributes, comments and CDATA may hold brackets; they do not nest.
+    shallow = (
+        f'<?xml version="1.0"?><!-- <e:X> --><rdf:RDF {rdf}>'
+        + '<e:X rdf:about="http://e/a" e:q="a>b"><e:p><![CDATA[<e:X><e:X>]]></e:p></e:X>' * 3000
+        + "</rdf:RDF>"
+    )
+    assert store.replace_graph(G1, shallow.encode(), ox.RdfFormat.RDF_XML) == 3
 
 
 def test_the_bulk_path_refuses_named_graphs_too(store: OxigraphStore, tmp_path: Path) -> None:
@@ -699,3 +742,52 @@ def test_a_query_in_a_worker_past_its_limit_kills_the_worker(store: OxigraphStor
         "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", formats=WORKER_FORMATS, timeout=30
     )
     assert graph.kind == "graph" and graph.body.count(b"\n") == 1
+
+
+def test_an_escaped_hash_in_a_local_name_does_not_hide_a_service_from_the_guard(
+    store: OxigraphStore,
+) -> None:
+    # Regression: the guard's lexer read `\#` in `e:a\#b` (an escape SPARQL allows in local
+    # names) as the start of a comment, so a SERVICE, LOAD or deep nesting after it on the
+    # same line was never seen.
+    from demoi.query_guard import OutboundRefused
+
+    hide = "PREFIX e: <http://e/> "
+    store.update("INSERT DATA { GRAPH <http://e/g> { <http://e/s> <http://e/a#b> <http://e/o> } }")
+    with pytest.raises(OutboundRefused):
+        store.query(
+            hide + "SELECT * WHERE { ?s e:a\\#b ?o . "
+            "SERVICE <http://127.0.0.1:9/sparql> { ?x ?y ?z } }",
+            union_default_graph=True,
+        )
+    with pytest.raises(OutboundRefused):
+        store.update(hide + "INSERT DATA { e:a\\#b e:p 1 } ; LOAD <http://127.0.0.1:9/x.ttl>")
+    with pytest.raises(OutboundRefused):  # an escaped quote is not the start of a string
+        store.query(
+            hide + "SELECT * WHERE { ?s e:a\\' ?o . SERVICE <http://127.0.0.1:9/s> { ?x ?y ?z } "
+            "FILTER(?o != 'x') }",
+            union_default_graph=True,
+        )
+    with pytest.raises(QuerySyntaxError, match="nested"):
+        store.query(hide + "SELECT * WHERE { ?s e:a\\#b ?o " + "{" * 5000 + "}" * 5000 + " }")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        '?o "' + '\\"' * 50000,
+        "?o '" + "\\'" * 50000,
+        '?o """' + '\\"' * 50000,
+        "?o " + "a." * 50000,
+    ],
+)
+def test_the_query_guard_reads_a_long_line_in_linear_time(tail: str) -> None:
+    # Found in review: the guard's lexer read an unclosed string again from each of its quotes,
+    # and a run like a.a.a again from each of its letters: 40 KB in a GET, under the 64 KiB
+    # limit and with no token, held the server for 15 s.
+    from demoi.query_guard import check_query
+
+    started = time.monotonic()
+    with contextlib.suppress(QuerySyntaxError):
+        check_query("SELECT * WHERE { ?s ?p " + tail + " }")
+    assert time.monotonic() - started < 10

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -329,3 +330,102 @@ def test_load_from_a_host_not_allowed_is_refused(client: FlaskClient, tokens_pat
     answer = post_update(client, f"LOAD <http://example.org/x.ttl> INTO GRAPH <{KALAMATA}>", secret)
     assert answer.status_code == 400
     assert answer.json["error"]["code"] == "outbound-refused"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        "graph/7101//../4401/budget/2024",
+        "graph/7101/x//../../4401/budget/2024",
+        "graph/7101/budget/2024//../../../4401/budget/2024",
+    ],
+)
+def test_an_empty_path_segment_does_not_move_a_write_into_another_municipality(
+    client: FlaskClient, writable: Flask, tokens_path: Path, graph: str
+) -> None:
+    # Regression: rdflib resolves relative IRIs with urllib's urljoin, which drops empty path
+    # segments; Oxigraph follows RFC 3986 and keeps them. <graph/7101//../4401/…> was checked
+    # as graph/4401/… and written into graph/7101/4401/…, a graph of Heraklion.
+    _, secret = tokens.create(tokens_path, "4401")
+    answer = post_update_at(client, insert(graph), secret)
+    assert answer.status_code == 400, answer.json
+    assert graph in answer.json["error"]["message"]  # type: ignore[index]
+    assert graph_sizes(writable) == {}
+    assert list(tokens.read_audit(tokens_path)) == []
+
+
+def test_a_base_with_an_empty_path_segment_is_refused_too(
+    client: FlaskClient, writable: Flask, tokens_path: Path
+) -> None:
+    _, secret = tokens.create(tokens_path, "4401")
+    update = f"BASE <{BASE}graph/7101//> INSERT DATA {{ GRAPH <../4401/budget> {{ <a> <p> 1 }} }}"
+    answer = post_update_at(client, update, secret)
+    assert answer.status_code in (400, 403), answer.json
+    assert graph_sizes(writable) == {}
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        f"INSERT {{ GRAPH <{KALAMATA}> {{ ?s ?p ?o }} }} WHERE " + "{" * 60 + "?s ?p ?o" + "}" * 60,
+        f"INSERT DATA {{ GRAPH <{KALAMATA}> {{ <http://e/a> <http://e/p> "
+        + "(" * 120
+        + "1"
+        + ")" * 120
+        + " } }",
+    ],
+)
+def test_an_update_nested_past_what_the_scope_check_parses_is_400_not_500(
+    client: FlaskClient, writable: Flask, tokens_path: Path, update: str
+) -> None:
+    # Regression: below the guard's nesting limit (200), rdflib's recursive update parser
+    # (which reads the graphs an update writes) raised RecursionError: a 500.
+    _, secret = tokens.create(tokens_path, "4401")
+    answer = post_update(client, update, secret)
+    assert answer.status_code == 400, answer.data
+    assert "nested" in answer.json["error"]["message"]  # type: ignore[index]
+    assert graph_sizes(writable) == {}
+
+
+def test_a_base_declared_by_an_earlier_operation_still_applies_to_the_next(
+    client: FlaskClient, writable: Flask, tokens_path: Path
+) -> None:
+    # Regression: rdflib resets the base to the endpoint's at every operation, Oxigraph keeps
+    # the BASE an earlier operation declared. <graph/4401/budget/2024> in the second operation
+    # was checked as Kalamata's graph and written as graph/7101/graph/4401/budget/2024.
+    _, secret = tokens.create(tokens_path, "4401")
+    update = (
+        f"BASE <{BASE}graph/7101/> {insert(KALAMATA)} ; "
+        "INSERT DATA { GRAPH <graph/4401/budget/2024> { <http://e/b> <http://e/p> 1 } }"
+    )
+    answer = post_update_at(client, update, secret)
+    assert answer.status_code == 403, answer.json
+    assert f"{BASE}graph/7101/graph/4401/budget/2024" in answer.json["error"]["message"]  # type: ignore[index]
+    assert graph_sizes(writable) == {}
+
+
+def test_many_base_declarations_are_read_in_linear_time(
+    client: FlaskClient, writable: Flask, tokens_path: Path
+) -> None:
+    # Found in review of the check above: each BASE doubled the bases it compared.
+    _, secret = tokens.create(tokens_path, "4401")
+    bases = " ".join(f"BASE <{BASE}graph/4401/{n}/>" for n in range(60))
+    started = time.monotonic()
+    answer = post_update_at(client, f"{bases} INSERT DATA {{ GRAPH <x> {{ <a> <p> 1 }} }}", secret)
+    assert answer.status_code == 200, answer.json
+    assert time.monotonic() - started < 10
+    assert graph_sizes(writable) == {f"{BASE}graph/4401/59/x": 1}
+
+
+def test_a_carriage_return_ends_a_comment_for_the_scope_check_as_for_the_store(
+    client: FlaskClient, writable: Flask, tokens_path: Path
+) -> None:
+    # Regression: Oxigraph ends a comment at a lone carriage return, rdflib only at a line
+    # feed; the second operation was a comment to the scope check and a write into
+    # Heraklion's graph for the store.
+    _, secret = tokens.create(tokens_path, "4401")
+    update = f"{insert(KALAMATA)} ; # a comment\r{insert(HERAKLION)}"
+    answer = post_update(client, update, secret)
+    assert answer.status_code == 403, answer.json
+    assert f"<{HERAKLION}>" in answer.json["error"]["message"]  # type: ignore[index]
+    assert graph_sizes(writable) == {}

@@ -10,6 +10,11 @@ the process rather than fail with a syntax error:
   (tests/test_canary.py), so they are refused by name rather than left to a parser's choices.
 * Turtle, TriG, N-Triples and N-Quads with triple terms (``<< … >>``) nested deeper than
   MAX_NESTING: pyoxigraph's parser recurses on them and crashes the process.
+* JSON-LD with objects or arrays nested deeper than MAX_NESTING: pyoxigraph's JSON-LD parser
+  recurses on nested objects and crashed the process at about 4,000 (found in review).
+* RDF/XML with elements nested deeper than MAX_XML_DEPTH: pyoxigraph's RDF/XML parser takes
+  time quadratic in the depth (found in review: 40,000 levels in 2 MB took 8 s, so one 50 MB
+  upload would hold a core for hours).
 """
 
 from __future__ import annotations
@@ -25,6 +30,20 @@ from demoi.query_guard import MAX_NESTING, tokens
 XML_SPEC = "https://www.w3.org/TR/xml/#sec-entity-decl"
 _ENTITY = re.compile(rb"""<!ENTITY\s+(%\s+)?\S+\s+(?:"([^"]*)"|'([^']*)')""")
 _EXTERNAL = re.compile(rb"<!(ENTITY\s+(?:%\s+)?|DOCTYPE\s+)\S+\s+(?:SYSTEM|PUBLIC)\b", re.I)
+#: Where JSON's depth may change: a bracket, or a string (which may hold brackets).
+_JSON_TOKEN = re.compile(rb'[\[{\]}"]')
+#: The rest of a string after its opening quote (possessive: an unclosed one fails at once).
+_JSON_STRING_REST = re.compile(rb'(?:[^"\\]|\\.)*+"', re.S)
+#: Far deeper than RDF/XML written by people or tools (striped syntax nests two levels a
+#: triple), and parsed in milliseconds.
+MAX_XML_DEPTH = 1000
+#: What does not nest in XML and may hold brackets (comments, CDATA, processing
+#: instructions), by its opening and its end.
+_XML_SKIPPED = {b"<!--": b"-->", b"<![CDATA[": b"]]>", b"<?": b"?>"}
+#: The opening of something skipped, or a tag (end tag, declaration or start tag, with quoted
+#: attribute values, which may hold ">"). A tag never crosses a "<", so a search reads each
+#: byte about once, in the regex engine, even of a file of nothing but "<".
+_XML_TOKEN = re.compile(rb"""<!--|<!\[CDATA\[|<\?|<[^>"'<]*(?:(?:"[^"<]*"|'[^'<]*')[^>"'<]*)*>""")
 _TRIPLE_TERM_SYNTAXES = {
     ox.RdfFormat.TURTLE,
     ox.RdfFormat.TRIG,
@@ -75,6 +94,10 @@ def check_rdf_source(source: Path | bytes, rdf_format: ox.RdfFormat, file: str |
                     location=Location(file),
                     spec=XML_SPEC,
                 )
+    if rdf_format == ox.RdfFormat.RDF_XML:
+        _check_xml_depth(source if isinstance(source, bytes) else source.read_bytes(), file)
+    elif rdf_format == ox.RdfFormat.JSON_LD:
+        _check_json_nesting(source if isinstance(source, bytes) else source.read_bytes(), file)
     elif rdf_format in _TRIPLE_TERM_SYNTAXES and _contains(source, b"<<"):
         data = source if isinstance(source, bytes) else source.read_bytes()
         depth = 0
@@ -88,3 +111,51 @@ def check_rdf_source(source: Path | bytes, rdf_format: ox.RdfFormat, file: str |
                     )
             elif token.text.endswith(">>"):
                 depth = max(depth - 1, 0)
+
+
+def _check_json_nesting(data: bytes, file: str | None) -> None:
+    depth = position = 0
+    while (token := _JSON_TOKEN.search(data, position)) is not None:
+        bracket = token.group()
+        position = token.end()
+        if bracket == b'"':
+            rest = _JSON_STRING_REST.match(data, position)
+            if rest is None:
+                return  # never closed: not JSON, and pyoxigraph says so
+            position = rest.end()
+        elif bracket in (b"{", b"["):
+            depth += 1
+            if depth > MAX_NESTING:
+                line = data.count(b"\n", 0, token.start()) + 1
+                raise RdfSyntaxError(
+                    f"JSON-LD objects and arrays are nested more than {MAX_NESTING} deep",
+                    location=Location(file, line),
+                )
+        else:
+            depth = max(depth - 1, 0)
+
+
+def _check_xml_depth(data: bytes, file: str | None) -> None:
+    """Hand-written rather than an XML parser's job: a parser would expand the DTD's entities
+    and report its own errors first, while this only counts, in one pass, and leaves a
+    malformed document to pyoxigraph's parser to report."""
+    depth = position = 0
+    while (token := _XML_TOKEN.search(data, position)) is not None:
+        text = token.group()
+        if text in _XML_SKIPPED:
+            end = data.find(_XML_SKIPPED[text], token.end())
+            if end == -1:
+                return  # never closed: not XML, and pyoxigraph says so
+            position = end + len(_XML_SKIPPED[text])
+            continue
+        position = token.end()
+        if text.startswith(b"</"):
+            depth = max(depth - 1, 0)
+        elif not (text.startswith(b"<!") or text.endswith(b"/>")):
+            depth += 1
+            if depth > MAX_XML_DEPTH:
+                line = data.count(b"\n", 0, token.start()) + 1
+                raise RdfSyntaxError(
+                    f"the XML elements are nested more than {MAX_XML_DEPTH} deep",
+                    location=Location(file, line),
+                )

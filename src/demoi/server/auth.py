@@ -7,6 +7,7 @@ strings cannot hide a graph.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -18,12 +19,14 @@ from flask import Request
 from pyparsing import ParseException
 from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import URIRef
 
 from demoi import tokens
 from demoi.catalogue import RESERVED_DATASETS
-from demoi.errors import DemoiError, QuerySyntaxError
+from demoi.errors import DemoiError, QuerySyntaxError, UsageError
 from demoi.iris import is_reserved
+from demoi.query_guard import tokens as query_tokens
 from demoi.server.errors import Forbidden
 from demoi.store import Store
 
@@ -32,6 +35,9 @@ DEFAULT = "DEFAULT"
 #: Stands for graphs an update writes that cannot be named before it runs (DROP ALL, GRAPH ?g).
 UNBOUNDED = "*"
 T = TypeVar("T")
+#: Relative IRIs times bases that check_resolution compares (each a parse, a few µs).
+MAX_RESOLUTIONS = 100_000
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 # Writes are serialised so that the before/after snapshots of the audit log see one update only.
 _writes = threading.Lock()
@@ -55,10 +61,28 @@ def bearer_token(request: Request, tokens_path: Path, action: str = "an update")
 def parse_update(update: str, base_iri: str | None = None) -> list[Any]:
     """The operations of ``update`` (rdflib's algebra), relative IRIs resolved on ``base_iri``."""
     try:
-        return list(translateUpdate(parseUpdate(update), base=base_iri).algebra)
+        # Oxigraph ends a comment at a carriage return, rdflib only at a line feed: unless
+        # rdflib sees line feeds, "# …\r INSERT …" is a comment to it and an operation to the
+        # store. Same length, so columns in its messages stay right.
+        parsed = parseUpdate(update.replace("\r\n", " \n").replace("\r", "\n"))
+        if base_iri and parsed.request:
+            # rdflib sets a base passed to it on every operation, dropping the BASE an earlier
+            # operation declared, which Oxigraph keeps for the operations after it. Declared
+            # ahead of the first operation's own, the endpoint's base carries over as theirs do.
+            parsed.prologue[0].insert(0, CompValue("Base", iri=URIRef(base_iri)))
+        return list(translateUpdate(parsed).algebra)
     except ParseException as error:
         raise QuerySyntaxError(
             f"line {error.lineno}, column {error.col}: {error.msg}", spec=UPDATE_SPEC
+        ) from None
+    except RecursionError:
+        # rdflib's parser recurses a few dozen Python frames a bracket, so it gives up long
+        # before the query guard's MAX_NESTING; Oxigraph would run it, but the graphs it
+        # writes could not be read.
+        raise QuerySyntaxError(
+            "the update is nested too deep for demoi to read which graphs it writes; "
+            "write it with fewer nested brackets or groups",
+            spec=UPDATE_SPEC,
         ) from None
 
 
@@ -67,11 +91,70 @@ def written_graphs(update: str, base_iri: str | None = None) -> set[str]:
 
     ``base_iri`` must be the one the store resolves the update's relative IRIs on, or a
     relative ``GRAPH <x>`` would be checked as one graph and written as another."""
+    check_resolution(update, base_iri)
     operations = parse_update(update, base_iri)
     graphs: set[str] = set()
     for operation in operations:
         graphs |= _graphs_of(operation.name, operation)
     return graphs
+
+
+def check_resolution(update: str, base_iri: str | None) -> None:
+    """Refuse a relative IRI that rdflib and Oxigraph resolve to different IRIs.
+
+    rdflib resolves with urllib's urljoin, which drops empty path segments and reads ``;``
+    parameters; Oxigraph follows RFC 3986. ``<graph/7101//../4401/x>`` would be checked as
+    graph/4401/x and written into graph/7101/4401/x. Oxigraph's own resolution is the oracle
+    (through its Turtle parser, whose IRI rules are SPARQL's); both readings of ``\\u``
+    escapes are checked, as the outbound guard does."""
+    for reading in {update, _CODEPOINT.sub(_codepoint, update)}:
+        stream = list(query_tokens(reading))
+        # Each BASE is resolved on the one before (Oxigraph); rdflib takes it as written.
+        current = base_iri or ""
+        bases = {current} if current else set()
+        for index, token in enumerate(stream):
+            if token.kind == "word" and token.text.upper() == "BASE" and index + 1 < len(stream):
+                declared = stream[index + 1]
+                if declared.kind == "iri":
+                    current = _resolved(current, declared.text[1:-1]) or declared.text[1:-1]
+                    bases |= {current, declared.text[1:-1]}
+        relative = {
+            token.text[1:-1]
+            for token in stream
+            if token.kind == "iri" and not urlsplit(token.text[1:-1]).scheme
+        }
+        if len(relative) * len(bases) > MAX_RESOLUTIONS:
+            raise UsageError(
+                f"the update has {len(relative)} relative IRIs and {len(bases)} bases; demoi "
+                f"checks at most {MAX_RESOLUTIONS} resolutions: write the IRIs in full",
+                spec=UPDATE_SPEC,
+            )
+        for iri in relative:
+            for base in bases:
+                resolved = _resolved(base, iri)
+                if resolved is not None and resolved != str(URIRef(iri, base=base)):
+                    raise UsageError(
+                        f"the relative IRI <{iri}> is ambiguous (empty path segments or "
+                        "parameters resolve differently from one reader to another); write "
+                        "the IRI in full",
+                        spec=UPDATE_SPEC,
+                    )
+
+
+def _codepoint(match: re.Match[str]) -> str:
+    return chr(int(match.group(1) or match.group(2), 16))
+
+
+def _resolved(base: str, iri: str) -> str | None:
+    """``iri`` resolved on ``base`` as Oxigraph resolves it; None when it cannot."""
+    try:
+        quads = ox.parse(
+            f"<{iri}> <{base}> <{base}> .".encode(), ox.RdfFormat.TURTLE, base_iri=base
+        )
+        subject = next(iter(quads)).subject
+    except (SyntaxError, ValueError, StopIteration):
+        return None
+    return subject.value if isinstance(subject, ox.NamedNode) else None
 
 
 def _graphs_of(name: str, operation: Any) -> set[str]:

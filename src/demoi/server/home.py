@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from flask import Blueprint, current_app, render_template, request
 
-from demoi.catalogue import DCAT, DCTERMS, DEMOI
+from demoi.catalogue import DCAT, DCTERMS, DEMOI, catalogue_graph
 from demoi.iris import MUNICIPALITY_CODES
 from demoi.municipalities import CODE_LIST, municipalities
 from demoi.resources import standards_path
@@ -35,7 +35,13 @@ MUNICIPALITY_ROWS_LIMIT = 30
 HOME_QUERY_TIMEOUT = 10.0
 CELLS_CACHE = "demoi.home.cells"
 
-CELLS_QUERY = f"""
+
+def cells_query(base: str) -> str:
+    """The aggregate behind the matrix. Records are read from each municipality's catalogue
+    graph alone: demoi writes them there (demoi.catalogue) and no municipal token may
+    (auth.check_scope), while a record in any other graph could claim another municipality's
+    data, or a count that is not a whole number."""
+    return f"""
 PREFIX dcat: <{DCAT}>
 PREFIX dcterms: <{DCTERMS}>
 PREFIX demoi: <{DEMOI}>
@@ -47,9 +53,13 @@ WHERE {{
     ?record a dcat:Dataset ; dcterms:relation ?graph ; demoi:municipality ?municipality ;
             demoi:functionalArea ?area ; void:triples ?triples ; dcterms:modified ?modified .
   }}
+  FILTER(?catalogue = IRI(CONCAT({ox.Literal(base)}, "graph/",
+                                 STRAFTER(STR(?municipality), "{MUNICIPALITY_CODES}"),
+                                 "/catalogue")))
 }}
 GROUP BY ?municipality ?area
 """
+
 
 GRAPHS_QUERY = """
 PREFIX dcat: <{dcat}>
@@ -58,7 +68,7 @@ PREFIX demoi: <{demoi}>
 PREFIX void: <{void}>
 SELECT ?graph ?area ?title ?triples ?modified
 WHERE {{
-  GRAPH ?catalogue {{
+  GRAPH <{catalogue}> {{
     ?record a dcat:Dataset ; dcterms:relation ?graph ; demoi:municipality <{municipality}> ;
             demoi:functionalArea ?area ; void:triples ?triples ; dcterms:modified ?modified .
     OPTIONAL {{ ?record dcterms:title ?title FILTER(LANG(?title) = "{lang}") }}
@@ -194,6 +204,15 @@ def _literal(term: object) -> str:
     return term.value if isinstance(term, ox.Literal) else ""
 
 
+def _whole(term: object) -> int:
+    """A count of a record; 0 for one that is not a whole number (an admin's hand-written
+    record), rather than a page that fails for every visitor."""
+    try:
+        return int(_literal(term) or 0)
+    except ValueError:
+        return 0
+
+
 def _cells() -> dict[tuple[str, str], Cell]:
     """The cells, computed again only after a write: the aggregate takes about 0.4 s on the
     national demo, and the home page is what every visitor opens first. A store that counts
@@ -212,16 +231,15 @@ def _cells() -> dict[tuple[str, str], Cell]:
 
 def _count_cells() -> dict[tuple[str, str], Cell]:
     """(municipality code, area notation) -> its cell, from the catalogue records."""
-    result = app_store(current_app).query(CELLS_QUERY, timeout=HOME_QUERY_TIMEOUT)
+    query = cells_query(app_settings(current_app).base_uri)
+    result = app_store(current_app).query(query, timeout=HOME_QUERY_TIMEOUT)
     cells = {}
     for municipality, area, graphs, size, last in result.rows:
         if not (isinstance(municipality, ox.NamedNode) and isinstance(area, ox.NamedNode)):
             continue
         code = municipality.value.removeprefix(MUNICIPALITY_CODES)
         notation = area.value.removeprefix(AREA_CODES)
-        cells[(code, notation)] = Cell(
-            int(_literal(graphs) or 0), int(_literal(size) or 0), _literal(last)
-        )
+        cells[(code, notation)] = Cell(_whole(graphs), _whole(size), _literal(last))
     return cells
 
 
@@ -274,6 +292,7 @@ def _municipality_graphs(code: str, language: str) -> list[dict[str, object]]:
         demoi=DEMOI,
         void=VOID,
         municipality=MUNICIPALITY_CODES + code,
+        catalogue=catalogue_graph(app_settings(current_app).base_uri, code),
         lang=language,
     )
     result = app_store(current_app).query(query, timeout=HOME_QUERY_TIMEOUT)
@@ -287,7 +306,7 @@ def _municipality_graphs(code: str, language: str) -> list[dict[str, object]]:
                 "page": _page_of(graph.value),
                 "area": area.value.removeprefix(AREA_CODES),
                 "title": _literal(title),
-                "triples": int(_literal(triples) or 0),
+                "triples": _whole(triples),
                 "modified": _literal(modified),
                 "browse": "SELECT * WHERE { GRAPH <" + graph.value + "> { ?s ?p ?o } } LIMIT 100",
             }

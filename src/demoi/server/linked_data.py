@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
@@ -336,6 +336,12 @@ class GraphView:
     resources: list[page.Link]
     records: list[page.IncomingRow]
 
+    def page_href(self, number: int, language: str) -> str:
+        """The link to another page of the graph: the request's own parameters (``iri=`` on
+        /resource) with ``page`` and ``lang`` set."""
+        kept = [(k, v) for k, v in request.args.items(multi=True) if k not in ("page", "lang")]
+        return "?" + urlencode([*kept, ("page", str(number)), ("lang", language)])
+
 
 @dataclass(frozen=True)
 class FormatLink:
@@ -395,8 +401,16 @@ def _html(
     return Response(html, content_type="text/html; charset=utf-8")
 
 
+#: Far past any graph's last page, and small enough that its OFFSET stays a number Oxigraph
+#: reads (it refuses one past 2**63).
+MAX_PAGE = 10**9
+
+
 def _page_number() -> int:
     try:
-        return max(1, int(request.args.get("page", "1")))
+        number = max(1, int(request.args.get("page", "1")))
     except ValueError:
         return 1
+    if number > MAX_PAGE:
+        raise UsageError(f"page={number} is past the last page; pages go up to {MAX_PAGE}")
+    return number

@@ -8,7 +8,8 @@ query text, the dataset parameters, the base IRI, the formats negotiated for the
 the store's version. Every write bumps the version, so an answer is served from the cache only
 while the store is exactly as it was when the answer was computed; entries of older versions
 are dropped at the first lookup after a write. A truncated answer is cached like any other,
-with its truncation mark.
+with its truncation mark. A query that calls NOW, RAND, UUID or STRUUID is never cached: its
+answer changes without any write.
 """
 
 from __future__ import annotations
@@ -18,11 +19,26 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from demoi.query_guard import tokens
 from demoi.store import Dataset, OxigraphStore, Store, WorkerAnswer
 
 #: Most bytes of answers the cache holds: 256 entries of 10,000-row answers would otherwise
 #: hold a gigabyte or more. An answer larger than this alone is not cached.
 CACHE_BYTES = 128 * 1024 * 1024
+
+
+#: SPARQL functions whose value is not fixed by the store: the clock and chance.
+VOLATILE_FUNCTIONS = frozenset({"NOW", "RAND", "UUID", "STRUUID"})
+
+
+def is_volatile(query: str) -> bool:
+    """Whether ``query`` calls a function of VOLATILE_FUNCTIONS (read with the query guard's
+    lexer, so the words in strings, IRIs and comments do not count)."""
+    stream = list(tokens(query))
+    return any(
+        token.kind == "word" and token.text.upper() in VOLATILE_FUNCTIONS and following.text == "("
+        for token, following in zip(stream, stream[1:], strict=False)
+    )
 
 
 @dataclass(frozen=True)
@@ -112,8 +128,9 @@ class QueryEngine:
         self.allowed_hosts = allowed_hosts
 
     def answer(self, request: QueryRequest) -> Answer:
+        volatile = is_volatile(request.query)
         version = self.store.version
-        cached = self.cache.get(request, version)
+        cached = None if volatile else self.cache.get(request, version)
         if cached is not None:
             return Answer(cached, cached=True)
         result = self.store.query_in_worker(
@@ -126,5 +143,6 @@ class QueryEngine:
             allowed_hosts=self.allowed_hosts,
             base_iri=request.base_iri,
         )
-        self.cache.put(request, result)
+        if not volatile:
+            self.cache.put(request, result)
         return Answer(result, cached=False)

@@ -17,6 +17,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -120,6 +121,10 @@ class OxigraphStore(Store):
         # One write at a time from this process: a first publication checks the store, then
         # writes, and no other write of ours may come in between.
         self._writes = threading.RLock()
+        # How many loads of ours are staging right now: while none is, queries need not list
+        # the store's graphs to hide staging ones (16 ms a query with 6,700 graphs, measured).
+        self._stagings = 0
+        self._stagings_lock = threading.Lock()
         if not create and not self.path.is_dir():
             raise UsageError(
                 f"no store at {self.path}: publish data first (demoi lift or demoi load), "
@@ -176,6 +181,21 @@ class OxigraphStore(Store):
             # @en, so two parsed triples may be one stored.
             return self._count(target)
         staging = ox.NamedNode(staging_graph())
+        with self._staging():
+            return self._replace_from_staging(
+                target, staging, source, rdf_format, base_iri, name, provenance_update
+            )
+
+    def _replace_from_staging(
+        self,
+        target: ox.NamedNode,
+        staging: ox.NamedNode,
+        source: Path | bytes,
+        rdf_format: ox.RdfFormat,
+        base_iri: str | None,
+        name: str | None,
+        provenance_update: str | Change,
+    ) -> int:
         self._store.add_graph(staging)
         try:
             self._stage(staging, source, rdf_format, base_iri=base_iri, file=name)
@@ -193,6 +213,16 @@ class OxigraphStore(Store):
         finally:
             self._store.remove_graph(staging)
         return self._count(target)
+
+    @contextmanager
+    def _staging(self) -> Iterator[None]:
+        with self._stagings_lock:
+            self._stagings += 1
+        try:
+            yield
+        finally:
+            with self._stagings_lock:
+                self._stagings -= 1
 
     def _is_first(self, target: ox.NamedNode, record: Change) -> bool:
         """Whether this is the graph's first publication: no such graph, and nothing of the
@@ -379,7 +409,9 @@ class OxigraphStore(Store):
         if self._guard(query, dataset, allowed_hosts, base_iri):
             options: dict[str, Any] = {}  # the query's FROM / FROM NAMED choose the dataset
         else:
-            options = dataset_options(self._store, dataset, union_default_graph)
+            options = dataset_options(
+                self._store, dataset, union_default_graph, staging_possible=self._stagings > 0
+            )
         options["base_iri"] = base_iri
         try:
             return self._evaluations.run(
@@ -518,6 +550,16 @@ class OxigraphStore(Store):
         _require_file(source)
         check_rdf_source(source, ox.RdfFormat.N_QUADS, str(source))
         quads = self._parse(source, ox.RdfFormat.N_QUADS, base_iri=None, file=str(source))
+        with self._staging():
+            self._restore_from(quads, into_staging, staged)
+        return len(self._store)
+
+    def _restore_from(
+        self,
+        quads: Iterable[ox.Quad],
+        into_staging: Callable[[ox.Quad], ox.Quad],
+        staged: dict[str, ox.NamedNode],
+    ) -> None:
         try:
             self._store.bulk_extend(map(into_staging, quads))
             # As in replace_graph: drop everything, add the staged graphs, in one transaction;
@@ -531,7 +573,6 @@ class OxigraphStore(Store):
         finally:
             for staging in staged.values():
                 self._store.remove_graph(staging)
-        return len(self._store)
 
     def close(self) -> None:
         if self._workers is not None:
@@ -594,14 +635,19 @@ def _triples_of_default_graph(quads: Iterable[ox.Quad], file: str | None) -> Ite
         yield ox.Triple(quad.subject, quad.predicate, quad.object)
 
 
-def dataset_options(store: ox.Store, dataset: Dataset, union: bool) -> dict[str, Any]:
+def dataset_options(
+    store: ox.Store, dataset: Dataset, union: bool, *, staging_possible: bool = True
+) -> dict[str, Any]:
     """pyoxigraph's query options for ``dataset`` (no dataset: the store's default graph, or the
-    union of the named graphs when ``union``), with staging graphs hidden."""
+    union of the named graphs when ``union``), with staging graphs hidden. Without
+    ``staging_possible`` the caller knows no staging graph exists, and the graphs are not listed."""
     if dataset.is_specified:
         return {
             "default_graph": [ox.NamedNode(g) for g in dataset.default_graphs] or None,
             "named_graphs": [ox.NamedNode(g) for g in dataset.named_graphs] or None,
         }
+    if not staging_possible:
+        return {"use_default_graph_as_union": union}
     # Staging graphs exist only while a load of this process is under way (the RocksDB
     # lock keeps other processes out); once the server takes writes, queries run beside
     # loads, and the graph being staged must not show.
