@@ -143,6 +143,38 @@ def test_a_worker_that_died_is_replaced(make_app: Callable[..., Flask]) -> None:
     assert store.query_worker_pids() != [pid]
 
 
+def test_a_worker_killed_in_the_middle_of_a_query_is_503_busy_not_500(
+    make_app: Callable[..., Flask], serve: Callable[[Flask], str]
+) -> None:
+    # Found in review: the client got 500 (an internal fault) when its worker was killed.
+    import os
+    import signal
+
+    app = make_app(QUERY_TIMEOUT=30, QUERY_WORKERS=1, RATE_LIMIT="", RESULT_CACHE_ENTRIES=0)
+    store_of(app).replace_graph(GRAPH, SLOW_DATA, ox.RdfFormat.TURTLE)
+    base = serve(app)
+    store_of(app).start_query_workers()
+    (pid,) = store_of(app).query_worker_pids()
+    outcome: dict[str, Any] = {}
+    slow = threading.Thread(target=lambda: outcome.setdefault("answer", get(base, SLOW)))
+    slow.start()
+    time.sleep(0.5)
+    os.kill(pid, signal.SIGKILL)
+    slow.join(30)
+    status, _, body = outcome["answer"]
+    assert status == 503 and json.loads(body)["error"]["code"] == "busy"
+    assert get(base, "ASK {}")[0] == 200
+
+
+def test_a_posted_query_longer_than_a_mebibyte_is_413(make_app: Callable[..., Flask]) -> None:
+    # Found in review: the guard and parser spent minutes of a core on a 50 MB "query".
+    client = make_app().test_client()
+    query = "ASK {} # " + "x" * (1024 * 1024)
+    answer = client.post("/sparql", data=query, content_type="application/sparql-query")
+    assert answer.status_code == 413
+    assert "query is" in answer.json["error"]["message"]  # type: ignore[index]
+
+
 def test_workers_stop_and_checkpoints_go_with_the_store(
     make_app: Callable[..., Flask], tmp_path: Path
 ) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from flask.blueprints import BlueprintSetupState
-from werkzeug.exceptions import RequestURITooLarge
+from werkzeug.exceptions import RequestEntityTooLarge, RequestURITooLarge
 
 from demoi.conneg import NotAcceptable, negotiate
 from demoi.errors import DemoiError, UsageError
@@ -39,6 +39,10 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 #: below waitress's 256 KiB header limit; a longer query belongs in a POST body, which
 #: max_upload_size bounds.
 MAX_QUERY_STRING = 64 * 1024
+#: The longest query text read from a POST. Uploads may be as large as max_upload_size, but a
+#: query is text people write (or generate): 1 MiB is far beyond any real one, and the guard
+#: and parser must not spend minutes of a core on a 50 MB "query" (found in review).
+MAX_QUERY_TEXT = 1024 * 1024
 TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
 
@@ -262,6 +266,11 @@ def sparql() -> Response:
     if update is not None:
         return run_update(update)
     query, requested = _query_from_request()
+    if query is not None and len(query) > MAX_QUERY_TEXT:
+        raise RequestEntityTooLarge(
+            f"the query is {len(query)} characters long, more than the {MAX_QUERY_TEXT} this "
+            "endpoint reads"
+        )
     if query is None:
         if request.method == "POST":  # a GET or HEAD without a query asks what this is
             raise UsageError("the request has no 'query' parameter", spec=PROTOCOL_SPEC)

@@ -288,8 +288,13 @@ class QueryWorkers:
             answer: WorkerAnswer = worker.connection.recv()
             keep = True
             return answer
-        except (EOFError, OSError) as error:
-            raise RuntimeError(f"a query worker ended unexpectedly: {error}") from None
+        except (EOFError, OSError):
+            # Killed from outside or crashed mid-query: not the client's fault, and a fresh
+            # worker takes its place, so the same request may well succeed (503, not 500).
+            raise Busy(
+                "the worker process answering this query ended unexpectedly; a fresh one takes "
+                "its place: try again"
+            ) from None
         finally:
             if not keep:
                 self._stop(worker)
