@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from demoi import tokens
 from demoi.iris import staging_graph
 from demoi.server import app_store
+from demoi.store import OxigraphStore
 
 GRAPH = "http://demoi.test/graph/4401/budget/2024"
 EMPTY = "http://demoi.test/graph/4401/empty"
@@ -417,6 +418,31 @@ def test_entity_expansion_in_rdf_xml_is_refused(writable: Flask, kalamata: str) 
     response = write(writable, "PUT", url(GRAPH), kalamata, body, "application/rdf+xml")
     assert response.status_code == 400
     assert len(triples_of(writable, GRAPH)) == 3
+
+
+def test_rdf_xml_with_any_doctype_is_refused_over_http_naming_where(
+    writable: Flask, kalamata: str, tmp_path: Path
+) -> None:
+    # The issue: RDF/XML with DOCTYPE or entities is refused. A plain entity is harmless to
+    # pyoxigraph, but nothing sent over the network needs one; an operator's OWL file may.
+    body = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [<!ENTITY ex "http://example.org/">]>\n'
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description rdf:about="&ex;a"><rdf:value>1</rdf:value></rdf:Description>'
+        b"</rdf:RDF>"
+    )
+    response = write(writable, "PUT", url(GRAPH), kalamata, body, "application/rdf+xml")
+    assert response.status_code == 400
+    message = response.json["error"]["message"]  # type: ignore[index]
+    assert "line 2, column 1" in message and "DOCTYPE" in message
+    assert len(triples_of(writable, GRAPH)) == 3
+    owl_file = tmp_path / "vocabulary.rdf"
+    owl_file.write_bytes(body)
+    store = OxigraphStore(tmp_path / "operator-store")
+    try:
+        assert store.replace_graph(GRAPH, owl_file, ox.RdfFormat.RDF_XML) == 1
+    finally:
+        store.close()
 
 
 def test_a_remote_json_ld_context_is_never_fetched(writable: Flask, kalamata: str) -> None:

@@ -71,7 +71,16 @@ def _has_dtd(source: Path | bytes) -> bool:
     return _contains(source, b"<!ENTITY") or _contains(source, b"<!DOCTYPE", ignore_case=True)
 
 
-def check_rdf_source(source: Path | bytes, rdf_format: ox.RdfFormat, file: str | None) -> None:
+_DTD_START = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+
+
+def check_rdf_source(
+    source: Path | bytes, rdf_format: ox.RdfFormat, file: str | None, *, allow_dtd: bool = True
+) -> None:
+    """Refuse what would crash or swamp the parser (module docstring). Without ``allow_dtd``,
+    RDF/XML with any DOCTYPE or entity is refused: what the server accepts from the network,
+    where nobody needs entities and every DTD feature is attack surface. Files loaded by an
+    operator (OWL written by Protégé declares plain entities) keep them."""
     if rdf_format == ox.RdfFormat.RDF_XML and _has_dtd(source):
         # The whole file is read: a DTD can come after any amount of comment (found in review:
         # a check of the first 256 KB was passed by padding).
@@ -85,6 +94,8 @@ def check_rdf_source(source: Path | bytes, rdf_format: ox.RdfFormat, file: str |
                 location=Location(file),
                 spec=XML_SPEC,
             )
+        if not allow_dtd:
+            _refuse_dtd(data, file)
         for match in _ENTITY.finditer(data):
             value = match.group(2) or match.group(3) or b""
             if match.group(1) or b"&" in value or b"%" in value:
@@ -111,6 +122,20 @@ def check_rdf_source(source: Path | bytes, rdf_format: ox.RdfFormat, file: str |
                     )
             elif token.text.endswith(">>"):
                 depth = max(depth - 1, 0)
+
+
+def _refuse_dtd(data: bytes, file: str | None) -> None:
+    found = _DTD_START.search(data)
+    if found is None:
+        return
+    line = data.count(b"\n", 0, found.start()) + 1
+    column = found.start() - (data.rfind(b"\n", 0, found.start()) + 1) + 1
+    raise RdfSyntaxError(
+        "RDF/XML with a DOCTYPE or entity declarations is not accepted over HTTP; expand the "
+        "entities (any RDF tool re-serialising the file does) and send it again",
+        location=Location(file, line, column),
+        spec=XML_SPEC,
+    )
 
 
 def _check_json_nesting(data: bytes, file: str | None) -> None:

@@ -206,7 +206,7 @@ def _body() -> tuple[bytes, ox.RdfFormat]:
     max_upload_size is refused by Flask (MAX_CONTENT_LENGTH) with 413 before it is read."""
     rdf_format = _body_format(request.mimetype)
     data = request.get_data()
-    check_rdf_source(data, rdf_format, BODY)
+    check_rdf_source(data, rdf_format, BODY, allow_dtd=False)
     return data, rdf_format
 
 
@@ -225,7 +225,7 @@ def _form_parts() -> list[tuple[bytes, ox.RdfFormat, str]]:
         where = f"{BODY}, part {upload.filename or name!r}"
         rdf_format = _body_format(upload.mimetype, f"part {name!r}")
         data = upload.read()
-        check_rdf_source(data, rdf_format, where)
+        check_rdf_source(data, rdf_format, where, allow_dtd=False)
         parts.append((data, rdf_format, where))
     if not parts:
         raise UsageError("the multipart/form-data body has no file parts", spec=GSP_SPEC)
