@@ -89,6 +89,19 @@ def test_each_graph_is_a_subset_with_its_count_and_modification(loaded: Flask) -
     assert len(list(ox.parse(response.data, ox.RdfFormat.TURTLE))) == 1
 
 
+def test_the_kept_description_follows_every_write(loaded: Flask) -> None:
+    # The description is kept between writes (its statistics scan every triple); a write must
+    # show at once, whichever way it comes.
+    client = loaded.test_client()
+    assert value(description(client), TWO, "triples") == "1"
+    app_store(loaded).replace_graph(
+        TWO, b"<urn:c> a <urn:Budget>, <urn:Line> .", ox.RdfFormat.TURTLE
+    )
+    assert value(description(client), TWO, "triples") == "2"
+    app_store(loaded).update(f"DROP GRAPH <{TWO}>")
+    assert value(description(client), TWO, "triples") is None
+
+
 def test_an_empty_store_has_a_description_with_zero_counts(client: FlaskClient) -> None:
     parsed = description(client)
     assert value(parsed, "http://localhost/.well-known/void#dataset", "triples") == "0"

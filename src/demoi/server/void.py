@@ -2,7 +2,8 @@
 
 One void:Dataset for the whole endpoint with its statistics, and a void:subset per named graph
 (the graph's own IRI) with its triple count and when it was last published. Three queries in
-all, whatever the number of graphs (the national demo has thousands).
+all, whatever the number of graphs (the national demo has thousands), and none again until
+the next write.
 """
 
 from __future__ import annotations
@@ -105,6 +106,24 @@ def void_triples(root: str) -> list[ox.Triple]:
     return triples
 
 
+VOID_CACHE = "demoi.void"
+
+
+def cached_void_triples(root: str) -> list[ox.Triple]:
+    """void_triples, kept until the next write: its statistics scan every triple (seconds on
+    the national demo), and the store's version changes with every write of the server, the
+    only process that can open the store."""
+    store = app_store(current_app)
+    key = (id(store), getattr(store, "version", None), root)
+    cached = current_app.extensions.get(VOID_CACHE)
+    if key[1] is not None and cached is not None and cached[0] == key:
+        triples: list[ox.Triple] = cached[1]
+        return triples
+    triples = void_triples(root)
+    current_app.extensions[VOID_CACHE] = (key, triples)
+    return triples
+
+
 @bp.get("/.well-known/void")
 def void() -> Response:
     fmt, media_type = choose_format(
@@ -113,9 +132,11 @@ def void() -> Response:
     output = io.BytesIO()
     prefixes = {"void": VOID, "dcterms": DCTERMS}
     if fmt.rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        ox.serialize(void_triples(request.url_root), output, fmt.rdf_format, prefixes=prefixes)
+        ox.serialize(
+            cached_void_triples(request.url_root), output, fmt.rdf_format, prefixes=prefixes
+        )
     else:
-        ox.serialize(void_triples(request.url_root), output, fmt.rdf_format)
+        ox.serialize(cached_void_triples(request.url_root), output, fmt.rdf_format)
     response = Response(output.getvalue(), content_type=content_type_header(media_type))
     response.headers["Vary"] = "Accept"
     return response
