@@ -107,9 +107,9 @@ class OutboundRefused(DemoiError):
 _MODIFIERS = frozenset({"SILENT", "NAMED"})
 
 
-def remote_targets(text: str, keywords: frozenset[str]) -> Iterator[str | None]:
-    """The IRIs that ``keywords`` (SERVICE, LOAD, FROM) name; None for a target that cannot be
-    known before running (a variable) or read (anything else)."""
+def remote_targets(text: str, keywords: frozenset[str]) -> Iterator[tuple[str, str | None]]:
+    """Each keyword of ``keywords`` (SERVICE, LOAD, FROM) with the IRI it names; None for a
+    target that cannot be known before running (a variable) or read (anything else)."""
     prefixes: dict[str, str] = {}
     stream = list(tokens(text))
     for index, token in enumerate(stream):
@@ -125,38 +125,46 @@ def remote_targets(text: str, keywords: frozenset[str]) -> Iterator[str | None]:
             following = following[1:]
         target = following[0] if following else None
         if target is not None and target.kind == "iri":
-            yield target.text[1:-1]
+            yield upper, target.text[1:-1]
         elif target is not None and target.kind == "pname":
             prefix, _, local = target.text.partition(":")
-            yield prefixes[prefix] + local if prefix in prefixes else None
+            yield upper, prefixes[prefix] + local if prefix in prefixes else None
         else:
-            yield None
+            yield upper, None
 
 
 def _decode_codepoints(text: str) -> str:
     return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
+def _nothing_is_local(_iri: str) -> bool:
+    return False
+
+
+#: The keywords that only choose graphs: their targets may name graphs of the store.
+_GRAPH_CHOOSERS = frozenset({"FROM"})
+
+
 def check_outbound(
     text: str,
     allowed_hosts: Iterable[str],
     keywords: frozenset[str],
-    is_local: Callable[[str], bool] = lambda _iri: False,
+    is_local_graph: Callable[[str], bool] = _nothing_is_local,
 ) -> None:
-    """Refuse a target of ``keywords`` on a host not in ``allowed_hosts``, unless ``is_local``
-    says the IRI names something of this server's own (a graph of the store, for FROM)."""
+    """Refuse a target of ``keywords`` on a host not in ``allowed_hosts``; a FROM target may
+    also be a graph ``is_local_graph`` knows. One pass over each reading of the text."""
     allowed = {host.lower() for host in allowed_hosts}
-    readings = {text, _decode_codepoints(text)}
-    for reading in readings:
-        for target in remote_targets(reading, keywords):
-            if target is not None and is_local(_decode_codepoints(target)):
-                continue
+    for reading in {text, _decode_codepoints(text)}:
+        for keyword, target in remote_targets(reading, keywords):
             if target is None:
                 raise OutboundRefused(
-                    f"{' or '.join(sorted(keywords))} with a target that is not a plain IRI "
-                    "(a variable, say) is not allowed",
+                    f"{keyword} with a target that is not a plain IRI (a variable, say) is not "
+                    "allowed",
                     spec=SPEC,
                 )
+            if keyword in _GRAPH_CHOOSERS:
+                _check_graph(_decode_codepoints(target), allowed, is_local_graph)
+                continue
             host = (urlsplit(_decode_codepoints(target)).hostname or "").lower()
             if host not in allowed:
                 raise OutboundRefused(
@@ -166,10 +174,20 @@ def check_outbound(
                 )
 
 
+def _check_graph(graph: str, allowed: set[str], is_local_graph: Callable[[str], bool]) -> None:
+    host = (urlsplit(graph).hostname or "").lower()
+    if host not in allowed and not is_local_graph(graph):
+        raise OutboundRefused(
+            f"<{graph}> is not a graph of this store and {host or 'its host'} is not in "
+            "DEMOI_ALLOWED_HOSTS: demoi does not fetch graphs from the web",
+            spec=SPEC,
+        )
+
+
 def check_query(
     query: str,
     allowed_hosts: Iterable[str] = (),
-    is_local_graph: Callable[[str], bool] = lambda _iri: False,
+    is_local_graph: Callable[[str], bool] = _nothing_is_local,
 ) -> None:
     """Raise QuerySyntaxError when ``query`` nests too deep, OutboundRefused when a SERVICE
     clause would fetch from a host not in ``allowed_hosts``, or when FROM / FROM NAMED name a
@@ -178,26 +196,19 @@ def check_query(
     FROM naming a web document would otherwise silently query an empty graph; a clear refusal
     serves the user better."""
     check_nesting(query)
-    check_outbound(query, allowed_hosts, frozenset({"SERVICE"}))
-    check_outbound(query, allowed_hosts, frozenset({"FROM"}), is_local_graph)
+    check_outbound(query, allowed_hosts, frozenset({"SERVICE", "FROM"}), is_local_graph)
 
 
 def check_dataset_graphs(
     graphs: Iterable[str],
     allowed_hosts: Iterable[str] = (),
-    is_local_graph: Callable[[str], bool] = lambda _iri: False,
+    is_local_graph: Callable[[str], bool] = _nothing_is_local,
 ) -> None:
     """The protocol's ``default-graph-uri`` / ``named-graph-uri`` choose graphs as FROM and
     FROM NAMED do, so they follow the same rule."""
     allowed = {host.lower() for host in allowed_hosts}
     for graph in graphs:
-        host = (urlsplit(graph).hostname or "").lower()
-        if host not in allowed and not is_local_graph(graph):
-            raise OutboundRefused(
-                f"<{graph}> is not a graph of this store and {host or 'its host'} is not in "
-                "DEMOI_ALLOWED_HOSTS: demoi does not fetch graphs from the web",
-                spec=SPEC,
-            )
+        _check_graph(graph, allowed, is_local_graph)
 
 
 def check_update(update: str, allowed_hosts: Iterable[str] = ()) -> None:
