@@ -442,6 +442,31 @@ def http_ok(port: int, path: str) -> bool:
         connection.close()
 
 
+def all_from_memory(port: int, clients: int = 8) -> bool:
+    """Whether concurrent queries (enough to reach every worker) are all answered from the
+    workers' in-memory copies; each query also starts its worker's copy loading."""
+    engines: list[str] = []
+
+    def ask() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        try:
+            query = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?s a ?t } LIMIT 1")
+            connection.request("GET", f"/sparql?query={query}")
+            response = connection.getresponse()
+            response.read()
+            engines.append(response.getheader("X-Demoi-Engine") or "")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=ask) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    time.sleep(0.5)
+    return engines.count("memory") == clients
+
+
 def stop(process: subprocess.Popen) -> None:  # type: ignore[type-arg]
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
@@ -482,6 +507,8 @@ def demoi_server(
         )
     try:
         wait_until(lambda: http_ok(port, "/healthz"), 300, "demoi serve", process)
+        if environment.get("DEMOI_SERVE_FROM_MEMORY", "").lower() in {"1", "true", "yes", "on"}:
+            wait_until(lambda: all_from_memory(port), 600, "the in-memory copies", process)
         yield Endpoint("127.0.0.1", port, "/sparql")
     finally:
         stop(process)

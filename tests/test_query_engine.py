@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from demoi import tokens
@@ -373,3 +374,45 @@ def test_a_word_like_now_in_a_string_or_iri_does_not_stop_the_cache(
     query = 'SELECT * WHERE { ?s <http://e/now> "RAND()" }'
     client.get("/sparql", query_string={"query": query})
     assert client.get("/sparql", query_string={"query": query}).headers["X-Demoi-Cache"] == "hit"
+
+
+# -- serving from memory -----------------------------------------------------------------
+
+
+def engine_and_count(client: FlaskClient) -> tuple[str, int]:
+    answer = client.get("/sparql", query_string={"query": COUNT})
+    assert answer.status_code == 200
+    return answer.headers["X-Demoi-Engine"], count_of(answer.data)
+
+
+def until_memory(client: FlaskClient) -> int:
+    """Query until the worker answers from its in-memory copy; the count it gives then."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        engine, count = engine_and_count(client)
+        if engine == "memory":
+            return count
+        time.sleep(0.05)
+    raise AssertionError("the in-memory copy was never used")
+
+
+def test_served_from_memory_the_answers_are_the_disk_ones_and_follow_every_write(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app(SERVE_FROM_MEMORY=True, QUERY_WORKERS=1, RESULT_CACHE_ENTRIES=0, RATE_LIMIT="")
+    store_of(app).replace_graph(GRAPH, SLOW_DATA, ox.RdfFormat.TURTLE)
+    client = app.test_client()
+    # The first answers come from disk while the copy loads (a copy this small may be ready
+    # at once); the count is the same either way.
+    assert engine_and_count(client)[1] == 6000
+    assert until_memory(client) == 6000
+    store_of(app).replace_graph(GRAPH, b"<urn:a> <urn:p> 1 .", ox.RdfFormat.TURTLE)
+    # After a write, the answers come from the new checkpoint or its copy: never the old copy.
+    assert engine_and_count(client)[1] == 1
+    assert until_memory(client) == 1
+
+
+def test_without_the_setting_every_answer_comes_from_disk(make_app: Callable[..., Flask]) -> None:
+    client = make_app(RESULT_CACHE_ENTRIES=0).test_client()
+    for _ in range(3):
+        assert engine_and_count(client)[0] == "disk"

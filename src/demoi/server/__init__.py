@@ -36,6 +36,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         create=True,
         max_concurrent_queries=settings["max_concurrent_queries"],
         query_workers=settings["query_workers"],
+        serve_from_memory=settings["serve_from_memory"],
     )
 
     from demoi.server import (

@@ -300,6 +300,7 @@ def sparql() -> Response:
     response = Response(result.body, content_type=content_type_header(choice[1]))
     response.headers["Vary"] = "Accept"
     response.headers["X-Demoi-Cache"] = "hit" if answer.cached else "miss"
+    response.headers["X-Demoi-Engine"] = result.engine
     if result.truncated:
         response.headers["X-Demoi-Truncated"] = str(app_settings(current_app)["max_result_rows"])
     return response

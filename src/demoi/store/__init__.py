@@ -27,6 +27,7 @@ def open_store(
     create: bool = True,
     max_concurrent_queries: int = DEFAULT_MAX_CONCURRENT_QUERIES,
     query_workers: int = DEFAULT_QUERY_WORKERS,
+    serve_from_memory: bool = False,
 ) -> Store:
     """Open the store at ``path``; ``create=False`` refuses to create an empty one (for reads).
     ``query_workers`` processes answer ``query_in_worker`` (started on first use)."""
@@ -36,5 +37,6 @@ def open_store(
             create=create,
             max_concurrent_queries=max_concurrent_queries,
             query_workers=query_workers,
+            serve_from_memory=serve_from_memory,
         )
     raise ValueError(f"unknown store backend {backend!r}")

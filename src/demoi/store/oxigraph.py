@@ -110,8 +110,10 @@ class OxigraphStore(Store):
         create: bool = True,
         max_concurrent_queries: int = DEFAULT_MAX_CONCURRENT_QUERIES,
         query_workers: int = DEFAULT_QUERY_WORKERS,
+        serve_from_memory: bool = False,
     ):
         self.path = Path(path)
+        self._serve_from_memory = serve_from_memory
         self._evaluations = _Evaluations(max_concurrent_queries)
         self._max_concurrent_queries = max_concurrent_queries
         self._query_workers = query_workers
@@ -445,6 +447,7 @@ class OxigraphStore(Store):
             base_iri=base_iri,
             max_rows=max_rows,
             formats=dict(formats),
+            in_memory=self._serve_from_memory,
         )
         answer = self._query_workers_pool().run(task, timeout)
         if answer.error == "syntax":

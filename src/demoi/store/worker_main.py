@@ -7,6 +7,7 @@ only what a worker needs, so that a worker starts quickly.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing.connection
 import os
 import signal
@@ -38,6 +39,40 @@ class Checkpoint:
             isinstance(graph, ox.NamedNode) and is_staging(graph.value)
             for graph in self.store.named_graphs()
         )
+        self.memory: ox.Store | None = None
+        self._loading: threading.Thread | None = None
+        self._abandoned = threading.Event()
+
+    def engine(self, in_memory: bool) -> tuple[ox.Store, str]:
+        """The copy to answer from: the in-memory one once it is loaded (loading starts on the
+        first query that asks for it), the checkpoint on disk until then."""
+        if not in_memory:
+            return self.store, "disk"
+        if self._loading is None:
+            self._loading = threading.Thread(
+                target=self._load_into_memory, name="demoi-memory-copy", daemon=True
+            )
+            self._loading.start()
+        memory = self.memory
+        return (memory, "memory") if memory is not None else (self.store, "disk")
+
+    def _load_into_memory(self) -> None:
+        copy = ox.Store()
+        quads = self.store.quads_for_pattern(None, None, None, None)
+        while not self._abandoned.is_set():
+            batch = list(itertools.islice(quads, MEMORY_BATCH))
+            if not batch:
+                self.memory = copy
+                return
+            copy.bulk_extend(batch)
+
+    def abandon(self) -> None:
+        """A newer checkpoint replaces this one: stop filling a copy nobody will read."""
+        self._abandoned.set()
+
+
+#: Quads copied into memory at a time, between checks that the copy is still wanted.
+MEMORY_BATCH = 100_000
 
 
 def serve(connection: multiprocessing.connection.Connection) -> None:
@@ -49,14 +84,17 @@ def serve(connection: multiprocessing.connection.Connection) -> None:
         except (EOFError, OSError):
             return
         if opened is None or opened.path != path:
+            if opened is not None:
+                opened.abandon()
             opened = None  # RocksDB closes the old checkpoint when its last reference goes
             opened = Checkpoint(path)
         connection.send(answer(opened, version, task))
 
 
 def answer(checkpoint: Checkpoint, version: int, task: QueryTask) -> WorkerAnswer:
+    store, engine = checkpoint.engine(task.in_memory)
     try:
-        result = evaluate(checkpoint, task)
+        result = evaluate(store, checkpoint.has_staging, task)
     except SyntaxError as error:
         return WorkerAnswer(error="syntax", message=str(error.args[0] if error.args else error))
     except (OSError, ValueError, RuntimeError) as error:
@@ -69,18 +107,17 @@ def answer(checkpoint: Checkpoint, version: int, task: QueryTask) -> WorkerAnswe
         body = result_bytes(result, FORMATS_BY_NAME[name])
     except CannotWrite as error:
         return WorkerAnswer(kind=result.kind, error="cannot-write", message=str(error))
-    return WorkerAnswer(result.kind, name, body, result.truncated, version=version)
+    return WorkerAnswer(result.kind, name, body, result.truncated, version=version, engine=engine)
 
 
-def evaluate(checkpoint: Checkpoint, task: QueryTask) -> QueryResult:
-    store = checkpoint.store
+def evaluate(store: ox.Store, has_staging: bool, task: QueryTask) -> QueryResult:
     options: dict[str, Any]
     if task.default_graphs is None and task.named_graphs is None:
         options = {}  # the query's own FROM / FROM NAMED choose the dataset
     else:
         dataset = Dataset(task.default_graphs or (), task.named_graphs or ())
         options = dataset_options(
-            store, dataset, task.union_default_graph, staging_possible=checkpoint.has_staging
+            store, dataset, task.union_default_graph, staging_possible=has_staging
         )
     answer = store.query(task.query, base_iri=task.base_iri, **options)
     if isinstance(answer, ox.QueryBoolean):

@@ -94,6 +94,8 @@ class QueryTask:
     max_rows: int | None
     #: The format (formats.py short name) to write each kind of result in; None: not acceptable.
     formats: Mapping[str, str | None]
+    #: Answer from an in-memory copy of the checkpoint once the worker has loaded it.
+    in_memory: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ class WorkerAnswer:
     message: str = ""
     #: The store version of the checkpoint the query ran on.
     version: int = 0
+    #: Which copy answered: "disk" (the checkpoint) or "memory" (its in-memory copy).
+    engine: str = "disk"
 
 
 @dataclass
