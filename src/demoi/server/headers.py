@@ -18,7 +18,7 @@ READ_METHODS = {
 ALLOWED_REQUEST_HEADERS = "Accept, Content-Type"
 #: What a page on another origin may read of a response: truncation, cache and rate-limit news.
 EXPOSED_HEADERS = (
-    "X-Demoi-Truncated, X-Demoi-Cache, Retry-After, "
+    "X-Demoi-Truncated, X-Demoi-Cache, X-Demoi-Engine, Retry-After, "
     "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"
 )
 PREFLIGHT_MAX_AGE = "86400"
