@@ -146,6 +146,24 @@ def test_x_forwarded_for_does_not_choose_the_budget(
     assert answers == [200, 200, 200, 429]
 
 
+def test_behind_a_trusted_proxy_each_client_address_has_its_own_budget(
+    make_app: Callable[..., Flask], tokens_path: Path
+) -> None:
+    # With DEMOI_TRUSTED_PROXIES=1 the address the proxy appended is the client's; what a
+    # client wrote before it is still ignored.
+    client = limited(make_app, tokens_path, TRUSTED_PROXIES="1")
+    answers = [
+        client.get(ASK, headers={"X-Forwarded-For": f"6.6.6.6, 10.0.0.{n}"}).status_code
+        for n in range(4)
+    ]
+    assert answers == [200, 200, 200, 200]
+    same = [
+        client.get(ASK, headers={"X-Forwarded-For": f"{n}.1.1.1, 10.0.0.9"}).status_code
+        for n in range(4)
+    ]
+    assert same == [200, 200, 200, 429]
+
+
 def test_writes_with_a_token_count_against_the_token(
     make_app: Callable[..., Flask], tokens_path: Path
 ) -> None:

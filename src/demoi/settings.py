@@ -198,6 +198,15 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_rate_limit,
     ),
     Setting(
+        "trusted_proxies",
+        "integer",
+        0,
+        "Reverse proxies in front of demoi whose X-Forwarded-For, -Proto and -Host headers it "
+        "believes (the client address for rate limits, the scheme and host of its own IRIs); "
+        "0 believes none, as any client can send them.",
+        _parse_count,
+    ),
+    Setting(
         "threads",
         "integer",
         8,

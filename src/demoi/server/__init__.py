@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from demoi.settings import SETTINGS, Settings, load_settings
 from demoi.store import Store, open_store
@@ -29,6 +30,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         {setting.name: app.config[setting.name.upper()] for setting in SETTINGS}, environ={}
     )
     app.config["MAX_CONTENT_LENGTH"] = settings["max_upload_size"]
+    if settings["trusted_proxies"]:
+        # Werkzeug's ProxyFix reads the last N hops of each header, the ones the operator's
+        # own proxies wrote; anything a client put before them is ignored.
+        hops = settings["trusted_proxies"]
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
+        )
     app.extensions[SETTINGS_EXTENSION] = settings
     app.extensions[STORE_EXTENSION] = open_store(
         settings.store_path,
