@@ -7,16 +7,17 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from werkzeug.serving import make_server
+
+from conftest import served
 
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "serve.py"
 
@@ -38,15 +39,8 @@ def demo_iris(bench: ModuleType, demo_store_path: Path) -> list[str]:
 
 @pytest.fixture
 def demo_endpoint(bench: ModuleType, demo_app: Flask) -> Iterator[object]:
-    server = make_server("127.0.0.1", 0, demo_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield bench.Endpoint("127.0.0.1", server.port, "/sparql")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with served(demo_app) as url:
+        yield bench.Endpoint("127.0.0.1", urlsplit(url).port, "/sparql")
 
 
 def test_the_mix_has_the_seven_queries_of_the_issue(bench: ModuleType) -> None:

@@ -10,6 +10,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,8 @@ import pyoxigraph as ox
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from werkzeug.serving import make_server
 
+from conftest import served
 from demoi import tokens
 from demoi.server import app_store
 from demoi.store import OxigraphStore
@@ -43,20 +44,8 @@ def store_of(app: Flask) -> OxigraphStore:
 def serve() -> Iterator[Callable[[Flask], str]]:
     """Serve an app on a real HTTP server on 127.0.0.1 (any port); yields a function that
     starts one and returns its base URL."""
-    running: list[tuple[Any, threading.Thread]] = []
-
-    def start(app: Flask) -> str:
-        server = make_server("127.0.0.1", 0, app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        running.append((server, thread))
-        return f"http://127.0.0.1:{server.port}/"
-
-    yield start
-    for server, thread in running:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with ExitStack() as running:
+        yield lambda app: running.enter_context(served(app))
 
 
 def get(base: str, query: str, **headers: str) -> tuple[int, dict[str, str], bytes]:

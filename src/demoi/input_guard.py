@@ -128,14 +128,18 @@ def _refuse_dtd(data: bytes, file: str | None) -> None:
     found = _DTD_START.search(data)
     if found is None:
         return
-    line = data.count(b"\n", 0, found.start()) + 1
-    column = found.start() - (data.rfind(b"\n", 0, found.start()) + 1) + 1
     raise RdfSyntaxError(
         "RDF/XML with a DOCTYPE or entity declarations is not accepted over HTTP; expand the "
         "entities (any RDF tool re-serialising the file does) and send it again",
-        location=Location(file, line, column),
+        location=_location(file, data, found.start()),
         spec=XML_SPEC,
     )
+
+
+def _location(file: str | None, data: bytes, offset: int) -> Location:
+    """Line and column (1-based, in bytes) of ``offset`` in ``data``."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return Location(file, data.count(b"\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def _check_json_nesting(data: bytes, file: str | None) -> None:
@@ -151,10 +155,9 @@ def _check_json_nesting(data: bytes, file: str | None) -> None:
         elif bracket in (b"{", b"["):
             depth += 1
             if depth > MAX_NESTING:
-                line = data.count(b"\n", 0, token.start()) + 1
                 raise RdfSyntaxError(
                     f"JSON-LD objects and arrays are nested more than {MAX_NESTING} deep",
-                    location=Location(file, line),
+                    location=_location(file, data, token.start()),
                 )
         else:
             depth = max(depth - 1, 0)
@@ -179,8 +182,7 @@ def _check_xml_depth(data: bytes, file: str | None) -> None:
         elif not (text.startswith(b"<!") or text.endswith(b"/>")):
             depth += 1
             if depth > MAX_XML_DEPTH:
-                line = data.count(b"\n", 0, token.start()) + 1
                 raise RdfSyntaxError(
                     f"the XML elements are nested more than {MAX_XML_DEPTH} deep",
-                    location=Location(file, line),
+                    location=_location(file, data, token.start()),
                 )
