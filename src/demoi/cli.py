@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-import pyoxigraph as ox
 
 from demoi import __version__
 from demoi.errors import DemoiError, Location, QuerySyntaxError, UsageError, ValidationFailed
+from demoi.formats import rdf_format_for
 from demoi.iris import iri_problem, is_reserved
 from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
 from demoi.store import Store, open_store
@@ -184,7 +184,7 @@ def load(
     settings = _settings(store=store, base_uri=base_uri)
     if not file.is_file():
         raise UsageError(f"{file}: no such file")
-    rdf_format = _rdf_format(file, format_name)
+    rdf_format = rdf_format_for(str(file), format_name)
     _check_iri(graph)
     if is_reserved(graph):
         raise UsageError(
@@ -195,27 +195,6 @@ def load(
     with _open(settings, create=True) as opened:
         count = load_file(opened, file, graph, rdf_format, base_uri=settings.base_uri, bulk=bulk)
     click.echo(f"{graph}: {count} triples")
-
-
-# Only extensions that say which syntax a file is in (pyoxigraph also reads .txt as N-Triples).
-RDF_EXTENSIONS = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdf": ox.RdfFormat.RDF_XML,
-    "owl": ox.RdfFormat.RDF_XML,
-}
-
-
-def _rdf_format(file: Path, name: str | None) -> ox.RdfFormat:
-    found = RDF_EXTENSIONS.get((name or file.suffix.lstrip(".")).lower())
-    if found is None:
-        raise UsageError(
-            f"cannot tell the RDF syntax of {file}; give --format ({', '.join(RDF_EXTENSIONS)})"
-        )
-    return found
 
 
 def _check_iri(iri: str) -> None:

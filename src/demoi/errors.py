@@ -106,6 +106,13 @@ class UsageError(DemoiError):
     code = "usage-error"
 
 
+class UnreadableInput(UsageError):
+    """A file to validate is not RDF in the syntax it claims: ``demoi validate`` exits 2 for it,
+    keeping 1 for data that was read and does not conform."""
+
+    code = "unreadable-input"
+
+
 class ConfigError(UsageError):
     code = "config-error"
 

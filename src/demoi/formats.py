@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from demoi.errors import UsageError
 from demoi.store.base import QueryKind, QueryResult
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -246,3 +247,26 @@ def _write_tsv(result: QueryResult, output: BinaryIO) -> None:
             _tsv_row(["" if term is None else str(term) for term in row]) for row in result.rows
         )
     output.write("".join(lines).encode())
+
+
+# Only extensions that say which syntax a file is in (pyoxigraph also reads .txt as N-Triples).
+RDF_EXTENSIONS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdf": ox.RdfFormat.RDF_XML,
+    "owl": ox.RdfFormat.RDF_XML,
+}
+
+
+def rdf_format_for(file: str, name: str | None) -> ox.RdfFormat:
+    """The syntax ``name`` (an extension) says, or else the file's extension says."""
+    extension = file.rpartition(".")[2] if "." in file.rpartition("/")[2] else ""
+    found = RDF_EXTENSIONS.get((name or extension).lower())
+    if found is None:
+        raise UsageError(
+            f"cannot tell the RDF syntax of {file}; give --format ({', '.join(RDF_EXTENSIONS)})"
+        )
+    return found

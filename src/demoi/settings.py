@@ -229,6 +229,15 @@ SETTINGS: tuple[Setting, ...] = (
         str,
     ),
     Setting(
+        "eu_shapes_dir",
+        "path",
+        "",
+        "Folder holding the official SHACL files of the EU profiles (DCAT-AP 3.0.1, DCAT-AP HVD "
+        "3.0.0, CPSV-AP 3.2.0), searched in subfolders too; demoi does not ship them. Empty: "
+        "`--profile dcat-ap|hvd|cpsv-ap` explains where to download them.",
+        str,
+    ),
+    Setting(
         "allowed_hosts",
         "list",
         (),

@@ -200,12 +200,17 @@ def _finding(result: compiled_shapes.Result, language: str) -> Finding:
 
 
 def validate_compiled(
-    ntriples: bytes, shapes: rdflib.Graph, language: str = "el", graph: rdflib.Graph | None = None
+    ntriples: bytes,
+    shapes: rdflib.Graph,
+    language: str = "el",
+    graph: rdflib.Graph | None = None,
+    *,
+    timings: dict[str, float] | None = None,
 ) -> Report:
     """The compiled evaluation, with pySHACL for the shapes it leaves to it (on ``graph``, the
     same data as an rdflib graph, parsed here if not given); raises compiled_shapes.Unsupported
-    where it cannot."""
-    evaluated = compiled_shapes.evaluate(shapes, ntriples)
+    where it cannot. ``timings``, if given, receives the seconds of each phase."""
+    evaluated = compiled_shapes.evaluate(shapes, ntriples, timings=timings)
     findings = [_finding(result, language) for result in evaluated.results]
     if evaluated.for_pyshacl:
         if graph is None:
@@ -216,12 +221,18 @@ def validate_compiled(
 
 
 def validate_fast(
-    ntriples: bytes, shapes: rdflib.Graph, language: str = "el", graph: rdflib.Graph | None = None
+    ntriples: bytes,
+    shapes: rdflib.Graph,
+    language: str = "el",
+    graph: rdflib.Graph | None = None,
+    *,
+    timings: dict[str, float] | None = None,
 ) -> Report:
     """The compiled evaluation where it applies, pySHACL on the whole graph where it does not
-    (``graph``: the same data as an rdflib graph, if the caller has it)."""
+    (``graph``: the same data as an rdflib graph, if the caller has it; ``timings``: as
+    ``validate_compiled``)."""
     try:
-        return validate_compiled(ntriples, shapes, language, graph)
+        return validate_compiled(ntriples, shapes, language, graph, timings=timings)
     except compiled_shapes.Unsupported:
         if graph is None:
             graph = rdflib.Graph().parse(data=ntriples, format="nt")

@@ -48,6 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
 
     from demoi.server import (
+        conformance_page,
         errors,
         graph_store,
         headers,
@@ -58,6 +59,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         linked_data,
         query_page,
         sparql,
+        validate_page,
         void,
     )
 
@@ -72,6 +74,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(health.bp)
     app.register_blueprint(linked_data.bp)
     app.register_blueprint(query_page.bp)
+    app.register_blueprint(validate_page.bp)
+    app.register_blueprint(conformance_page.bp)
     return app
 
 

@@ -21,12 +21,16 @@ CHROME_TEXT: dict[str, dict[str, str]] = {
     "el": {
         "home": "Αρχική",
         "query": "Ερώτημα SPARQL",
+        "validate": "Έλεγχος συμμόρφωσης",
+        "conformance": "Συμμόρφωση",
         "switch": "English",
         "footer": "Ανοικτά διασυνδεδεμένα δεδομένα των ΟΤΑ (ν. 4727/2020)",
     },
     "en": {
         "home": "Home",
         "query": "SPARQL query",
+        "validate": "Validate",
+        "conformance": "Conformance",
         "switch": "Ελληνικά",
         "footer": "Linked open data of Greek local government (Law 4727/2020)",
     },

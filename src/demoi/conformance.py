@@ -1,0 +1,355 @@
+"""The validator behind ``demoi validate``, ``POST /api/validate`` and ``/validate``.
+
+``check`` reads the data (any RDF syntax; quads become triples of one graph), runs each profile's
+two passes (:mod:`demoi.profiles`) with the compiled engine (``validation.validate_fast``, the
+same results as pySHACL) and returns an :class:`Outcome`: every result with the pass that found
+it and the section of the profile it enforces. The renderers (text, JSON, HTML, Turtle, JUnit)
+are in :mod:`demoi.validation_report`.
+
+Nothing remote is read: pySHACL is never asked to follow ``owl:imports`` (it would fetch them),
+JSON-LD contexts are never fetched, and RDF/XML with external entities is refused. Shapes that
+``owl:imports`` other shapes from an allow-listed host (``allowed_hosts``) get them fetched by
+:func:`read_shapes`; any other import is listed in the outcome's notes as not followed.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import OWL
+
+from demoi import profiles, validation
+from demoi.errors import DataError, UnreadableInput, UsageError
+from demoi.input_guard import check_rdf_source
+from demoi.profiles import Profile, Section
+from demoi.store.oxigraph import rdf_syntax_error
+
+SEVERITIES = ("Violation", "Warning", "Info")
+# Exit codes of `demoi validate` (docs/validation.md): 2, a usage error or unreadable input,
+# comes from cli.py's mapping of UsageError and of RdfSyntaxError raised while reading.
+CONFORMS, DOES_NOT_CONFORM = 0, 1
+SHAPES_FETCH_TIMEOUT = 10  # seconds, for shapes imported from an allow-listed host
+MAX_FETCHED_SHAPES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Result:
+    """One validation result, as in a sh:ValidationReport, plus where it comes from."""
+
+    severity: str  # Violation, Warning or Info
+    focus: str
+    path: str | None
+    value: str | None
+    shape: str
+    component: str  # the constraint component's local name, e.g. MinCountConstraintComponent
+    messages: tuple[tuple[str, str], ...]  # (language, text); "" for an untagged message
+    profile: str
+    pass_number: int  # 1: the data alone; 2: with the code lists as background
+    section: Section | None
+
+    def message(self, language: str) -> str:
+        return profiles._pick(self.messages, language)
+
+
+@dataclass(frozen=True)
+class Input:
+    name: str  # a file name, "-" for standard input, or the upload's name
+    triples: int
+
+
+@dataclass(frozen=True)
+class Pass:
+    profile: str
+    number: int
+    background_triples: int  # what the second pass added from the code lists
+
+
+@dataclass
+class Outcome:
+    profiles: list[Profile]
+    inputs: list[Input]
+    results: list[Result]
+    passes: list[Pass]
+    strict: bool = False
+    checked_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    seconds: float = 0.0
+    # Things the validator chose not to do, e.g. owl:imports not followed: (language, text) pairs.
+    notes: list[tuple[tuple[str, str], ...]] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many results of each severity (every severity present, 0 when none)."""
+        found = Counter(result.severity for result in self.results)
+        return {severity: found.get(severity, 0) for severity in SEVERITIES}
+
+    @property
+    def triples(self) -> int:
+        return sum(source.triples for source in self.inputs)
+
+    @property
+    def conforms(self) -> bool:
+        """No violations; with ``strict``, no warnings (or infos) either."""
+        if self.strict:
+            return not self.results
+        return not any(result.severity == "Violation" for result in self.results)
+
+    @property
+    def exit_code(self) -> int:
+        return CONFORMS if self.conforms else DOES_NOT_CONFORM
+
+    def by_shape(self) -> list[tuple[Result, int]]:
+        """One representative result per (shape, severity, pass) with how many there are,
+        the most frequent first: what to fix first."""
+        groups: dict[tuple[str, str, int], list[Result]] = {}
+        for result in self.results:
+            groups.setdefault((result.shape, result.severity, result.pass_number), []).append(
+                result
+            )
+        ranked = sorted(
+            groups.values(),
+            key=lambda members: (
+                profiles_severity(members[0].severity),
+                -len(members),
+                members[0].shape,
+            ),
+        )
+        return [(members[0], len(members)) for members in ranked]
+
+
+def profiles_severity(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the data
+
+
+@dataclass(frozen=True)
+class Source:
+    """Data to validate: a file, or bytes with the name to report them under."""
+
+    name: str
+    data: bytes | None = None  # None: read the file ``name``
+    format: str | None = None  # an extension (ttl, nt, nq, trig, jsonld, rdf, owl)
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        path = Path(self.name)
+        if not path.is_file():
+            raise UsageError(f"{self.name}: no such file")
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            raise UsageError(f"{self.name}: cannot read it ({error.strerror})") from None
+
+
+def read_triples(source: Source, *, allow_dtd: bool = True) -> list[ox.Triple]:
+    """The source's statements as triples (the graph names of quads are dropped: the data is
+    validated as one graph, as a store would validate a union)."""
+    rdf_format = _format_of(source)
+    data = source.read()
+    try:
+        check_rdf_source(data, rdf_format, source.name, allow_dtd=allow_dtd)
+        try:
+            return [
+                ox.Triple(quad.subject, quad.predicate, quad.object)
+                for quad in ox.parse(data, format=rdf_format, base_iri=_base_of(source))
+            ]
+        except (SyntaxError, ValueError) as error:
+            raise rdf_syntax_error(error, source.name, rdf_format) from None
+    except DataError as error:
+        raise UnreadableInput(error.message, location=error.location, spec=error.spec) from None
+
+
+def _format_of(source: Source) -> ox.RdfFormat:
+    from demoi.formats import rdf_format_for
+
+    return rdf_format_for(source.name, source.format)
+
+
+def _base_of(source: Source) -> str:
+    """Relative IRIs resolve against the file's own location, as RDF syntaxes define."""
+    if source.data is None:
+        return Path(source.name).resolve().as_uri()
+    return f"urn:demoi:upload:{urllib.parse.quote(source.name)}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Shapes given by the user
+
+
+def read_shapes(
+    source: Source, *, allowed_hosts: Sequence[str] = ()
+) -> tuple[Profile, list[tuple[tuple[str, str], ...]]]:
+    """``--shapes FILE``: a profile of one pass, and the notes about owl:imports not followed."""
+    graph = rdflib.Graph()
+    for triple in read_triples(source):
+        graph.add(_rdflib_triple(triple))
+    notes: list[tuple[tuple[str, str], ...]] = []
+    followed: set[str] = set()
+    pending = [str(target) for target in graph.objects(None, OWL.imports)]
+    while pending:
+        target = pending.pop()
+        if target in followed:
+            continue
+        followed.add(target)
+        host = urllib.parse.urlsplit(target).hostname or ""
+        if host not in allowed_hosts:
+            notes.append(
+                (
+                    (
+                        "el",
+                        f"Το owl:imports <{target}> δεν ακολουθήθηκε (ο κόμβος δεν επιτρέπεται).",
+                    ),
+                    ("en", f"owl:imports <{target}> was not followed (host not allow-listed)."),
+                )
+            )
+            continue
+        imported = _fetch_shapes(target)
+        graph += imported
+        pending.extend(str(t) for t in imported.objects(None, OWL.imports))
+    return profiles.custom(graph, source.name), notes
+
+
+def _fetch_shapes(url: str) -> rdflib.Graph:
+    """Shapes from an allow-listed host (Turtle, or what the server says it sends)."""
+    request = urllib.request.Request(url, headers={"Accept": "text/turtle, application/n-triples"})
+    try:
+        with urllib.request.urlopen(request, timeout=SHAPES_FETCH_TIMEOUT) as response:  # noqa: S310 - allow-listed http(s) only
+            data = response.read(MAX_FETCHED_SHAPES + 1)
+            media_type = response.headers.get_content_type()
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        raise UsageError(f"cannot fetch the imported shapes {url}: {error}") from None
+    if len(data) > MAX_FETCHED_SHAPES:
+        raise UsageError(f"the imported shapes {url} are larger than 16 MB")
+    name = {"application/n-triples": "nt"}.get(media_type, "ttl")
+    graph = rdflib.Graph()
+    for triple in read_triples(Source(url, data, name), allow_dtd=False):
+        graph.add(_rdflib_triple(triple))
+    return graph
+
+
+def _rdflib_triple(
+    triple: ox.Triple,
+) -> tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]:
+    from demoi.compiled_shapes import _to_rdflib
+
+    return (_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object))
+
+
+# ---------------------------------------------------------------------------------------------
+# Validating
+
+
+def check(
+    sources: Iterable[Source],
+    chosen: Sequence[Profile],
+    *,
+    strict: bool = False,
+    allow_dtd: bool = True,
+    notes: Iterable[tuple[tuple[str, str], ...]] = (),
+) -> Outcome:
+    """Validate the sources, together, against every chosen profile."""
+    started = time.perf_counter()
+    inputs: list[Input] = []
+    triples: list[ox.Triple] = []
+    for source in sources:
+        read = read_triples(source, allow_dtd=allow_dtd)
+        inputs.append(Input(source.name, len(read)))
+        triples.extend(read)
+    if not inputs:
+        raise UsageError("give at least one data file")
+    outcome = check_triples(triples, chosen, strict=strict)
+    outcome.inputs = inputs
+    outcome.notes = list(notes)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def check_triples(
+    triples: list[ox.Triple], chosen: Sequence[Profile], *, strict: bool = False
+) -> Outcome:
+    """Validate triples already read (the store's graphs, for instance)."""
+    started = time.perf_counter()
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    results: list[Result] = []
+    passes: list[Pass] = []
+    for profile in chosen:
+        results.extend(_results(validation.validate_fast(data, profile.pass_one), profile, 1))
+        passes.append(Pass(profile.name, 1, 0))
+        if profile.pass_two is None:
+            continue
+        extra = profiles.background(triples)
+        with_background = data + (ox.serialize(extra, format=ox.RdfFormat.N_TRIPLES) or b"")
+        report = validation.validate_fast(with_background, profile.pass_two)
+        described = _only_in_background(triples)
+        results.extend(r for r in _results(report, profile, 2) if r.focus not in described)
+        passes.append(Pass(profile.name, 2, len(extra)))
+    results.sort(
+        key=lambda r: (
+            profiles_severity(r.severity),
+            r.profile,
+            r.focus,
+            r.path or "",
+            r.component,
+            r.value or "",
+        )
+    )
+    return Outcome(
+        profiles=list(chosen),
+        inputs=[Input("<store>", len(triples))],
+        results=_unique(results),
+        passes=passes,
+        strict=strict,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _only_in_background(triples: list[ox.Triple]) -> frozenset[str]:
+    """Nodes the code lists describe and the data does not: a second-pass result about one of
+    them (a concept of a code list targeted by a shape) is not about the data."""
+    subjects = {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)}
+    return profiles.background_subjects() - subjects
+
+
+def _results(report: validation.Report, profile: Profile, pass_number: int) -> list[Result]:
+    return [
+        Result(
+            severity=finding.severity,
+            focus=finding.focus,
+            path=finding.path,
+            value=finding.value,
+            shape=finding.shape,
+            component=finding.component,
+            messages=finding.messages or (("", finding.message),),
+            profile=profile.name,
+            pass_number=pass_number,
+            section=profile.section(finding.shape),
+        )
+        for finding in report.findings
+    ]
+
+
+def _unique(results: list[Result]) -> list[Result]:
+    """The same rule run by two profiles (``all`` runs the catalogue shapes once per profile
+    that includes them) reports once."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for result in results:
+        key = (result.severity, result.focus, result.path, result.value, result.shape,
+               result.component)  # fmt: skip
+        if key not in seen:
+            seen.add(key)
+            kept.append(result)
+    return kept
