@@ -442,6 +442,250 @@ def lift(
     )
 
 
+VALIDATE_FORMATS = ("text", "json", "html", "ttl", "junit")
+
+
+@cli.command()
+@click.argument("data", nargs=-1)
+@click.option(
+    "--profile",
+    help="What to validate against: an area (finance, decisions, …), catalogue, dcat-ap, hvd, "
+    "cpsv-ap or all (the default, unless --shapes is given). See `demoi validate --profiles`.",
+)
+@click.option(
+    "--shapes",
+    "shapes_file",
+    help="A SHACL file of your own, run on the data alone (with --profile, both are run).",
+)
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(VALIDATE_FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--syntax",
+    help="RDF syntax of the data (ttl, nt, nq, trig, jsonld, rdf); by default from each file's "
+    "extension. Needed for - (standard input).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option("--lang", type=click.Choice(["el", "en"]), help="Language of the report.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option(
+    "--store",
+    "store",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    help="Validate what the store publishes (the store of DEMOI_STORE, or PATH) and write the "
+    "conformance matrix; takes no DATA.",
+)
+@click.option("--municipality", help="With --store: only this municipality (ELSTAT code).")
+@click.option("--area", help="With --store: only this functional area.")
+@click.option("--force", is_flag=True, help="With --store: validate unchanged graphs again.")
+@click.option("--profiles", "list_profiles", is_flag=True, help="List the profiles and exit.")
+@base_uri_option
+def validate(
+    data: tuple[str, ...],
+    profile: str | None,
+    shapes_file: str | None,
+    report_format: str,
+    syntax: str | None,
+    out: Path | None,
+    lang: str | None,
+    strict: bool,
+    store: str | None,
+    municipality: str | None,
+    area: str | None,
+    force: bool,
+    list_profiles: bool,
+    base_uri: str | None,
+) -> None:
+    """Validate RDF files against the SHACL profiles, or everything the store publishes.
+
+    DATA are RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML), validated together
+    as one graph; - reads standard input. Two passes: the shapes with the data alone, then the
+    range and code-list shapes with the code lists as background knowledge.
+
+    Exit codes: 0 conforms, 1 violations (warnings too with --strict), 2 usage error or
+    unreadable input.
+    """
+    settings = _settings(store=store or None, base_uri=base_uri)
+    language = lang or settings["default_language"]
+    if list_profiles:
+        click.echo(_profiles_text(settings, language))
+        return
+    if store is not None:
+        _validate_store(settings, data, municipality, area, force, report_format, out, language)
+        return
+    if municipality or area or force:
+        raise UsageError("--municipality, --area and --force go with --store")
+    outcome = _validate_files(settings, data, profile, shapes_file, syntax, strict)
+    from demoi.validation_report import render
+
+    report = render(outcome, report_format, language)
+    if out is None:
+        sys.stdout.buffer.write(report)
+    else:
+        _write_atomically(out, report)
+        counts = ", ".join(f"{n} {severity.lower()}(s)" for severity, n in outcome.counts.items())
+        _echo_err(f"{out}: {'conforms' if outcome.conforms else 'does not conform'} ({counts})")
+    sys.stdout.flush()
+    raise SystemExit(outcome.exit_code)
+
+
+def _validate_files(
+    settings: Settings,
+    data: tuple[str, ...],
+    profile: str | None,
+    shapes_file: str | None,
+    syntax: str | None,
+    strict: bool,
+) -> Any:
+    from demoi import conformance, profiles
+
+    if not data:
+        raise UsageError("give the RDF files to validate (or --store)")
+    sources = [
+        conformance.Source(name, sys.stdin.buffer.read(), syntax)
+        if name == "-"
+        else conformance.Source(name, None, syntax)
+        for name in data
+    ]
+    chosen = []
+    notes: list[Any] = []
+    if profile or not shapes_file:
+        chosen.extend(profiles.load(profile or "all", eu_shapes_dir=settings["eu_shapes_dir"]))
+    if shapes_file:
+        custom, notes = conformance.read_shapes(
+            conformance.Source(shapes_file), allowed_hosts=settings["allowed_hosts"]
+        )
+        chosen.append(custom)
+    return conformance.check(sources, chosen, strict=strict, notes=notes)
+
+
+def _profiles_text(settings: Settings, language: str) -> str:
+    from demoi import profiles
+
+    lines = []
+    for name in profiles.area_names():
+        lines.append(f"{name:14} {profiles.load(name)[0].title(language)}")
+    for name, eu in profiles.EU_PROFILES.items():
+        ready = "" if settings["eu_shapes_dir"] else "  (needs DEMOI_EU_SHAPES_DIR)"
+        lines.append(f"{name:14} {profiles._pick(eu.titles, language)}{ready}")
+    every = "κάθε προφίλ του demoi" if language == "el" else "every demoi profile"
+    lines.append(f"{'all':14} {every}")
+    return "\n".join(lines)
+
+
+def _validate_store(
+    settings: Settings,
+    data: tuple[str, ...],
+    municipality: str | None,
+    area: str | None,
+    force: bool,
+    report_format: str,
+    out: Path | None,
+    language: str,
+) -> None:
+    from demoi.municipalities import get_municipality
+    from demoi.profiles import area_names
+    from demoi.store_conformance import validate_store
+
+    if data:
+        raise UsageError("--store validates the store: give no DATA with it")
+    if municipality:
+        get_municipality(municipality)
+    if area and area not in area_names():
+        raise UsageError(f"unknown area {area!r}; choose one of {', '.join(area_names())}")
+    if report_format not in ("text", "json"):
+        raise UsageError("--store writes the matrix as text or json")
+    if not settings.store_path.exists():
+        raise UsageError(f"{settings.store_path}: no store there")
+    with _open(settings, create=False) as opened:
+        checked = validate_store(
+            opened, base=settings.base_uri, municipality=municipality, area=area, force=force
+        )
+    text = _matrix_json(checked) if report_format == "json" else _matrix_text(checked, language)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        _write_atomically(out, text.encode())
+    raise SystemExit(0 if checked.conforms else 1)
+
+
+MATRIX_HEADINGS = {
+    "el": ("Δήμος", "Τομέας", "Γράφοι", "Συμμορφώνονται", "Παραβάσεις", "Προειδοποιήσεις",
+           "Έλεγχος"),
+    "en": ("Municipality", "Area", "Graphs", "Conform", "Violations", "Warnings", "Checked"),
+}  # fmt: skip
+
+
+def _matrix_rows(checked: Any, language: str) -> list[tuple[str, ...]]:
+    from demoi.municipalities import municipalities
+
+    known = municipalities()
+    return [
+        (
+            f"{cell.municipality} {known[cell.municipality].label(language)}"
+            if cell.municipality in known
+            else cell.municipality,
+            cell.area,
+            str(cell.graphs),
+            str(cell.conforming),
+            str(cell.violations),
+            str(cell.warnings),
+            cell.checked.isoformat(timespec="seconds") if cell.checked else "",
+        )
+        for cell in checked.cells
+    ]
+
+
+def _matrix_text(checked: Any, language: str) -> str:
+    rows = [MATRIX_HEADINGS[language], *_matrix_rows(checked, language)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    summary = (
+        f"{checked.validated} γράφοι ελέγχθηκαν, {checked.unchanged} αμετάβλητοι παραλείφθηκαν"
+        if language == "el"
+        else f"{checked.validated} graphs validated, {checked.unchanged} unchanged skipped"
+    )
+    return "\n".join([*lines, summary]) + "\n"
+
+
+def _matrix_json(checked: Any) -> str:
+    import json
+
+    cells = [
+        {
+            "municipality": cell.municipality,
+            "area": cell.area,
+            "graphs": cell.graphs,
+            "conforming": cell.conforming,
+            "violations": cell.violations,
+            "warnings": cell.warnings,
+            "checked": cell.checked.isoformat(timespec="seconds") if cell.checked else None,
+        }
+        for cell in checked.cells
+    ]
+    body = {
+        "conforms": checked.conforms,
+        "validated": checked.validated,
+        "unchanged": checked.unchanged,
+        "cells": cells,
+    }
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
 @cli.command()
 @click.option("--host", help=_setting_help("host"))
 @click.option("--port", type=int, help=_setting_help("port"))

@@ -1,0 +1,198 @@
+"""`demoi validate`: exit codes 0 / 1 / 2, the formats, files and standard input, the profiles
+(docs/validation.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from conftest import REPO, SHARED_DATA
+from demoi import conformance, profiles
+from demoi.cli import cli
+from demoi.validation_report import as_json
+from test_shape_cases import case_data
+
+SHAPE_CASES = REPO / "tests" / "cases" / "shapes"
+VALID_DATASET = SHAPE_CASES / "catalogue" / "valid-dataset" / "data.ttl"
+VALID_EXPENSE = SHAPE_CASES / "finance" / "valid-expense" / "data.ttl"
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> object:
+    return CliRunner().invoke(cli, ["validate", *args], input=stdin, env=env)
+
+
+@pytest.fixture(scope="module")
+def failing_expense(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A budget line whose fin:adjusted is an xsd:integer: one violation."""
+    path = tmp_path_factory.mktemp("data") / "adjusted-datatype.ttl"
+    case_data(SHAPE_CASES / "finance" / "adjusted-datatype").serialize(path, format="turtle")
+    return path
+
+
+@pytest.fixture(scope="module")
+def warned_expense(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Data with warnings and no violation."""
+    for case in sorted((SHAPE_CASES / "finance").iterdir()):
+        expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+        if expected["conforms"] and expected["results"]:
+            path = tmp_path_factory.mktemp("data") / f"{case.name}.ttl"
+            case_data(case).serialize(path, format="turtle")
+            return path
+    pytest.fail("no finance case with warnings only")
+
+
+def test_conforming_data_exits_0() -> None:
+    result = run(str(VALID_EXPENSE), "--profile", "finance")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+
+
+def test_violations_exit_1_and_are_reported(failing_expense: Path) -> None:
+    result = run(str(failing_expense), "--profile", "finance", "--format", "json", "--lang", "en")
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    body = json.loads(result.stdout)  # type: ignore[attr-defined]
+    assert body["conforms"] is False
+    assert [r["sourceShape"] for r in body["results"] if r["severity"] == "Violation"] == [
+        "https://w3id.org/demoi/shapes/finance#BudgetLine-adjusted-datatype"
+    ]
+
+
+def test_warnings_fail_only_with_strict(warned_expense: Path) -> None:
+    assert run(str(warned_expense), "--profile", "finance").exit_code == 0  # type: ignore[attr-defined]
+    assert run(str(warned_expense), "--profile", "finance", "--strict").exit_code == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--profile", "finance"], "give the RDF files"),
+        (["nowhere.ttl"], "nowhere.ttl: no such file"),
+        (["{valid}", "--profile", "nonsense"], "unknown profile 'nonsense'"),
+        (["{valid}", "--profile", "dcat-ap"], "DEMOI_EU_SHAPES_DIR"),
+        (["{valid}", "--municipality", "4401"], "go with --store"),
+        (["{bad}"], "line 2, column"),
+        (["{noext}"], "cannot tell the RDF syntax"),
+        (["-"], "cannot tell the RDF syntax"),
+        (["{valid}", "--format", "pdf"], "Invalid value for '--format'"),
+    ],
+    ids=["no-data", "missing-file", "unknown-profile", "eu-without-files", "store-option",
+         "syntax-error", "unknown-syntax", "stdin-without-syntax", "unknown-format"],
+)  # fmt: skip
+def test_usage_errors_and_unreadable_input_exit_2(
+    arguments: list[str], message: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix x: <urn:x:> .\nx:a x:b "unterminated .\n', encoding="utf-8")
+    noext = tmp_path / "data"
+    noext.write_bytes(VALID_EXPENSE.read_bytes())
+    names = {"{valid}": str(VALID_EXPENSE), "{bad}": str(bad), "{noext}": str(noext)}
+    result = run(*[names.get(a, a) for a in arguments], stdin=b"")
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert message in result.output  # type: ignore[attr-defined]
+    assert "Traceback" not in result.output  # type: ignore[attr-defined]
+
+
+def test_standard_input_with_syntax(failing_expense: Path) -> None:
+    data = rdflib.Graph().parse(failing_expense).serialize(format="nt", encoding="utf-8")
+    result = run("-", "--syntax", "nt", "--profile", "finance", stdin=data)
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "adjusted" in result.stdout  # type: ignore[attr-defined]
+
+
+def test_several_files_are_one_graph(tmp_path: Path) -> None:
+    """The dataset record is in one file and its publisher in another: together they
+    conform; the record alone does not."""
+    graph = rdflib.Graph().parse(VALID_DATASET)
+    publisher = rdflib.URIRef("http://127.0.0.1:8000/id/organisation/4401")
+    first, second = rdflib.Graph(), rdflib.Graph()
+    for triple in graph:
+        (second if triple[0] == publisher else first).add(triple)
+    assert len(second) > 0
+    first.serialize(tmp_path / "records.ttl", format="turtle")
+    second.serialize(tmp_path / "publisher.nt", format="nt", encoding="utf-8")
+    together = run(str(tmp_path / "records.ttl"), str(tmp_path / "publisher.nt"),
+                   "--profile", "catalogue")  # fmt: skip
+    alone = run(str(tmp_path / "records.ttl"), "--profile", "catalogue")
+    assert together.exit_code == 0, together.output  # type: ignore[attr-defined]
+    assert alone.exit_code == 1  # type: ignore[attr-defined]
+
+
+def test_json_is_the_same_content_as_the_library(failing_expense: Path) -> None:
+    result = run(str(failing_expense), "--profile", "finance", "--format", "json", "--lang", "el")
+    body = json.loads(result.stdout)  # type: ignore[attr-defined]
+    outcome = conformance.check(
+        [conformance.Source(str(failing_expense))], profiles.load("finance")
+    )
+    expected = as_json(outcome, "el")
+    for volatile in ("checkedAt", "seconds"):
+        body.pop(volatile, None)
+        expected.pop(volatile, None)
+    assert body == json.loads(json.dumps(expected))
+
+
+@pytest.mark.parametrize("report_format", ["text", "json", "html", "ttl", "junit"])
+def test_out_writes_the_report_to_a_file(
+    report_format: str, failing_expense: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / f"report.{report_format}"
+    result = run(str(failing_expense), "--profile", "finance", "--format", report_format,
+                 "--out", str(target))  # fmt: skip
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert result.stdout == ""  # type: ignore[attr-defined]
+    assert "does not conform" in result.stderr  # type: ignore[attr-defined]
+    assert "BudgetLine-adjusted-datatype" in target.read_text(encoding="utf-8")
+
+
+def test_the_report_language(failing_expense: Path) -> None:
+    greek = run(str(failing_expense), "--profile", "finance", "--lang", "el").stdout  # type: ignore[attr-defined]
+    english = run(str(failing_expense), "--profile", "finance", "--lang", "en").stdout  # type: ignore[attr-defined]
+    assert greek != english
+    assert any("\u0370" <= character <= "\u03ff" for character in greek)
+
+
+def test_eu_profiles_with_their_files() -> None:
+    env = {"DEMOI_EU_SHAPES_DIR": str(SHARED_DATA)}
+    result = run(str(VALID_DATASET), "--profile", "dcat-ap", "--format", "json", env=env)
+    body = json.loads(result.stdout)  # type: ignore[attr-defined]
+    assert {r["pass"] for r in body["results"]} <= {1, 2}
+    assert body["profiles"][0]["name"] == "dcat-ap"
+
+
+def test_custom_shapes_run_on_the_data_alone(tmp_path: Path) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ;\n"
+        "  sh:property [ sh:path <urn:p> ; sh:minCount 1 ] .\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.nt"
+    data.write_text("<urn:y> <urn:p> <urn:z> .\n", encoding="utf-8")
+    result = run(str(data), "--shapes", str(shapes), "--format", "json")
+    assert result.exit_code == 1, result.output  # type: ignore[attr-defined]
+    body = json.loads(result.stdout)  # type: ignore[attr-defined]
+    assert [(r["focusNode"], r["pass"]) for r in body["results"]] == [("urn:x", 1)]
+
+
+def test_owl_imports_in_custom_shapes_are_not_followed(tmp_path: Path) -> None:
+    """Nothing remote is fetched: the import is noted, not fetched (tests/test_validate_api.py
+    proves it with a canary server)."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<urn:me> owl:imports <http://192.0.2.1/more-shapes.ttl> .\n",
+        encoding="utf-8",
+    )
+    result = run(str(VALID_EXPENSE), "--shapes", str(shapes), "--format", "json", "--lang", "en")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "was not followed" in result.stdout  # type: ignore[attr-defined]
+
+
+def test_profiles_are_listed() -> None:
+    result = CliRunner().invoke(cli, ["validate", "--profiles", "--lang", "en"])
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.output.splitlines()]
+    assert names == [*profiles.area_names(), "dcat-ap", "hvd", "cpsv-ap", "all"]
