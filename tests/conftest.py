@@ -4,6 +4,7 @@ real HTTP server on an ephemeral loopback port."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -177,3 +178,10 @@ def lift_generated(source: GeneratedSource, code: str, folder: Path, base_uri: s
         sheet=source.sheet,
         dataset=source.dataset,
     )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The W3C SHACL core pass counts, when tests/test_w3c_shacl.py ran (docs/validation.md)."""
+    w3c = sys.modules.get("test_w3c_shacl")
+    for line in w3c.summary_lines() if w3c is not None else []:
+        terminalreporter.write_line(line)

@@ -349,6 +349,20 @@ def test_the_admin_token_writes_any_graph(
     assert audit(tokens_path)[0]["scope"] == tokens.ADMIN
 
 
+@pytest.mark.parametrize("kept", ["graph/provenance", "graph/conformance"])
+@pytest.mark.parametrize("method", ["PUT", "POST", "DELETE"])
+def test_not_even_the_admin_token_writes_demois_own_graphs(
+    writable: Flask, admin: str, kept: str, method: str
+) -> None:
+    """Regression: an admin token could overwrite the provenance and the conformance reports
+    through the Graph Store, recording what never happened."""
+    graph = f"{BASE}{kept}"
+    response = write(writable, method, url(graph), admin)
+    assert response.status_code == 403
+    assert response.json is not None and "kept by demoi itself" in response.json["error"]["message"]
+    assert triples_of(writable, graph) == set()
+
+
 def test_the_admin_token_writes_the_default_graph(writable: Flask, admin: str) -> None:
     assert write(writable, "PUT", "/graph-store?default", admin).status_code == 204
     assert (

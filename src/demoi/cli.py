@@ -188,7 +188,8 @@ def load(
     _check_iri(graph)
     if is_reserved(graph):
         raise UsageError(
-            f"{graph} is kept by demoi itself (staging or provenance); choose another graph"
+            f"{graph} is kept by demoi itself (staging, provenance or conformance); "
+            "choose another graph"
         )
     if bulk is None:
         bulk = file.stat().st_size > BULK_THRESHOLD
@@ -449,12 +450,14 @@ VALIDATE_FORMATS = ("text", "json", "html", "ttl", "junit")
 @click.argument("data", nargs=-1)
 @click.option(
     "--profile",
+    metavar="NAME",
     help="What to validate against: an area (finance, decisions, …), catalogue, dcat-ap, hvd, "
     "cpsv-ap or all (the default, unless --shapes is given). See `demoi validate --profiles`.",
 )
 @click.option(
     "--shapes",
     "shapes_file",
+    metavar="FILE",
     help="A SHACL file of your own, run on the data alone (with --profile, both are run).",
 )
 @click.option(
@@ -467,6 +470,7 @@ VALIDATE_FORMATS = ("text", "json", "html", "ttl", "junit")
 )
 @click.option(
     "--syntax",
+    metavar="EXT",
     help="RDF syntax of the data (ttl, nt, nq, trig, jsonld, rdf); by default from each file's "
     "extension. Needed for - (standard input).",
 )
@@ -483,11 +487,14 @@ VALIDATE_FORMATS = ("text", "json", "html", "ttl", "junit")
     is_flag=False,
     flag_value="",
     default=None,
+    metavar="[PATH]",
     help="Validate what the store publishes (the store of DEMOI_STORE, or PATH) and write the "
     "conformance matrix; takes no DATA.",
 )
-@click.option("--municipality", help="With --store: only this municipality (ELSTAT code).")
-@click.option("--area", help="With --store: only this functional area.")
+@click.option(
+    "--municipality", metavar="CODE", help="With --store: only this municipality (ELSTAT code)."
+)
+@click.option("--area", metavar="AREA", help="With --store: only this functional area.")
 @click.option("--force", is_flag=True, help="With --store: validate unchanged graphs again.")
 @click.option("--profiles", "list_profiles", is_flag=True, help="List the profiles and exit.")
 @base_uri_option
@@ -610,7 +617,12 @@ def _validate_store(
         raise UsageError(f"{settings.store_path}: no store there")
     with _open(settings, create=False) as opened:
         checked = validate_store(
-            opened, base=settings.base_uri, municipality=municipality, area=area, force=force
+            opened,
+            base=settings.base_uri,
+            municipality=municipality,
+            area=area,
+            force=force,
+            progress=_echo_err if sys.stderr.isatty() else None,
         )
     text = _matrix_json(checked) if report_format == "json" else _matrix_text(checked, language)
     if out is None:
@@ -651,7 +663,7 @@ def _matrix_text(checked: Any, language: str) -> str:
     rows = [MATRIX_HEADINGS[language], *_matrix_rows(checked, language)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
     summary = (
@@ -665,23 +677,12 @@ def _matrix_text(checked: Any, language: str) -> str:
 def _matrix_json(checked: Any) -> str:
     import json
 
-    cells = [
-        {
-            "municipality": cell.municipality,
-            "area": cell.area,
-            "graphs": cell.graphs,
-            "conforming": cell.conforming,
-            "violations": cell.violations,
-            "warnings": cell.warnings,
-            "checked": cell.checked.isoformat(timespec="seconds") if cell.checked else None,
-        }
-        for cell in checked.cells
-    ]
     body = {
         "conforms": checked.conforms,
         "validated": checked.validated,
         "unchanged": checked.unchanged,
-        "cells": cells,
+        "removed": checked.removed,
+        "cells": [cell.as_json() for cell in checked.cells],
     }
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 

@@ -60,9 +60,10 @@ def is_staging(graph: str) -> bool:
 
 
 def is_reserved(graph: str) -> bool:
-    """Graphs demoi keeps itself: staging graphs, and any deployment's provenance graph (not
-    only this base's: a dump may be restored under another)."""
-    return is_staging(graph) or graph.endswith("/graph/provenance")
+    """Graphs demoi keeps itself: staging graphs, and any deployment's provenance graph and
+    conformance graph (``demoi validate --store``), not only this base's: a dump may be
+    restored under another."""
+    return is_staging(graph) or graph.endswith(("/graph/provenance", "/graph/conformance"))
 
 
 def iri_problem(text: str) -> str | None:

@@ -25,7 +25,7 @@ from demoi import catalogue, provenance, tokens
 from demoi.errors import UsageError
 from demoi.formats import Format, formats_for
 from demoi.input_guard import check_rdf_source
-from demoi.iris import iri_problem, is_staging
+from demoi.iris import iri_problem, is_reserved, is_staging
 from demoi.server import app_settings, app_store, auth
 from demoi.server.errors import Forbidden, UnsupportedMediaType, error_response
 from demoi.server.sparql import choose_format, content_type_header
@@ -182,6 +182,10 @@ def _authorised_token(
         return token
     if is_staging(graph.value):
         raise Forbidden(f"<{graph.value}> is a load in progress, kept by demoi")
+    if is_reserved(graph.value):
+        # The provenance and the conformance reports follow what demoi did; written by hand,
+        # even by an admin, they would record what did not happen.
+        raise Forbidden(f"<{graph.value}> is kept by demoi itself (provenance or conformance)")
     auth.check_scope(token, {graph.value}, base)
     return token
 
