@@ -728,3 +728,28 @@ def test_the_page_links_the_reports_stylesheet(client: FlaskClient) -> None:
     answer = client.get("/validate/report.css")
     assert answer.status_code == 200 and answer.mimetype == "text/css"
     assert answer.get_data(as_text=True) == validation_report.CSS
+
+
+def test_a_page_on_another_origin_may_call_the_api(client: FlaskClient) -> None:
+    """The API writes nothing and needs no token, so it answers CORS like the other reads: a
+    preflight for a raw Turtle body, then the answer readable by any origin."""
+    preflight = client.options(
+        "/api/validate",
+        headers={
+            "Origin": "https://portal.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+    assert "Content-Type" in preflight.headers["Access-Control-Allow-Headers"]
+    answer = client.post(
+        "/api/validate?profile=finance",
+        data=MISSING_KAE.read_bytes(),
+        content_type="text/turtle",
+        headers={"Origin": "https://portal.example"},
+    )
+    assert answer.status_code == 200
+    assert answer.headers["Access-Control-Allow-Origin"] == "*"
+    assert "Authorization" not in preflight.headers["Access-Control-Allow-Headers"]

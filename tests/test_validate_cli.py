@@ -252,3 +252,19 @@ def test_store_usage_errors(
     result = run(*[names.get(a, a) for a in arguments])
     assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
     assert message in result.output  # type: ignore[attr-defined]
+
+
+def test_sparql_in_custom_shapes_may_not_fetch(tmp_path: Path) -> None:
+    """Regression (found on the web API, the same hole in the CLI): a SERVICE in the shapes'
+    own SPARQL was run as written, so validating made demoi fetch from another host."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ; sh:sparql [\n"
+        '  sh:select "SELECT $this WHERE { SERVICE <http://192.0.2.1/sparql> { ?a ?b ?c } }" ] .\n',
+        encoding="utf-8",
+    )
+    result = run(str(VALID_EXPENSE), "--shapes", str(shapes))
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert "a SPARQL query of the shapes" in result.output  # type: ignore[attr-defined]
+    assert str(shapes) in result.output  # type: ignore[attr-defined]

@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from demoi import __version__
-from demoi.errors import DemoiError, Location, QuerySyntaxError, UsageError, ValidationFailed
+from demoi.errors import (
+    DemoiError,
+    Location,
+    QuerySyntaxError,
+    UsageError,
+    ValidationFailed,
+)
 from demoi.formats import rdf_format_for
 from demoi.iris import iri_problem, is_reserved
 from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
@@ -570,9 +576,14 @@ def _validate_files(
     if profile or not shapes_file:
         chosen.extend(profiles.load(profile or "all", eu_shapes_dir=settings["eu_shapes_dir"]))
     if shapes_file:
-        custom, notes = conformance.read_shapes(
-            conformance.Source(shapes_file), allowed_hosts=settings["allowed_hosts"]
-        )
+        try:
+            custom, notes = conformance.read_shapes(
+                conformance.Source(shapes_file), allowed_hosts=settings["allowed_hosts"]
+            )
+        except DemoiError as error:
+            # Shapes that cannot be used are unreadable input (2); 1 means the data has
+            # violations.
+            raise UsageError(error.message, location=error.location, spec=error.spec) from None
         chosen.append(custom)
     return conformance.check(sources, chosen, strict=strict, notes=notes)
 

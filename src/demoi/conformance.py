@@ -27,12 +27,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
+from pyparsing import ParseException
+from pyshacl.errors import ReportableRuntimeError
 from rdflib.namespace import OWL, SH
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from demoi import profiles, shape_messages, validation
-from demoi.errors import DataError, UnreadableInput, UsageError
+from demoi.errors import DataError, DemoiError, Location, UnreadableInput, UsageError
 from demoi.input_guard import check_rdf_source
 from demoi.profiles import Profile, Section
+from demoi.query_guard import check_nesting, check_outbound
 from demoi.store.oxigraph import rdf_syntax_error
 
 SEVERITIES = ("Violation", "Warning", "Info")
@@ -224,7 +228,49 @@ def read_shapes(
         imported = _fetch_shapes(target)
         graph += imported
         pending.extend(str(t) for t in imported.objects(None, OWL.imports))
+    check_shapes_sparql(source.name, graph, allowed_hosts)
     return profiles.custom(graph, source.name), notes
+
+
+#: The SHACL parameters whose value is SPARQL the validator runs: SHACL-SPARQL constraints,
+#: targets and validators (select, ask), and SHACL-AF rules (construct, update).
+_SPARQL_UPDATE = rdflib.URIRef(f"{SH}update")
+_SPARQL_PARAMETERS = tuple(
+    rdflib.URIRef(f"{SH}{name}") for name in ("select", "ask", "construct", "update")
+)
+#: What makes a SPARQL engine fetch: SERVICE (Oxigraph and rdflib), LOAD, and FROM (rdflib
+#: loads a FROM graph from the web).
+_FETCHING_KEYWORDS = frozenset({"SERVICE", "LOAD", "FROM"})
+
+
+def check_shapes_sparql(name: str, shapes: rdflib.Graph, allowed_hosts: Sequence[str]) -> None:
+    """Refuse uploaded shapes whose SPARQL would fetch from elsewhere, nest deep enough to crash
+    Oxigraph's parser, or not parse. The validator runs SHACL-SPARQL as it is written: Oxigraph
+    evaluates a SERVICE by fetching it, and rdflib (pySHACL) a SERVICE, and a FROM by loading
+    the graph from the web; so the server's own checks for queries (demoi.query_guard) apply.
+    The syntax is read here with rdflib's parser, the one pySHACL runs, because a query it
+    cannot parse would otherwise fail deep inside the validator."""
+    for parameter in _SPARQL_PARAMETERS:
+        for text in shapes.objects(None, parameter):
+            where = Location(name)
+            try:
+                check_nesting(str(text))
+                check_outbound(str(text), allowed_hosts, _FETCHING_KEYWORDS)
+            except DemoiError as error:
+                raise type(error)(
+                    f"a SPARQL query of the shapes: {error.message}",
+                    location=where,
+                    spec=error.spec,
+                ) from None
+            parse = parseUpdate if parameter == _SPARQL_UPDATE else parseQuery
+            try:
+                parse(str(text))
+            except ParseException as error:
+                raise UsageError(
+                    f"a SPARQL query of the shapes cannot be read: {error.msg}, at line "
+                    f"{error.lineno}, column {error.col} of the query",
+                    location=where,
+                ) from None
 
 
 def _fetch_shapes(url: str) -> rdflib.Graph:
@@ -275,7 +321,17 @@ def check(
         triples.extend(read)
     if not inputs:
         raise UsageError("give at least one data file")
-    outcome = check_triples(triples, chosen, strict=strict)
+    try:
+        outcome = check_triples(triples, chosen, strict=strict)
+    except ReportableRuntimeError as error:
+        # pySHACL refusing a shape (sh:minCount "x", say): demoi's profiles are tested, so it
+        # is in the user's own shapes, a mistake they can fix.
+        own = [profile for profile in chosen if profile.custom]
+        if not own:
+            raise
+        raise UsageError(
+            f"the shapes cannot be used: {error.message}", location=Location(own[0].name)
+        ) from None
     outcome.inputs = inputs
     outcome.notes = list(notes)
     outcome.seconds = time.perf_counter() - started

@@ -143,6 +143,8 @@ class Profile:
     pass_two: rdflib.Graph | None
     # Source shape (IRI or blank node id as the report gives it) -> its section.
     sections: dict[str, Section] = field(default_factory=dict)
+    # Shapes given by the user (--shapes), not a profile demoi ships.
+    custom: bool = False
 
     def title(self, language: str) -> str:
         return _pick(self.titles, language) or self.name
@@ -188,13 +190,17 @@ def load(name: str, *, eu_shapes_dir: str = "") -> list[Profile]:
 def custom(shapes: rdflib.Graph, source: str) -> Profile:
     """Shapes given by the user (``--shapes FILE``): one pass, over the data alone, as the SHACL
     specification defines validation; the sections are their node shapes."""
+    # Only a web address is a link a report can give; a local file means nothing to a reader
+    # elsewhere (a browser would resolve it against the page).
+    documentation = source if source.startswith(("http://", "https://")) else ""
     return Profile(
-        name=Path(source).name,
-        titles=(("", source),),
-        documentation=source,
+        name=source,
+        titles=(("", Path(source).name),),
+        documentation=documentation,
         pass_one=shapes,
         pass_two=None,
-        sections=_sections(shapes, source),
+        sections=_sections(shapes, documentation),
+        custom=True,
     )
 
 

@@ -14,6 +14,8 @@ READ_METHODS = {
     "/sparql": ("GET", "HEAD", "POST"),  # a query sent by POST is still a read
     "/graph-store": ("GET", "HEAD"),
     "/.well-known/void": ("GET", "HEAD"),
+    # Validation writes nothing and needs no token, so a portal on another origin may call it.
+    "/api/validate": ("POST",),
 }
 ALLOWED_REQUEST_HEADERS = "Accept, Content-Type"
 #: What a page on another origin may read of a response: truncation, cache and rate-limit news.

@@ -9,7 +9,7 @@ What is fetched from elsewhere: nothing, unless the operator allow-lists a host.
 DOCTYPE is refused (as the Graph Store refuses it from the network), a JSON-LD remote
 ``@context`` is refused by the parser, the ``owl:imports`` of uploaded shapes are followed
 only to hosts in the ``allowed_hosts`` setting (:func:`demoi.conformance.read_shapes`), and
-their SPARQL may not name another host in SERVICE, LOAD or FROM (:func:`check_shapes_sparql`).
+their SPARQL may not name another host in SERVICE, LOAD or FROM (the same function).
 """
 
 from __future__ import annotations
@@ -18,20 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import rdflib
 from flask import Blueprint, Response, current_app, render_template, request
 from markupsafe import Markup
-from pyparsing import ParseException
-from pyshacl.errors import ReportableRuntimeError
-from rdflib.namespace import SH
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from demoi import conformance, profiles, validation_report
 from demoi.conformance import Outcome, Source
 from demoi.conneg import negotiate
-from demoi.errors import DemoiError, Location, UsageError
-from demoi.query_guard import check_nesting, check_outbound
+from demoi.errors import DemoiError, UsageError
 from demoi.server import app_settings
 from demoi.server.errors import UnsupportedMediaType
 from demoi.server.i18n import LANGUAGES, page_context, page_language
@@ -72,16 +66,6 @@ BODY = "request body"
 #: (the page would grow by as much); the API still takes the file.
 DOWNLOAD_ECHO_LIMIT = 2 * 1024 * 1024
 _TRUE, _FALSE = ("1", "true", "on", "yes"), ("", "0", "false", "off", "no")
-#: The SHACL parameters whose value is SPARQL the validator runs: SHACL-SPARQL constraints,
-#: targets and validators (select, ask), and SHACL-AF rules (construct, update).
-_SPARQL_UPDATE = rdflib.URIRef(f"{SH}update")
-_SPARQL_PARAMETERS = tuple(
-    rdflib.URIRef(f"{SH}{name}") for name in ("select", "ask", "construct", "update")
-)
-#: What makes a SPARQL engine fetch: SERVICE (Oxigraph and rdflib), LOAD, and FROM (rdflib
-#: loads a FROM graph from the web).
-_FETCHING_KEYWORDS = frozenset({"SERVICE", "LOAD", "FROM"})
-
 TEXT = {
     "el": {
         "title": "Έλεγχος συμμόρφωσης",
@@ -309,52 +293,12 @@ def validate(asked: ValidationRequest) -> Outcome:
     notes: Sequence[tuple[tuple[str, str], ...]] = ()
     if asked.shapes is not None:
         own, notes = conformance.read_shapes(asked.shapes, allowed_hosts=settings["allowed_hosts"])
-        check_shapes_sparql(asked.shapes.name, own.pass_one, settings["allowed_hosts"])
         chosen.append(own)
-    try:
-        # allow_dtd=False: a DOCTYPE from the network is attack surface nobody needs (as the
-        # Graph Store refuses it).
-        return conformance.check(
-            asked.sources, chosen, strict=asked.strict, allow_dtd=False, notes=notes
-        )
-    except ReportableRuntimeError as error:
-        # pySHACL refusing a shape (sh:minCount "x", say): demoi's own profiles are tested, so
-        # with shapes uploaded it is theirs, a mistake the user can fix.
-        if asked.shapes is None:
-            raise
-        raise UsageError(
-            f"the shapes cannot be used: {error.message}", location=Location(asked.shapes.name)
-        ) from None
-
-
-def check_shapes_sparql(name: str, shapes: rdflib.Graph, allowed_hosts: Sequence[str]) -> None:
-    """Refuse uploaded shapes whose SPARQL would fetch from elsewhere, nest deep enough to crash
-    Oxigraph's parser, or not parse. The validator runs SHACL-SPARQL as it is written: Oxigraph
-    evaluates a SERVICE by fetching it, and rdflib (pySHACL) a SERVICE, and a FROM by loading
-    the graph from the web; so the server's own checks for queries (demoi.query_guard) apply.
-    The syntax is read here with rdflib's parser, the one pySHACL runs, because a query it
-    cannot parse would otherwise fail deep inside the validator."""
-    for parameter in _SPARQL_PARAMETERS:
-        for text in shapes.objects(None, parameter):
-            where = Location(name)
-            try:
-                check_nesting(str(text))
-                check_outbound(str(text), allowed_hosts, _FETCHING_KEYWORDS)
-            except DemoiError as error:
-                raise type(error)(
-                    f"a SPARQL query of the shapes: {error.message}",
-                    location=where,
-                    spec=error.spec,
-                ) from None
-            parse = parseUpdate if parameter == _SPARQL_UPDATE else parseQuery
-            try:
-                parse(str(text))
-            except ParseException as error:
-                raise UsageError(
-                    f"a SPARQL query of the shapes cannot be read: {error.msg}, at line "
-                    f"{error.lineno}, column {error.col} of the query",
-                    location=where,
-                ) from None
+    # allow_dtd=False: a DOCTYPE from the network is attack surface nobody needs (as the
+    # Graph Store refuses it).
+    return conformance.check(
+        asked.sources, chosen, strict=asked.strict, allow_dtd=False, notes=notes
+    )
 
 
 @bp.post("/api/validate")
