@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -178,6 +179,23 @@ def lift_generated(source: GeneratedSource, code: str, folder: Path, base_uri: s
         sheet=source.sheet,
         dataset=source.dataset,
     )
+
+
+@pytest.fixture
+def canary() -> Iterator[Any]:
+    """A loopback HTTP server that records every request (tests/test_canary.py): named where
+    demoi must not fetch, it proves nothing was fetched."""
+    from test_canary import Canary
+
+    server = Canary()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -13,7 +13,6 @@ allow-listed.
 from __future__ import annotations
 
 import json
-import threading
 import urllib.request
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -80,19 +79,6 @@ class _CanaryHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base's name)
         pass  # the test reads self.server.seen; nothing on stderr
-
-
-@pytest.fixture
-def canary() -> Iterator[Canary]:
-    server = Canary()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture

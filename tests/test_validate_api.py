@@ -8,8 +8,7 @@ from __future__ import annotations
 import io
 import json
 import re
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,19 +66,6 @@ def error(answer: TestResponse) -> dict[str, Any]:
     body: dict[str, Any] = document["error"]
     assert body["status"] == answer.status_code and body["message"]
     return body
-
-
-@pytest.fixture
-def canary() -> Iterator[Canary]:
-    server = Canary()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 # ---------------------------------------------------------------------------------------------
