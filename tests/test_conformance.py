@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from rdflib.namespace import SH
 
 from conftest import SHARED_DATA
 from demoi import conformance, profiles, validation
@@ -194,6 +195,30 @@ def test_dcat_ap_results_name_the_section_of_the_specification() -> None:
     sections = {r.section.url for r in outcome.results if r.section}
     assert "https://semiceu.github.io/DCAT-AP/releases/3.0.1#Dataset.description" in sections
     assert not outcome.conforms
+
+
+@pytest.mark.parametrize("name", ["dcat-ap", "hvd"])
+def test_dcat_ap_rules_of_the_main_file_run_on_the_data_alone(name: str) -> None:
+    """Regression: the range files link their property shapes to the main file's node shapes
+    (the same IRIs), so splitting the passes by node shape sent every DCAT-AP node shape, and
+    every rule of the main file with it, to the second pass: a dataset without a description
+    was reported as found with the code lists as background. Pass one had one targeted shape."""
+    (profile,) = profiles.load(name, eu_shapes_dir=EU_SHAPES_DIR)
+    dataset = """@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+<urn:d> a dcat:Dataset ; dct:title "t"@en ; dcat:distribution <urn:x> .
+<urn:x> a dcat:Distribution ; dcat:accessURL <urn:a> ; dct:license <urn:l> ."""
+    outcome = conformance.check([conformance.Source("d.ttl", dataset.encode(), "ttl")], [profile])
+    passes = {(r.path, r.component): r.pass_number for r in outcome.results}
+    assert passes[("http://purl.org/dc/terms/description", "MinCountConstraintComponent")] == 1
+    # and a range rule still waits for the background: <urn:l> is no dct:LicenseDocument
+    assert passes[("http://purl.org/dc/terms/license", "ClassConstraintComponent")] == 2
+    # no shape of the first pass needs to know a value's class
+    assert profile.pass_two is not None
+    first_tops = {s for target in profiles.TARGETS for s in profile.pass_one.subjects(target, None)}
+    for top in first_tops:
+        closure = list(profiles._closure(profile.pass_one, top))
+        assert not any((shape, SH["class"], None) in profile.pass_one for shape in closure), top
 
 
 def test_an_eu_profile_without_its_files_says_where_to_get_them() -> None:

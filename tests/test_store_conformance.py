@@ -239,6 +239,50 @@ def test_a_changed_graph_is_validated_again_and_its_catalogue_too(store: Oxigrap
     assert (fixed.conforming, fixed.violations) == (1, 0)
 
 
+@pytest.mark.parametrize("change", ["fixed", "same size"])
+def test_a_graph_changed_by_a_sparql_update_is_validated_again(
+    store: OxigraphStore, change: str
+) -> None:
+    """Regression: the fingerprint was the catalogue record's (modified, source, triples), which
+    the Graph Store and SPARQL updates do not touch: a graph changed that way was skipped as
+    unchanged and the matrix kept its old verdict."""
+    validate_store(store, base=BASE)
+    library = "<http://127.0.0.1:8000/id/facility/4401/municipal-library>"
+    capacity = "<https://w3id.org/demoi/def/places#capacity>"
+    value = "120" if change == "fixed" else "-2"  # the same number of triples either way
+    store.update(
+        f"DELETE WHERE {{ GRAPH <{BROKEN}> {{ {library} {capacity} ?c }} }} ; "
+        f"INSERT DATA {{ GRAPH <{BROKEN}> {{ {library} {capacity} {value} }} }}"
+    )
+    seen: list[str] = []
+    check = validate_store(store, base=BASE, progress=seen.append)
+    assert seen == [BROKEN]
+    assert (check.validated, check.unchanged) == (1, PUBLISHED - 1)
+    outcome = store_conformance.graph_outcome(store, BASE, BROKEN)
+    assert outcome is not None
+    if change == "fixed":
+        assert (cell(check.cells, "0701", "places").violations, outcome.conforms) == (0, True)
+    else:
+        assert [r.value for r in outcome.results if r.severity == "Violation"] == ["-2"]
+
+
+def test_graphs_without_a_catalogue_record_are_named_not_passed_over(
+    store: OxigraphStore,
+) -> None:
+    """Regression: a graph loaded without a catalogue record (`demoi load`, the Graph Store)
+    was neither validated nor mentioned: `validate --store` said "0 graphs validated" and
+    exit 0, as if everything published conformed."""
+    loaded = f"{BASE}graph/4401/notes"
+    store.replace_graph(loaded, b"<urn:s> <urn:p> <urn:o> .\n", ox.RdfFormat.N_TRIPLES)
+    store.replace_graph(
+        f"{BASE}graph/standards/codelists/x", b"<urn:s> <urn:p> <urn:o> .\n", ox.RdfFormat.N_TRIPLES
+    )
+    assert validate_store(store, base=BASE).unrecorded == [loaded]
+    assert validate_store(store, base=BASE, municipality="4401").unrecorded == [loaded]
+    assert validate_store(store, base=BASE, municipality="0701").unrecorded == []
+    assert validate_store(store, base=BASE, area="places").unrecorded == []
+
+
 def test_force_validates_every_graph_again(store: OxigraphStore) -> None:
     first = validate_store(store, base=BASE)
     forced = validate_store(store, base=BASE, force=True)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import io
 import json
 import re
+import threading
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -739,3 +741,167 @@ def test_a_page_on_another_origin_may_call_the_api(client: FlaskClient) -> None:
     assert answer.status_code == 200
     assert answer.headers["Access-Control-Allow-Origin"] == "*"
     assert "Authorization" not in preflight.headers["Access-Control-Allow-Headers"]
+
+
+def pattern_shapes(pattern: str) -> bytes:
+    return (
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix fin: <https://w3id.org/demoi/def/finance#> .\n"
+        "<http://e/s> a sh:NodeShape ; sh:targetClass fin:ExpenditureLine ;\n"
+        f'    sh:property [ sh:path fin:kaeCode ; sh:pattern "{pattern}" ] .\n'
+    ).encode()
+
+
+def test_an_sh_pattern_that_is_not_a_regex_is_a_400_not_a_500(client: FlaskClient) -> None:
+    """Regression: sh:pattern "[" in uploaded shapes crashed the compiled engine (re.error):
+    500 internal-error."""
+    answer = client.post("/api/validate", data=upload(MISSING_KAE, shapes=pattern_shapes("[")))
+    assert answer.status_code == 400, answer.data
+    assert "is not a regular expression" in error(answer)["message"]
+
+
+def test_a_pattern_that_backtracks_for_ever_is_refused_from_the_network(
+    client: FlaskClient,
+) -> None:
+    """Regression: sh:pattern "^(a+)+$" in uploaded shapes, with a value of 26 a's and a b,
+    held a server thread for 2 s, each more character doubling it (40: hours); the matcher is
+    Python's backtracking re."""
+    for pattern in ("^(a+)+$", "(a|aa)*b", "^(x*y*)*$"):
+        answer = client.post(
+            "/api/validate", data=upload(MISSING_KAE, shapes=pattern_shapes(pattern))
+        )
+        assert answer.status_code == 400, (pattern, answer.data)
+        assert "repeats a group that itself repeats" in error(answer)["message"]
+    fine = client.post("/api/validate", data=upload(MISSING_KAE, shapes=pattern_shapes("^[0-9]+$")))
+    assert fine.status_code == 200, fine.data
+
+
+def test_an_undeclared_prefix_in_the_shapes_sparql_is_a_400_not_a_500(client: FlaskClient) -> None:
+    """Regression: pySHACL raised a bare Exception for a prefix the query never declared."""
+    shapes = (
+        b"@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        b"<http://e/s> a sh:NodeShape ; sh:targetNode <http://e/x> ; sh:sparql [\n"
+        b'  sh:select "SELECT $this WHERE { $this ex:p ?o }" ] .\n'
+    )
+    answer = client.post("/api/validate", data=upload(MISSING_KAE, shapes=shapes))
+    assert answer.status_code == 400, answer.data
+    assert "Unknown namespace prefix" in error(answer)["message"]
+
+
+SHAPES_HEAD = (
+    "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+    "@prefix fin: <https://w3id.org/demoi/def/finance#> .\n"
+)
+TARGET = "<http://e/s> a sh:NodeShape ; sh:targetClass fin:ExpenditureLine ; "
+
+
+@pytest.mark.parametrize(
+    ("shapes", "message"),
+    [
+        (  # regression: ValueError "List contains a recursive rdf:rest reference", a 500
+            TARGET + "sh:property [ sh:path fin:paid ; sh:in <http://e/l> ] .\n"
+            "<http://e/l> rdf:first 1 ; rdf:rest <http://e/l> .\n",
+            "loops back on itself",
+        ),
+        (  # the same loop in an sh:or, after a list that ends as lists do
+            TARGET + "sh:or ( [ sh:nodeKind sh:IRI ] ) ; sh:and <http://e/l> .\n"
+            "<http://e/l> rdf:first [ sh:nodeKind sh:IRI ] ; rdf:rest <http://e/m> .\n"
+            "<http://e/m> rdf:first [ sh:nodeKind sh:IRI ] ; rdf:rest <http://e/l> .\n",
+            "loops back on itself",
+        ),
+        (  # regression: RecursionError in the validator at about 200 levels, a 500
+            TARGET + "sh:not " + "[ sh:not " * 300 + "[ sh:nodeKind sh:IRI ]" + " ]" * 300 + " .\n",
+            "more than 100 levels deep",
+        ),
+    ],
+    ids=["cyclic-in", "cyclic-and", "deep-not"],
+)
+def test_shapes_the_validator_cannot_follow_are_a_400_not_a_500(
+    client: FlaskClient, shapes: str, message: str
+) -> None:
+    answer = client.post(
+        "/api/validate", data=upload(MISSING_KAE, shapes=(SHAPES_HEAD + shapes).encode())
+    )
+    assert answer.status_code == 400, answer.data
+    assert message in error(answer)["message"]
+
+
+def test_a_long_list_in_the_shapes_is_no_deep_nesting(client: FlaskClient) -> None:
+    values = " ".join(f'"{n}"' for n in range(1000))  # 1,000 list nodes, ten times the limit
+    shapes = SHAPES_HEAD + TARGET + f"sh:property [ sh:path fin:kaeCode ; sh:in ( {values} ) ] .\n"
+    answer = client.post("/api/validate", data=upload(MISSING_KAE, shapes=shapes.encode()))
+    assert answer.status_code == 200, answer.data
+
+
+class _Redirect(BaseHTTPRequestHandler):
+    """Answers every request with a redirect to the server's ``target``."""
+
+    server: _RedirectServer
+
+    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+        self.send_response(302)
+        self.send_header("Location", self.server.target)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base's name)
+        pass
+
+
+class _RedirectServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        super().__init__(("127.0.0.1", 0), _Redirect)
+
+
+def test_an_allow_listed_host_cannot_redirect_the_import_elsewhere(
+    make_app: Callable[..., Flask], canary: Canary
+) -> None:
+    """Regression: urllib follows every redirect, so an owl:imports from the allow-listed
+    127.0.0.1 that answered 302 to localhost (not allow-listed) was fetched from there."""
+    elsewhere = canary.url.replace("127.0.0.1", "localhost") + "internal"
+    redirect = _RedirectServer(elsewhere)
+    thread = threading.Thread(target=redirect.serve_forever, daemon=True)
+    thread.start()
+    try:
+        app = make_app(TESTING=True, ALLOWED_HOSTS="127.0.0.1")
+        port = redirect.server_address[1]
+        shapes = _imports(f"http://127.0.0.1:{port}/shapes.ttl")
+        answer = app.test_client().post("/api/validate", data=upload(MISSING_KAE, shapes=shapes))
+    finally:
+        redirect.shutdown()
+        redirect.server_close()
+        thread.join()
+    assert answer.status_code == 400, answer.data
+    assert "not allow-listed" in error(answer)["message"]
+    assert canary.seen == []
+
+
+def test_an_import_of_a_file_url_on_an_allowed_host_is_not_followed(
+    make_app: Callable[..., Flask], tmp_path: Path
+) -> None:
+    """Regression: owl:imports <file://127.0.0.1/…> with 127.0.0.1 allow-listed read the
+    server's own file, and the parse error quoted its first words (/etc/hostname's)."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("hunter2 is the password\n", encoding="utf-8")
+    app = make_app(TESTING=True, ALLOWED_HOSTS="127.0.0.1")
+    url = f"file://127.0.0.1{secret}"
+    answer = app.test_client().post(
+        "/api/validate", data=upload(MISSING_KAE, shapes=_imports(url), lang="en")
+    )
+    assert answer.status_code == 200, answer.data
+    assert "hunter2" not in answer.get_data(as_text=True)
+    assert url in json.dumps(answer.get_json()["notes"])
+
+
+def test_a_sparql_function_the_engine_does_not_know_is_a_400_not_a_500(
+    client: FlaskClient,
+) -> None:
+    """Regression: Oxigraph raised RuntimeError("The custom function … is not supported")
+    while validating, and the API answered 500."""
+    select = "SELECT $this WHERE { $this ?p ?o . FILTER(<http://e/f>(?o)) }"
+    answer = client.post("/api/validate", data=upload(MISSING_KAE, shapes=sparql_shapes(select)))
+    assert answer.status_code == 400, answer.data
+    assert "custom function <http://e/f> is not supported" in error(answer)["message"]

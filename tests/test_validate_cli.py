@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -241,8 +244,12 @@ def test_store_matrix_as_text_in_greek(published_store: Path) -> None:
         (["--store", "{store}", "--area", "nonsense"], "unknown area"),
         (["--store", "{store}", "--format", "ttl"], "as text or json"),
         (["--store", "{missing}"], "no store there"),
+        # regression: these were silently ignored with --store (--strict did not fail warnings)
+        (["--store", "{store}", "--strict"], "--strict go with DATA files"),
+        (["--store", "{store}", "--profile", "finance"], "--profile go with DATA files"),
+        (["--store", "{store}", "--shapes", "{valid}"], "--shapes go with DATA files"),
     ],
-    ids=["data", "municipality", "area", "format", "missing-store"],
+    ids=["data", "municipality", "area", "format", "missing-store", "strict", "profile", "shapes"],
 )
 def test_store_usage_errors(
     arguments: list[str], message: str, published_store: Path, tmp_path: Path
@@ -268,3 +275,132 @@ def test_sparql_in_custom_shapes_may_not_fetch(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
     assert "a SPARQL query of the shapes" in result.output  # type: ignore[attr-defined]
     assert str(shapes) in result.output  # type: ignore[attr-defined]
+
+
+def _pattern_shapes(tmp_path: Path, pattern: str) -> Path:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ;\n"
+        f'  sh:property [ sh:path <urn:p> ; sh:pattern "{pattern}" ] .\n',
+        encoding="utf-8",
+    )
+    return shapes
+
+
+def test_an_sh_pattern_that_is_not_a_regex_exits_2_not_with_a_traceback(tmp_path: Path) -> None:
+    """Regression: sh:pattern "[" in --shapes crashed the compiled engine (re.error), a
+    traceback and exit 3 instead of a usage error naming the file."""
+    shapes = _pattern_shapes(tmp_path, "[")
+    result = run(str(VALID_EXPENSE), "--shapes", str(shapes))
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert "is not a regular expression" in result.output  # type: ignore[attr-defined]
+    assert str(shapes) in result.output  # type: ignore[attr-defined]
+
+
+def test_the_cli_keeps_nested_repeats_in_its_own_shapes(tmp_path: Path) -> None:
+    """The web refuses patterns that can backtrack for ever; the CLI runs its user's own
+    shapes on their own machine, where demoi's WKT patterns (nested repeats) must work."""
+    data = tmp_path / "data.ttl"
+    data.write_text('<urn:x> <urn:p> "a, x, x" .\n', encoding="utf-8")
+    assert run(str(data), "--shapes", str(_pattern_shapes(tmp_path, "^a(, x)+$"))).exit_code == 0  # type: ignore[attr-defined]
+
+
+def test_an_undeclared_prefix_in_the_shapes_sparql_exits_2(tmp_path: Path) -> None:
+    """Regression: a SPARQL constraint using a prefix it never declared (sh:prefixes) made
+    pySHACL raise a bare Exception: a traceback and exit 3."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ; sh:sparql [\n"
+        '  sh:select "SELECT $this WHERE { $this ex:p ?o }" ] .\n',
+        encoding="utf-8",
+    )
+    result = run(str(VALID_EXPENSE), "--shapes", str(shapes))
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert "Unknown namespace prefix : ex" in result.output  # type: ignore[attr-defined]
+    assert "sh:prefixes" in result.output  # type: ignore[attr-defined]
+
+
+def test_declared_prefixes_in_the_shapes_sparql_are_used(tmp_path: Path) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        '<urn:o> sh:declare [ sh:prefix "ex" ; sh:namespace "urn:ex:" ] .\n'
+        "<urn:s> a sh:NodeShape ; sh:targetNode <urn:x> ; sh:sparql [ sh:prefixes <urn:o> ;\n"
+        '  sh:select "SELECT $this WHERE { $this ex:p ?o }" ] .\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text("<urn:x> <urn:ex:p> 1 .\n", encoding="utf-8")
+    result = run(str(data), "--shapes", str(shapes), "--format", "json")
+    assert result.exit_code == 1, result.output  # type: ignore[attr-defined]
+    (found,) = json.loads(result.output)["results"]  # type: ignore[attr-defined]
+    assert found["sourceConstraintComponent"].endswith("SPARQLConstraintComponent")
+
+
+@pytest.mark.parametrize("syntax", ["ttl", "nt"])
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path, syntax: str) -> None:
+    """Regression: a Turtle file saved by Notepad (UTF-8 with a BOM) was refused as
+    unreadable: "﻿ is not a valid subject", naming an invisible character."""
+    plain = tmp_path / f"plain.{syntax}"
+    graph = rdflib.Graph().parse(VALID_EXPENSE, format="turtle")
+    graph.serialize(plain, format="nt" if syntax == "nt" else "turtle", encoding="utf-8")
+    marked = tmp_path / f"marked.{syntax}"
+    marked.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    results = [
+        run(str(path), "--profile", "finance", "--format", "json") for path in (plain, marked)
+    ]
+    assert [r.exit_code for r in results] == [0, 0], results[1].output  # type: ignore[attr-defined]
+    documents = [json.loads(r.output) for r in results]  # type: ignore[attr-defined]
+    assert documents[1]["triples"] == documents[0]["triples"] == len(graph)
+
+
+def test_standard_input_twice_is_a_usage_error(failing_expense: Path) -> None:
+    """Regression: `demoi validate - -` read standard input twice, the second time empty, and
+    reported an empty second input as if it were a file that conforms."""
+    result = run("-", "-", "--syntax", "ttl", stdin=failing_expense.read_bytes())
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert "standard input (-) can be read only once" in result.output  # type: ignore[attr-defined]
+
+
+def test_the_store_matrix_names_graphs_without_a_catalogue_record(
+    published_store: Path, tmp_path: Path
+) -> None:
+    """Regression: a graph loaded by `demoi load` was neither validated nor mentioned."""
+    store = tmp_path / "store"
+    shutil.copytree(published_store, store)
+    data = tmp_path / "notes.nt"
+    data.write_text("<urn:s> <urn:p> <urn:o> .\n", encoding="utf-8")
+    graph = "http://127.0.0.1:8000/graph/4401/notes"
+    loaded = CliRunner().invoke(cli, ["load", str(data), "--graph", graph, "--store", str(store)])
+    assert loaded.exit_code == 0, loaded.output
+    text = run("--store", str(store), "--lang", "en").stdout  # type: ignore[attr-defined]
+    assert "1 graphs without a catalogue record were not validated" in text
+    assert f"  {graph}\n" in text
+    greek = run("--store", str(store), "--lang", "el").stdout  # type: ignore[attr-defined]
+    assert "χωρίς εγγραφή στον κατάλογο" in greek
+    body = json.loads(run("--store", str(store), "--format", "json").stdout)  # type: ignore[attr-defined]
+    assert body["unrecorded"] == [graph]
+
+
+def test_ill_typed_literals_print_no_traceback(tmp_path: Path) -> None:
+    """Regression: for each ill-typed literal ("x" as an xsd:integer, exactly what sh:datatype
+    is there to report) rdflib logged a warning with its traceback, which Python's last-resort
+    handler printed on the validator's terminal. A real process: the handler writes to the
+    stderr it finds, which CliRunner's capture would hide."""
+    data = tmp_path / "ill-typed.nt"
+    data.write_text(
+        '<urn:a> <urn:b> "x"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+        '<urn:a> <urn:c> "2024-02-30"^^<http://www.w3.org/2001/XMLSchema#date> .\n',
+        encoding="utf-8",
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", "from demoi.cli import cli; cli()", "validate", str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert finished.returncode in (0, 1), finished.stderr
+    assert "Traceback" not in finished.stderr
+    assert "Failed to convert Literal" not in finished.stderr

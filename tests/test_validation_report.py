@@ -680,3 +680,39 @@ def test_unknown_format_or_language_is_a_usage_error(outcome: conformance.Outcom
         validation_report.render(outcome, "pdf", "en")
     with pytest.raises(UsageError, match="language"):
         validation_report.render(outcome, "text", "fr")
+
+
+CONTROL_VALUE = "bell\\u0007 nul\\u0000 esc\\u001B]0;owned\\u0007 cr\\r ffff\\uFFFF"
+
+
+@pytest.fixture(scope="module")
+def controls() -> conformance.Outcome:
+    """A value full of control characters, too long for its shape."""
+    shapes = (
+        b"@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        b"<http://e/s> a sh:NodeShape ; sh:targetClass <http://e/C> ;\n"
+        b"  sh:property [ sh:path <http://e/p> ; sh:maxLength 1 ] .\n"
+    )
+    data = f'<http://e/a> a <http://e/C> ; <http://e/p> "{CONTROL_VALUE}" .\n'.encode()
+    own, _ = conformance.read_shapes(conformance.Source("s.ttl", shapes, "ttl"))
+    return conformance.check([conformance.Source("d.ttl", data, "ttl")], [own])
+
+
+def test_junit_with_control_characters_in_a_value_is_well_formed_xml(
+    controls: conformance.Outcome,
+) -> None:
+    """Regression: a literal holding U+0007 or U+0000 went into the JUnit report as it was, and
+    no XML parser (nor CI) could read the report."""
+    suites = ET.fromstring(validation_report.render(controls, "junit", "en"))
+    (failure,) = suites.iter("failure")
+    assert "bell\\u0007 nul\\u0000 esc\\u001B]0;owned\\u0007 cr\\r ffff\\uFFFF" in (
+        failure.text or ""
+    )
+
+
+def test_the_text_report_writes_no_terminal_escapes(controls: conformance.Outcome) -> None:
+    """Regression: the text report printed a value's ESC and CR as they were, so data could
+    rewrite the validator's terminal (a title, a line overwritten by a carriage return)."""
+    text = validation_report.render(controls, "text", "en").decode()
+    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text)
+    assert "esc\\u001B]0;owned\\u0007" in text

@@ -529,12 +529,29 @@ def validate(
     Exit codes: 0 conforms, 1 violations (warnings too with --strict), 2 usage error or
     unreadable input.
     """
+    # rdflib logs a warning with a traceback for every ill-typed literal it reads ("x" as an
+    # xsd:integer), which is what validation is there to report (sh:datatype), not a failure.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     settings = _settings(store=store or None, base_uri=base_uri)
     language = lang or settings["default_language"]
     if list_profiles:
         click.echo(_profiles_text(settings, language))
         return
     if store is not None:
+        ignored = [
+            name
+            for name, given in (
+                ("--profile", profile),
+                ("--shapes", shapes_file),
+                ("--syntax", syntax),
+                ("--strict", strict),
+            )
+            if given
+        ]
+        if ignored:
+            # Each graph is checked against its own area's profile, and the matrix counts
+            # violations; these options would be silently ignored.
+            raise UsageError(f"{', '.join(ignored)} go with DATA files, not with --store")
         _validate_store(settings, data, municipality, area, force, report_format, out, language)
         return
     if municipality or area or force:
@@ -565,6 +582,9 @@ def _validate_files(
 
     if not data:
         raise UsageError("give the RDF files to validate (or --store)")
+    if data.count("-") > 1:
+        # The second read of standard input is empty: it would pass as an empty file.
+        raise UsageError("standard input (-) can be read only once; give - once")
     sources = [
         conformance.Source(name, sys.stdin.buffer.read(), syntax)
         if name == "-"
@@ -682,7 +702,20 @@ def _matrix_text(checked: Any, language: str) -> str:
         if language == "el"
         else f"{checked.validated} graphs validated, {checked.unchanged} unchanged skipped"
     )
-    return "\n".join([*lines, summary]) + "\n"
+    return "\n".join([*lines, summary, *_unrecorded_lines(checked, language)]) + "\n"
+
+
+def _unrecorded_lines(checked: Any, language: str) -> list[str]:
+    if not checked.unrecorded:
+        return []
+    heading = (
+        f"{len(checked.unrecorded)} γράφοι χωρίς εγγραφή στον κατάλογο δεν ελέγχθηκαν "
+        "(δεν είναι γνωστός ο τομέας τους· δημοσιεύστε τους με demoi lift):"
+        if language == "el"
+        else f"{len(checked.unrecorded)} graphs without a catalogue record were not validated "
+        "(their area is not known; publish them with demoi lift):"
+    )
+    return [heading, *(f"  {graph}" for graph in checked.unrecorded)]
 
 
 def _matrix_json(checked: Any) -> str:
@@ -693,6 +726,7 @@ def _matrix_json(checked: Any) -> str:
         "validated": checked.validated,
         "unchanged": checked.unchanged,
         "removed": checked.removed,
+        "unrecorded": checked.unrecorded,
         "cells": [cell.as_json() for cell in checked.cells],
     }
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"

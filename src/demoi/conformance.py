@@ -14,6 +14,7 @@ JSON-LD contexts are never fetched, and RDF/XML with external entities is refuse
 
 from __future__ import annotations
 
+import importlib
 import re
 import time
 import urllib.error
@@ -24,12 +25,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import rdflib
 from pyparsing import ParseException
 from pyshacl.errors import ReportableRuntimeError
-from rdflib.namespace import OWL, SH
+from rdflib.namespace import OWL, RDF, SH
+from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from demoi import profiles, shape_messages, validation
@@ -45,6 +48,7 @@ SEVERITIES = ("Violation", "Warning", "Info")
 CONFORMS, DOES_NOT_CONFORM = 0, 1
 SHAPES_FETCH_TIMEOUT = 10  # seconds, for shapes imported from an allow-listed host
 MAX_FETCHED_SHAPES = 16 * 1024 * 1024
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,9 @@ def read_triples(source: Source, *, allow_dtd: bool = True) -> list[ox.Triple]:
     """The source's statements as triples (the graph names of quads are dropped: the data is
     validated as one graph, as a store would validate a union)."""
     rdf_format = _format_of(source)
-    data = source.read()
+    # Windows editors (Notepad) start UTF-8 files with a byte order mark, which the text
+    # syntaxes' parsers read as a stray character before the first subject.
+    data = source.read().removeprefix(UTF8_BOM)
     try:
         check_rdf_source(data, rdf_format, source.name, allow_dtd=allow_dtd)
         try:
@@ -199,9 +205,11 @@ def _base_of(source: Source) -> str:
 
 
 def read_shapes(
-    source: Source, *, allowed_hosts: Sequence[str] = ()
+    source: Source, *, allowed_hosts: Sequence[str] = (), untrusted: bool = False
 ) -> tuple[Profile, list[tuple[tuple[str, str], ...]]]:
-    """``--shapes FILE``: a profile of one pass, and the notes about owl:imports not followed."""
+    """``--shapes FILE``: a profile of one pass, and the notes about owl:imports not followed.
+    ``untrusted``: shapes sent over the network, whose regular expressions must not be able
+    to backtrack for ever (:func:`check_shapes_patterns`)."""
     graph = rdflib.Graph()
     for triple in read_triples(source):
         graph.add(_rdflib_triple(triple))
@@ -213,8 +221,7 @@ def read_shapes(
         if target in followed:
             continue
         followed.add(target)
-        host = urllib.parse.urlsplit(target).hostname or ""
-        if host not in allowed_hosts:
+        if not _may_fetch(target, allowed_hosts):
             notes.append(
                 (
                     (
@@ -225,11 +232,138 @@ def read_shapes(
                 )
             )
             continue
-        imported = _fetch_shapes(target)
+        imported = _fetch_shapes(target, allowed_hosts)
         graph += imported
         pending.extend(str(t) for t in imported.objects(None, OWL.imports))
     check_shapes_sparql(source.name, graph, allowed_hosts)
+    check_shapes_patterns(source.name, graph, untrusted=untrusted)
+    check_shapes_structure(source.name, graph)
     return profiles.custom(graph, source.name), notes
+
+
+#: How deep blank nodes may nest in shapes given by a user (sh:not [ sh:not [ … ] ], paths of
+#: paths): the validators recurse on them, and at about 200 levels exceeded Python's recursion
+#: limit; shapes people write nest a few levels (DCAT-AP: under ten).
+MAX_SHAPES_DEPTH = 100
+
+
+def check_shapes_structure(name: str, shapes: rdflib.Graph) -> None:
+    """Refuse shapes whose structure the validators would fail on rather than read: an RDF list
+    whose rdf:rest loops back (sh:in, sh:or, a path) and blank nodes nested deeper than
+    MAX_SHAPES_DEPTH."""
+    ends: set[rdflib.term.Node] = set()  # list nodes known to reach rdf:nil or a dead end
+    for start in set(shapes.subjects(RDF.rest, None)):
+        walked: set[rdflib.term.Node] = set()
+        node: rdflib.term.Node | None = start
+        while node is not None and node != RDF.nil and node not in ends:
+            if node in walked:
+                raise UsageError(
+                    "an RDF list of the shapes loops back on itself (its rdf:rest leads to an "
+                    "earlier member)",
+                    location=Location(name),
+                )
+            walked.add(node)
+            node = shapes.value(node, RDF.rest)
+        ends |= walked
+    if _blank_node_depth(shapes) > MAX_SHAPES_DEPTH:
+        raise UsageError(
+            f"the shapes nest blank nodes more than {MAX_SHAPES_DEPTH} levels deep, which the "
+            "validator cannot follow; name the nested shapes with IRIs and refer to them",
+            location=Location(name),
+        )
+
+
+def _blank_node_depth(shapes: rdflib.Graph) -> int:
+    """The longest chain of blank nodes, each the object of the one before (a list's rdf:rest
+    links not counted: lists are read one member after the other, not nested). Iterative, as
+    the point is to measure what would exhaust the recursion limit."""
+    depth: dict[rdflib.term.Node, int] = {}
+    for root in {o for o in shapes.objects() if isinstance(o, rdflib.BNode)}:
+        stack: list[tuple[rdflib.term.Node, bool]] = [(root, False)]
+        on_path: set[rdflib.term.Node] = set()
+        while stack:
+            node, done = stack.pop()
+            if done:
+                on_path.discard(node)
+                depth[node] = 1 + max(
+                    (depth.get(child, 0) for child in _nested(shapes, node)), default=0
+                )
+                continue
+            if node in depth or node in on_path:  # measured, or a cycle (not nesting)
+                continue
+            on_path.add(node)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _nested(shapes, node))
+    return max(depth.values(), default=0)
+
+
+def _nested(shapes: rdflib.Graph, node: rdflib.term.Node) -> list[rdflib.term.Node]:
+    return [
+        child
+        for predicate, child in shapes.predicate_objects(node)
+        if isinstance(child, rdflib.BNode) and predicate != RDF.rest
+    ]
+
+
+def check_shapes_patterns(name: str, shapes: rdflib.Graph, *, untrusted: bool) -> None:
+    """Refuse an sh:pattern the validator cannot compile (it would fail deep inside it) and,
+    from the network, one with a repeated group that itself repeats or alternates, such as
+    ``(a+)+``: the validator matches with Python's backtracking ``re``, where such a pattern
+    takes time exponential in the length of the value (a 40-character value, hours)."""
+    for shape, pattern in shapes.subject_objects(SH.pattern):
+        flags = shapes.value(shape, SH.flags)
+        where = Location(name)
+        try:
+            parsed = _regex_parser.parse(str(pattern), _regex_flags(flags))
+        except re.error as error:
+            raise UsageError(
+                f"the sh:pattern {str(pattern)!r} of the shapes is not a regular expression: "
+                f"{error}",
+                location=where,
+            ) from None
+        if untrusted and _backtracks_for_ever(parsed.data, inside_repeat=False):
+            raise UsageError(
+                f"the sh:pattern {str(pattern)!r} of the shapes repeats a group that itself "
+                "repeats or alternates, which could take hours to match; the web validator "
+                "refuses such patterns: simplify it, or validate with `demoi validate --shapes`",
+                location=where,
+            )
+
+
+# The stdlib's own parser of regular expressions (re._parser, private and without type stubs):
+# the structure a pattern compiles to, which no public API gives; imported by name for mypy.
+_regex_parser: Any = importlib.import_module("re._parser")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _regex_flags(flags: rdflib.term.Node | None) -> int:
+    text = str(flags).lower() if isinstance(flags, rdflib.Literal) else ""
+    return (re.IGNORECASE if "i" in text else 0) | (re.MULTILINE if "m" in text else 0)
+
+
+def _backtracks_for_ever(items: Iterable[Any], *, inside_repeat: bool) -> bool:
+    """Whether a parsed pattern nests a repeat (or an alternation) inside a repeat."""
+    for opcode, argument in items:
+        name = str(opcode)
+        if name in _REPEATS:
+            low, high, body = argument
+            if high > 1 and inside_repeat:
+                return True
+            if _backtracks_for_ever(body, inside_repeat=inside_repeat or high > 1):
+                return True
+        elif name == "BRANCH":
+            if inside_repeat:
+                return True
+            if any(_backtracks_for_ever(branch, inside_repeat=False) for branch in argument[1]):
+                return True
+        elif name == "SUBPATTERN":
+            if _backtracks_for_ever(argument[-1], inside_repeat=inside_repeat):
+                return True
+        elif name in ("ASSERT", "ASSERT_NOT", "ATOMIC_GROUP") and _backtracks_for_ever(
+            argument[-1] if name != "ATOMIC_GROUP" else argument, inside_repeat=inside_repeat
+        ):
+            return True
+    return False
 
 
 #: The SHACL parameters whose value is SPARQL the validator runs: SHACL-SPARQL constraints,
@@ -251,7 +385,7 @@ def check_shapes_sparql(name: str, shapes: rdflib.Graph, allowed_hosts: Sequence
     The syntax is read here with rdflib's parser, the one pySHACL runs, because a query it
     cannot parse would otherwise fail deep inside the validator."""
     for parameter in _SPARQL_PARAMETERS:
-        for text in shapes.objects(None, parameter):
+        for holder, text in shapes.subject_objects(parameter):
             where = Location(name)
             try:
                 check_nesting(str(text))
@@ -262,22 +396,69 @@ def check_shapes_sparql(name: str, shapes: rdflib.Graph, allowed_hosts: Sequence
                     location=where,
                     spec=error.spec,
                 ) from None
-            parse = parseUpdate if parameter == _SPARQL_UPDATE else parseQuery
+            prefixes = _declared_prefixes(shapes, holder)
             try:
-                parse(str(text))
+                if parameter == _SPARQL_UPDATE:
+                    update = parseUpdate(str(text))
+                else:
+                    query = parseQuery(str(text))
             except ParseException as error:
                 raise UsageError(
                     f"a SPARQL query of the shapes cannot be read: {error.msg}, at line "
                     f"{error.lineno}, column {error.col} of the query",
                     location=where,
                 ) from None
+            try:
+                if parameter == _SPARQL_UPDATE:
+                    translateUpdate(update, initNs=prefixes)
+                else:
+                    translateQuery(query, initNs=prefixes)
+            except Exception as error:  # noqa: BLE001 - rdflib raises a bare Exception for an undeclared prefix
+                raise UsageError(
+                    f"a SPARQL query of the shapes cannot be used: {error} (declare its "
+                    "prefixes with sh:prefixes, or write the IRIs in full)",
+                    location=where,
+                ) from None
 
 
-def _fetch_shapes(url: str) -> rdflib.Graph:
+def _declared_prefixes(shapes: rdflib.Graph, holder: rdflib.term.Node) -> dict[str, str]:
+    """The prefixes a SPARQL constraint or target declares with sh:prefixes, which the
+    validator adds to its query (SHACL 5.2.1)."""
+    return {
+        str(shapes.value(declaration, SH.prefix)): str(shapes.value(declaration, SH.namespace))
+        for ontology in shapes.objects(holder, SH.prefixes)
+        for declaration in shapes.objects(ontology, SH.declare)
+    }
+
+
+def _may_fetch(url: str, allowed_hosts: Sequence[str]) -> bool:
+    """Only http(s) from an allow-listed host: a file:// URL naming an allowed host is the
+    server's own disk, and urllib reads it (its parse errors quoted the file's first words)."""
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme in ("http", "https") and (parts.hostname or "") in allowed_hosts
+
+
+class _AllowListedRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects followed only to where the first request could have gone: urllib follows
+    any, so an allow-listed host could send the validator to one that is not."""
+
+    def __init__(self, allowed_hosts: Sequence[str]) -> None:
+        self.allowed_hosts = allowed_hosts
+
+    def redirect_request(  # type: ignore[no-untyped-def]  # typeshed's own signature
+        self, req, fp, code, msg, headers, newurl
+    ):
+        if not _may_fetch(newurl, self.allowed_hosts):
+            raise urllib.error.URLError(f"redirected to {newurl}, which is not allow-listed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _fetch_shapes(url: str, allowed_hosts: Sequence[str]) -> rdflib.Graph:
     """Shapes from an allow-listed host (Turtle, or what the server says it sends)."""
     request = urllib.request.Request(url, headers={"Accept": "text/turtle, application/n-triples"})
+    opener = urllib.request.build_opener(_AllowListedRedirects(allowed_hosts))
     try:
-        with urllib.request.urlopen(request, timeout=SHAPES_FETCH_TIMEOUT) as response:  # noqa: S310 - allow-listed http(s) only
+        with opener.open(request, timeout=SHAPES_FETCH_TIMEOUT) as response:
             data = response.read(MAX_FETCHED_SHAPES + 1)
             media_type = response.headers.get_content_type()
     except (urllib.error.URLError, TimeoutError, OSError) as error:
@@ -323,14 +504,16 @@ def check(
         raise UsageError("give at least one data file")
     try:
         outcome = check_triples(triples, chosen, strict=strict)
-    except ReportableRuntimeError as error:
-        # pySHACL refusing a shape (sh:minCount "x", say): demoi's profiles are tested, so it
-        # is in the user's own shapes, a mistake they can fix.
+    except RuntimeError as error:
+        # pySHACL refusing a shape (sh:minCount "x", say; its ReportableRuntimeError), or
+        # Oxigraph a SPARQL constraint calling a function it does not know: demoi's profiles
+        # are tested, so it is in the user's own shapes, a mistake they can fix.
         own = [profile for profile in chosen if profile.custom]
         if not own:
             raise
+        message = error.message if isinstance(error, ReportableRuntimeError) else str(error)
         raise UsageError(
-            f"the shapes cannot be used: {error.message}", location=Location(own[0].name)
+            f"the shapes cannot be used: {message}", location=Location(own[0].name)
         ) from None
     outcome.inputs = inputs
     outcome.notes = list(notes)

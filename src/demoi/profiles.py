@@ -235,9 +235,14 @@ def _eu_profile_cached(profile: EuProfile, folder: str) -> Profile:
     ranges = _read_eu(profile.pass_two, folder)
     # The publishers keep range and code-list shapes in their own files, but the main files
     # still hold sh:class constraints (a licence must be a dct:LicenseDocument), which data
-    # alone cannot meet: those go to the second pass too.
-    second_tops = _targeted(ranges)
-    shapes = main + ranges
+    # alone cannot meet: those go to the second pass too. The range files link their property
+    # shapes to the main files' node shapes (the same IRIs), so the passes are split per
+    # property shape, each given its node shape's target: split by node shape, every rule of a
+    # main file (a dataset's description) ran only in the second pass, with the code lists.
+    second_tops = _targeted(ranges) | {
+        member for member in ranges.objects(None, SH.property) if (member, SH.path, None) in ranges
+    }
+    shapes = targeted_directly(main + ranges)
     sections = {
         **_sections(ranges, profile.documentation),
         **_sections(main, profile.documentation),

@@ -11,8 +11,10 @@ one SPARQL update, so an interrupted run leaves every report whole, old or new.
 
 Which graphs are published comes from the catalogue records (``demoi.catalogue``); a record's
 ``dct:modified``, ``dct:source`` and ``void:triples``, with the digest of the area's shape files,
-make the fingerprint: a graph whose fingerprint has not changed since its last check is not
-validated again unless ``force`` (a new demoi with other shapes changes every fingerprint).
+make the fingerprint, with a digest of the graph's triples (the Graph Store and SPARQL updates
+change a graph without its record): a graph whose fingerprint has not changed since its last
+check is not validated again unless ``force`` (a new demoi with other shapes changes every
+fingerprint).
 Each municipality's catalogue graph is validated too, against the ``catalogue`` profile, with
 the fingerprints of its records as its own.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
 
@@ -31,7 +33,13 @@ from demoi import profiles
 from demoi.catalogue import DCAT, DCTERMS, DEMOI, XSD, catalogue_graph
 from demoi.conformance import SEVERITIES, Input, Outcome, Pass, Result, check_triples
 from demoi.errors import DataError, UsageError
-from demoi.iris import MUNICIPALITY_CODES, STANDARDS_BASE, minted_prefix, municipality_iri
+from demoi.iris import (
+    MUNICIPALITY_CODES,
+    STANDARDS_BASE,
+    is_reserved,
+    minted_prefix,
+    municipality_iri,
+)
 from demoi.municipalities import municipalities
 from demoi.profiles import Profile, Section
 from demoi.resources import standards_path
@@ -98,6 +106,10 @@ class StoreCheck:
     validated: int  # graphs validated this run
     unchanged: int  # graphs skipped: unchanged since their last check
     removed: int = 0  # reports dropped: their graphs are no longer published
+    # Graphs in the store without a catalogue record (loaded by `demoi load` or the Graph
+    # Store): nothing says which profile they answer to, so they are not validated, and the
+    # matrix would otherwise be silent about them.
+    unrecorded: list[str] = field(default_factory=list)
 
     @property
     def conforms(self) -> bool:
@@ -151,9 +163,9 @@ def validate_store(
     removed = _remove_reports(store, base, sorted(set(known) - set(published)))
     validated = unchanged = 0
     for graph in sorted(published):
-        target = published[graph]
-        if not _in_scope(target, municipality, area):
+        if not _in_scope(published[graph], municipality, area):
             continue
+        target = _with_content(store, published[graph])
         if not force and known.get(graph) == target.fingerprint:
             unchanged += 1
             continue
@@ -163,7 +175,36 @@ def validate_store(
         store.update(report_update(base, target, outcome))
         validated += 1
     cells = matrix(store, base, municipality=municipality, area=area)
-    return StoreCheck(cells, validated, unchanged, removed)
+    return StoreCheck(
+        cells,
+        validated,
+        unchanged,
+        removed,
+        _unrecorded(store, base, published, municipality, area),
+    )
+
+
+def _unrecorded(
+    store: Store,
+    base: str,
+    published: dict[str, Published],
+    municipality: str | None,
+    area: str | None,
+) -> list[str]:
+    """The graphs of the scope without a catalogue record (none belongs to an area), but the
+    standards (vocabularies and code lists, `demoi demo`), which are no municipality's data."""
+    if area is not None:
+        return []
+    prefix = f"{base}graph/{municipality}/" if municipality is not None else ""
+    standards = f"{base}graph/standards/"
+    return [
+        info.iri
+        for info in store.graphs()
+        if info.iri not in published
+        and not is_reserved(info.iri)
+        and info.iri.startswith(prefix)
+        and not info.iri.startswith(standards)
+    ]
 
 
 def _check_scope(municipality: str | None, area: str | None) -> None:
@@ -253,6 +294,24 @@ def published_graphs(store: Store, base: str) -> dict[str, Published]:
             catalogue, code, CATALOGUE_AREA, _fingerprint(CATALOGUE_AREA, own)
         )
     return published
+
+
+def _with_content(store: Store, target: Published) -> Published:
+    """The target with the digest of the graph's content in its fingerprint: the Graph Store
+    and SPARQL updates change a graph without touching its catalogue record."""
+    return replace(
+        target, fingerprint=f"{target.fingerprint}|{content_digest(store, target.graph)}"
+    )
+
+
+def content_digest(store: Store, graph: str) -> str:
+    """A digest of the graph's triples that does not depend on the order they are read in
+    (the sum of each triple's SHA-256): reading is cheap next to validating, and sorting
+    millions of triples would not be."""
+    total = 0
+    for quad in store.quads(graph):
+        total += int.from_bytes(hashlib.sha256(str(quad.triple).encode()).digest(), "big")
+    return f"{total % (1 << 256):064x}"
 
 
 def _fingerprint(area: str, texts: Iterable[str]) -> str:

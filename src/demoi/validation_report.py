@@ -179,7 +179,7 @@ def render(outcome: Outcome, fmt: str, language: str) -> bytes:
     if fmt == "json":
         return json.dumps(as_json(outcome, language), ensure_ascii=False, indent=2).encode()
     if fmt == "text":
-        return as_text(outcome, language).encode()
+        return visible_controls(as_text(outcome, language), keep="\n").encode()
     if fmt == "html":
         return as_html(outcome, language).encode()
     if fmt == "ttl":
@@ -187,6 +187,21 @@ def render(outcome: Outcome, fmt: str, language: str) -> bytes:
     if fmt == "junit":
         return as_junit(outcome, language)
     raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+# Characters a report must not carry as they are: C0 and C1 controls, DEL, and the two
+# non-characters XML 1.0 forbids. In text they are terminal escapes (a value could rewrite the
+# validator's screen, or a \r hide a line); in JUnit XML they make the file unreadable (not even
+# a character reference may name them), so CI would reject the whole report.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def visible_controls(text: str, *, keep: str) -> str:
+    """``text`` with each control character (but those in ``keep``) written as ``\\uXXXX``, as
+    N-Triples would escape it."""
+    return _CONTROLS.sub(
+        lambda match: match[0] if match[0] in keep else f"\\u{ord(match[0]):04X}", text
+    )
 
 
 def _language(language: str) -> str:
@@ -851,8 +866,10 @@ def as_junit(outcome: Outcome, language: str) -> bytes:
         suites.set(attribute, str(sum(int(s.get(attribute, "0")) for s in suites)))
     suites.set("time", f"{outcome.seconds:.3f}")
     ET.indent(suites)
-    written: bytes = ET.tostring(suites, encoding="utf-8", xml_declaration=True)
-    return written + b"\n"
+    written = ET.tostring(suites, encoding="unicode")
+    # ElementTree writes control characters as they are, which no XML parser reads back.
+    readable = visible_controls(written, keep="\t\n\r")
+    return f"<?xml version='1.0' encoding='utf-8'?>\n{readable}\n".encode()
 
 
 def _testcase(suite: ET.Element, rule: Rule, strict: bool, language: str) -> None:
