@@ -282,6 +282,20 @@ def test_admin_token_writes_any_graph(
     }
 
 
+@pytest.mark.parametrize("kept", ["graph/provenance", "graph/conformance"])
+def test_not_even_the_admin_token_updates_demois_own_graphs(
+    client: FlaskClient, writable: Flask, tokens_path: Path, kept: str
+) -> None:
+    """Regression (review): an admin token's SPARQL update could forge the conformance reports
+    or the provenance, which the Graph Store already refused."""
+    _, secret = tokens.create(tokens_path, tokens.ADMIN)
+    before = graph_sizes(writable)
+    answer = post_update(client, insert(f"{BASE}{kept}"), secret)
+    assert answer.status_code == 403, answer.json
+    assert "kept by demoi itself" in answer.json["error"]["message"]  # type: ignore[index]
+    assert graph_sizes(writable) == before
+
+
 def test_a_syntax_error_in_an_update_is_400(client: FlaskClient, tokens_path: Path) -> None:
     _, secret = tokens.create(tokens_path, "4401")
     answer = post_update(client, "INSERT DATA { oops", secret)

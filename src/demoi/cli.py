@@ -773,6 +773,9 @@ def _become_server() -> None:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # rdflib logs a warning with a traceback for every ill-typed literal it reads; in an upload
+    # to /api/validate they are what validation reports, and a client could flood the log.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     # SIGTERM (kill, systemd, docker stop) stops the server as Ctrl-C does: the servers end
     # their loop on KeyboardInterrupt, and the store is then closed and its lock released.
     signal.signal(signal.SIGTERM, signal.default_int_handler)

@@ -197,10 +197,17 @@ def _graph_name(graph: object) -> str:
 
 
 def check_scope(token: tokens.Token, graphs: Iterable[str], base: str) -> None:
+    graphs = sorted(graphs)
+    for graph in graphs:
+        if is_reserved(graph):
+            # Found in review: an admin token could forge the conformance reports and the
+            # provenance by a SPARQL update (the Graph Store already refused it). They record
+            # what demoi did; nobody writes them by hand.
+            raise Forbidden(f"<{graph}> is kept by demoi itself (provenance or conformance)")
     if token.is_admin:
         return
     prefix = f"{base}graph/{token.scope}/"
-    for graph in sorted(graphs):
+    for graph in graphs:
         if graph == UNBOUNDED:
             raise Forbidden(
                 f"token {token.id} writes only graphs of municipality {token.scope}; this update "
