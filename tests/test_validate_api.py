@@ -905,3 +905,38 @@ def test_a_sparql_function_the_engine_does_not_know_is_a_400_not_a_500(
     answer = client.post("/api/validate", data=upload(MISSING_KAE, shapes=sparql_shapes(select)))
     assert answer.status_code == 400, answer.data
     assert "custom function <http://e/f> is not supported" in error(answer)["message"]
+
+
+CROSS_JOIN_SHAPES = b"""@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:shape> a sh:NodeShape ; sh:targetNode <urn:s0> ; sh:sparql [
+    sh:select "SELECT $this WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . FILTER (?c = ?f && ?f != ?i) }"
+] .
+"""
+
+
+def test_a_validation_past_its_time_limit_is_stopped(make_app: Callable[..., Flask]) -> None:
+    """Uploaded shapes are programs: a SPARQL constraint joining everything with everything ran
+    as long as it liked. The validation runs in a child process, killed past
+    DEMOI_VALIDATION_TIMEOUT; the client gets 503 and the server goes on answering."""
+    import time
+
+    app = make_app(VALIDATION_TIMEOUT=1.0)
+    client = app.test_client()
+    data = "".join(f"<urn:s{n}> <urn:p> <urn:o{n % 7}> .\n" for n in range(3000)).encode()
+    started = time.monotonic()
+    answer = client.post(
+        "/api/validate",
+        data={
+            "file": (io.BytesIO(data), "data.nt"),
+            "shapes": (io.BytesIO(CROSS_JOIN_SHAPES), "shapes.ttl"),
+            "profile": "none",
+        },
+        content_type="multipart/form-data",
+    )
+    assert answer.status_code == 503, answer.data
+    assert error(answer)["code"] == "validation-timeout"
+    assert time.monotonic() - started < 20  # the first request also starts the forkserver
+    after = client.post(
+        "/api/validate?profile=finance", data=MISSING_KAE.read_bytes(), content_type="text/turtle"
+    )
+    assert after.status_code == 200

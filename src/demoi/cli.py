@@ -846,6 +846,9 @@ def _serve_waitress(settings: Settings) -> None:
         listener.close()
         raise
     try:
+        from demoi.server import validation_worker
+
+        validation_worker.start()  # reads and compiles the profiles now, not on a first upload
         server = create_server(_access_log(app), sockets=[listener], threads=settings["threads"])
         click.echo(_serving_line(settings, port))
         logging.getLogger("demoi.serve").info("waitress, %d threads", settings["threads"])

@@ -92,6 +92,13 @@ class QueryTimeout(DemoiError):
     code = "query-timeout"
 
 
+class ValidationTimeout(DemoiError):
+    """A validation asked over the web ran past ``validation_timeout`` and was stopped."""
+
+    exit_code = 1
+    code = "validation-timeout"
+
+
 class Busy(DemoiError):
     """Too much is under way to take this on now; the same request may succeed later."""
 

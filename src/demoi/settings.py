@@ -142,6 +142,15 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_positive_float,
     ),
     Setting(
+        "validation_timeout",
+        "seconds",
+        60.0,
+        "Time limit for one validation asked over the web (/validate, /api/validate), in "
+        "seconds; it runs in a child process that is killed past it. At most "
+        "DEMOI_QUERY_WORKERS validations run at once.",
+        _parse_positive_float,
+    ),
+    Setting(
         "max_result_rows",
         "integer",
         10000,

@@ -14,7 +14,7 @@ from flask import Flask, Response, jsonify
 from werkzeug.exceptions import HTTPException
 
 from demoi.conneg import NotAcceptable
-from demoi.errors import Busy, DemoiError, QueryTimeout
+from demoi.errors import Busy, DemoiError, QueryTimeout, ValidationTimeout
 from demoi.query_guard import OutboundRefused
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ STATUS_OF: dict[type[DemoiError], int] = {
     NotAcceptable: 406,
     UnsupportedMediaType: 415,
     QueryTimeout: 503,
+    ValidationTimeout: 503,
     Busy: 503,
 }
 

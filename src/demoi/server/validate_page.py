@@ -14,7 +14,7 @@ their SPARQL may not name another host in SERVICE, LOAD or FROM (the same functi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +22,11 @@ from flask import Blueprint, Response, current_app, render_template, request
 from markupsafe import Markup
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from demoi import conformance, profiles, validation_report
+from demoi import profiles, validation_report
 from demoi.conformance import Outcome, Source
 from demoi.conneg import negotiate
 from demoi.errors import DemoiError, UsageError
-from demoi.server import app_settings
+from demoi.server import app_settings, validation_worker
 from demoi.server.errors import UnsupportedMediaType
 from demoi.server.i18n import LANGUAGES, page_context, page_language
 
@@ -286,21 +286,21 @@ def _report_format() -> str:
 
 
 def validate(asked: ValidationRequest) -> Outcome:
+    """Validate in a child process killed past ``validation_timeout``
+    (:mod:`demoi.server.validation_worker`: an upload's own shapes are programs)."""
     settings = app_settings(current_app)
-    chosen: list[profiles.Profile] = []
-    if asked.profile != NO_PROFILE:
-        chosen = profiles.load(asked.profile, eu_shapes_dir=settings["eu_shapes_dir"])
-    notes: Sequence[tuple[tuple[str, str], ...]] = ()
-    if asked.shapes is not None:
-        own, notes = conformance.read_shapes(
-            asked.shapes, allowed_hosts=settings["allowed_hosts"], untrusted=True
-        )
-        chosen.append(own)
-    # allow_dtd=False: a DOCTYPE from the network is attack surface nobody needs (as the
-    # Graph Store refuses it).
-    return conformance.check(
-        asked.sources, chosen, strict=asked.strict, allow_dtd=False, notes=notes
+    task = validation_worker.Task(
+        sources=asked.sources,
+        profile="" if asked.profile == NO_PROFILE else asked.profile,
+        shapes=asked.shapes,
+        strict=asked.strict,
+        eu_shapes_dir=settings["eu_shapes_dir"],
+        allowed_hosts=tuple(settings["allowed_hosts"]),
     )
+    slots = current_app.extensions.setdefault(
+        "demoi.validation_slots", threading.BoundedSemaphore(settings["query_workers"])
+    )
+    return validation_worker.run(task, timeout=settings["validation_timeout"], slots=slots)
 
 
 @bp.post("/api/validate")
