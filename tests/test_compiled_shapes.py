@@ -270,6 +270,54 @@ def test_sparql_rules_meeting_stand_in_literals_are_left_to_pyshacl() -> None:
     assert keys(found, shapes, with_messages=True) == keys(reference, shapes, with_messages=True)
 
 
+def test_sparql_rules_stay_compiled_when_stand_ins_are_on_other_predicates() -> None:
+    """Regression (whole-graph validation took 288 of its 315 s in pySHACL): one stand-in
+    literal anywhere in the graph sent every shape with SPARQL to pySHACL, though their queries
+    never read the predicate that holds it, so they cannot meet it."""
+    shapes, amounts, _ = sparql_case(["12.5", "-3.25"])
+    elsewhere = b'<urn:x0> <urn:note> "1.50"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n'
+    data = amounts + elsewhere
+    evaluated = compiled_shapes.evaluate(shapes, data)
+    loaded = compiled_shapes.load(data)
+    assert (loaded.stand_ins, loaded.stand_in_predicates) == (1, {"urn:note"})
+    assert evaluated.for_pyshacl == []
+    found = validate_compiled(data, shapes, "en")
+    reference = validate_graph(rdflib.Graph().parse(data=data, format="nt"), shapes, "en")
+    assert keys(found, shapes, with_messages=True) == keys(reference, shapes, with_messages=True)
+
+
+def test_the_predicates_holding_stand_ins_are_read_unescaped() -> None:
+    data = (
+        b'<urn:x> <urn:n\\u006Fte> "1.50"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n'
+        b'<urn:x> <urn:plain> "1.5"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n'
+        b'_:b <urn:tagged>\t"x"@EN .\n'
+    )
+    loaded = compiled_shapes.load(data)
+    assert (loaded.stand_ins, loaded.stand_in_predicates) == (2, {"urn:note", "urn:tagged"})
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "SELECT $this WHERE { $this <urn:a>/^<urn:b>* ?x . ?x a <urn:C> "
+            "FILTER NOT EXISTS { ?x <urn:d>|<urn:e> ?y ; <urn:f> ?z . "
+            "?y (<urn:g>/^<urn:h>)+ ?q } }",
+            {f"urn:{name}" for name in "abdefgh"} | {str(RDF.type)},
+        ),
+        ("SELECT $this WHERE { $this ?p ?x }", None),  # a variable predicate reads anything
+        ("SELECT $this WHERE { $this <urn:a> ?x FILTER EXISTS { ?x ?p ?y } }", None),
+        ("SELECT $this WHERE { $this !<urn:a> ?x }", None),  # so does a negated set
+        ("SELECT $this WHERE { $this <urn:a> ?x FILTER NOT EXISTS { ?x !<urn:b> ?y } }", None),
+        ("SELECT $this WHERE { $this <urn:a>/?p ?x }", None),
+        ("not SPARQL at all", None),
+    ],
+)
+def test_the_predicates_a_sparql_rule_reads(query: str, expected: set[str] | None) -> None:
+    found = compiled_shapes._query_predicates(query)
+    assert (set(found) if found is not None else None) == expected
+
+
 def test_decimals_oxigraph_cannot_hold_are_still_compared() -> None:
     """Regression: Oxigraph keeps a decimal with more digits than it holds as an unknown form,
     so ``?o >= 0`` is an error there; the value must still be checked (pySHACL finds it)."""

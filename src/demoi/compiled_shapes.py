@@ -95,7 +95,14 @@ class Data:
 
     store: ox.Store
     stand_ins: int
+    # The predicates of the triples whose object is a stand-in.
+    stand_in_predicates: frozenset[str] = frozenset()
     _terms: dict[Any, Term] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # The rdflib term of a store term already seen, or None (a falsy empty literal too,
+        # so callers write ``known(node) or term(node)``).
+        self.known: Callable[[Any], Term | None] = self._terms.get
 
     def term(self, node: Any) -> Term:
         found = self._terms.get(node)
@@ -109,6 +116,12 @@ class Data:
         except (SyntaxError, ValueError, RuntimeError) as error:  # Oxigraph refuses the query
             raise Unsupported(f"Oxigraph cannot run {text!r}: {error}") from error
         return iter(solutions)  # type: ignore[arg-type]
+
+
+def _first(rows: Iterable[Any]) -> Iterator[Any]:
+    """The first value of each solution."""
+    for row in rows:
+        yield row[0]
 
 
 def _to_rdflib(node: Any) -> Term:
@@ -145,12 +158,17 @@ def to_oxigraph(term: Node) -> Any:
     raise Unsupported(f"no store term for {term!r}")
 
 
-def _stored_literals(ntriples: bytes) -> tuple[bytes, int]:
-    """The N-Triples with every literal Oxigraph and rdflib see differently as a stand-in."""
+def _stored_literals(ntriples: bytes) -> tuple[bytes, int, frozenset[str]]:
+    """The N-Triples with every literal Oxigraph and rdflib see differently as a stand-in, how
+    many, and the predicates of the triples that hold one."""
     forms: dict[bytes, bytes] = {}
     to_check: dict[bytes, tuple[bytes, bytes]] = {}
+    # One scan of the text (the costly part): where each literal is, and how it goes to the
+    # store; the text is then put together from the spans, not scanned again to substitute.
+    spans: list[tuple[int, int, bytes]] = []
     for match in _LITERAL.finditer(ntriples):
         whole = match.group(0)
+        spans.append((match.start(), match.end(), whole))
         if whole not in forms and whole not in to_check:
             form = _store_form(match)
             if isinstance(form, tuple):
@@ -158,17 +176,22 @@ def _stored_literals(ntriples: bytes) -> tuple[bytes, int]:
             else:
                 forms[whole] = form
     forms.update(_as_oxigraph_keeps(to_check))
-    count = 0
-
-    def replace(match: re.Match[bytes]) -> bytes:
-        nonlocal count
-        whole = match.group(0)
+    pieces: list[bytes] = []
+    predicates: set[bytes] = set()
+    last = 0
+    for start, end, whole in spans:
         found = forms[whole]
         if found != whole:
-            count += 1
-        return found
-
-    return _LITERAL.sub(replace, ntriples), count
+            pieces += (ntriples[last:start], found)
+            last = end
+            # A literal is the last term of its line: the predicate is the IRI just before it.
+            head = ntriples[ntriples.rfind(b"\n", 0, start) + 1 : start].rstrip()
+            predicates.add(head[head.rfind(b"<") + 1 : -1])
+    if not pieces:
+        return ntriples, 0, frozenset()
+    pieces.append(ntriples[last:])
+    named = frozenset(_unescape(predicate.decode()) for predicate in predicates)
+    return b"".join(pieces), len(pieces) // 2, named
 
 
 def _stand_in(lexical: bytes, datatype: bytes) -> bytes:
@@ -248,14 +271,14 @@ def _as_oxigraph_keeps(literals: dict[bytes, tuple[bytes, bytes]]) -> dict[bytes
 
 
 def load(ntriples: bytes) -> Data:
-    rewritten, stand_ins = _stored_literals(ntriples)
+    rewritten, stand_ins, predicates = _stored_literals(ntriples)
     store = ox.Store()
     if b"_:" in rewritten:
         # Store.load renames blank nodes; parsed quads keep their labels, as rdflib does.
         store.extend(ox.parse(rewritten, format=ox.RdfFormat.N_TRIPLES))
     else:
         store.load(rewritten, format=ox.RdfFormat.N_TRIPLES)
-    return Data(store, stand_ins)
+    return Data(store, stand_ins, predicates)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -373,6 +396,8 @@ class Profile:
         ):
             raise Unsupported("SHACL rules or entailment")
         self._compiled: dict[Node, Shape] = {}
+        # The shapes' own SPARQL (constraints and targets) by shape, as run over the data.
+        self.sparql_texts: dict[Node, list[str]] = {}
         self.targeted = [self.shape(node) for node in self._targeted_nodes()]
 
     def _targeted_nodes(self) -> list[Node]:
@@ -450,7 +475,9 @@ class Profile:
             kinds = set(g.objects(target, RDF.type)) - {SH.SPARQLTarget}
             if select is None or others or kinds:
                 raise Unsupported(f"target {target!r}")
-            shape.targets.append("{ " + _subquery(self.prefixes(target) + str(select)) + " }")
+            text = self.prefixes(target) + str(select)
+            self.sparql_texts.setdefault(node, []).append(text)
+            shape.targets.append("{ " + _subquery(text) + " }")
 
     def prefixes(self, holder: Node) -> str:
         lines = []
@@ -477,10 +504,10 @@ class Evaluation:
         self.profile = profile
         self.data = data
         self._paths: dict[tuple[str, str | None], dict[Term, list[Term]]] = {}
-        self._counts: dict[str, dict[Term, int]] = {}
         self._raw: dict[str, dict[Term, list[Any]]] = {}
         self._targets: dict[str, list[Term]] = {}
         self._instances: dict[str, set[Term]] = {}
+        self._selected: dict[str, set[Term]] = {}
         self._nested: dict[tuple[Node, frozenset[Term]], dict[Term, list[Result]]] = {}
 
     def focus_nodes(self, shape: Shape) -> list[Term]:
@@ -489,7 +516,8 @@ class Evaluation:
             targeted = self._targets.get(pattern)
             if targeted is None:
                 query = f"SELECT DISTINCT ?this WHERE {{ {pattern} }}"
-                targeted = [self.data.term(row[0]) for row in self.data.query(query)]
+                term, known = self.data.term, self.data.known
+                targeted = [known(node) or term(node) for node in _first(self.data.query(query))]
                 self._targets[pattern] = targeted
             found.update(dict.fromkeys(targeted))
         return list(found)
@@ -503,31 +531,51 @@ class Evaluation:
             term = self.data.term
             # An error in the condition (a value Oxigraph cannot compare) keeps the value too.
             condition = f" FILTER (!COALESCE(({keep}), false))" if keep else ""
-            for row in self.data.query(f"SELECT ?s ?o WHERE {{ ?s {path.sparql} ?o{condition} }}"):
-                distinct.setdefault(term(row[0]), {})[term(row[1])] = None
+            known = self.data.known  # hot loop: a cached term without a call
+            for row in self.data.query(_path_query(path, condition)):
+                subject, value = row[0], row[1]
+                distinct.setdefault(known(subject) or term(subject), {})[
+                    known(value) or term(value)
+                ] = None
             table = self._paths[key] = {s: list(o) for s, o in distinct.items()}
         return table
 
     def raw_path_table(self, path: PathSpec) -> dict[Term, list[Any]]:
         """Subject → its values on the path as the store's terms."""
-        table = self._raw.get(path.sparql)
+        key = path.sparql
+        table = self._raw.get(key)
         if table is None:
             distinct: dict[Term, dict[Any, None]] = {}
             term = self.data.term
-            for row in self.data.query(f"SELECT ?s ?o WHERE {{ ?s {path.sparql} ?o }}"):
-                distinct.setdefault(term(row[0]), {})[row[1]] = None
-            table = self._raw[path.sparql] = {s: list(o) for s, o in distinct.items()}
+            known = self.data.known
+            for row in self.data.query(_path_query(path)):
+                subject = row[0]
+                distinct.setdefault(known(subject) or term(subject), {})[row[1]] = None
+            table = self._raw[key] = {s: list(o) for s, o in distinct.items()}
         return table
 
-    def path_counts(self, path: PathSpec) -> dict[Term, int]:
-        found = self._counts.get(path.sparql)
+    def counted(self, path: PathSpec, having: str) -> set[Term]:
+        """The subjects whose number of distinct values on the path meets ``having`` (on ?n),
+        found by the store: only those cross into Python."""
+        if having == "?n >= 1":  # the common sh:minCount 1: no counting at all
+            return self._subjects(f"SELECT DISTINCT ?this WHERE {{ ?this {path.sparql} ?o }}")
+        return self._subjects(
+            f"SELECT ?this WHERE {{ ?this {path.sparql} ?o }} GROUP BY ?this "
+            f"HAVING ({having.replace('?n', 'COUNT(DISTINCT ?o)')})"
+        )
+
+    def having_value(self, path: PathSpec, value: rdflib.URIRef) -> set[Term]:
+        """The subjects with the IRI ``value`` among their values on the path."""
+        query = f"SELECT DISTINCT ?this WHERE {{ ?this {path.sparql} <{value}> }}"
+        return self._subjects(query)
+
+    def _subjects(self, query: str) -> set[Term]:
+        found = self._selected.get(query)
         if found is None:
-            query = (
-                f"SELECT ?s (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?s {path.sparql} ?o }} GROUP BY ?s"
-            )
-            term = self.data.term
-            found = {term(row[0]): int(row[1].value) for row in self.data.query(query)}
-            self._counts[path.sparql] = found
+            term, known = self.data.term, self.data.known
+            found = self._selected[query] = {
+                known(node) or term(node) for node in _first(self.data.query(query))
+            }
         return found
 
     def instances(self, target_class: Node) -> set[Term]:
@@ -572,6 +620,11 @@ class Evaluation:
         return found
 
 
+def _path_query(path: PathSpec, condition: str = "") -> str:
+    """SELECT ?this ?o: each subject and its values on the path."""
+    return f"SELECT ?this ?o WHERE {{ ?this {path.sparql} ?o{condition} }}"
+
+
 class Values(Mapping[Term, list[Term]]):
     """The value nodes of each focus node of a shape, fetched only as far as a check needs."""
 
@@ -586,7 +639,7 @@ class Values(Mapping[Term, list[Term]]):
             if self.path is None:
                 self._all = {node: [node] for node in self.focus}
             else:
-                table = self.ev.path_table(self.path)
+                table = self.ev.path_table(self.path) if self.focus else {}
                 self._all = {node: table.get(node, []) for node in self.focus}
         return self._all
 
@@ -599,19 +652,29 @@ class Values(Mapping[Term, list[Term]]):
     def __len__(self) -> int:
         return len(self.focus)
 
-    def counts(self) -> Iterator[tuple[Term, int]]:
+    def count_failing(self, bound: int, *, minimum: bool) -> Iterator[Term]:
+        """The focus nodes with fewer (``minimum``) or more values than ``bound``."""
         if self.path is None or self._all is not None:
-            yield from ((focus, len(nodes)) for focus, nodes in self._table().items())
+            for focus, nodes in self._table().items():
+                if (len(nodes) < bound) if minimum else (len(nodes) > bound):
+                    yield focus
             return
-        counts = self.ev.path_counts(self.path)
-        for focus in self.focus:
-            yield focus, counts.get(focus, 0)
+        if not self.focus or (minimum and bound <= 0):
+            return
+        if minimum:
+            enough = self.ev.counted(self.path, f"?n >= {bound}")
+            yield from (focus for focus in self.focus if focus not in enough)
+        else:
+            too_many = self.ev.counted(self.path, f"?n > {bound}")
+            yield from (focus for focus in self.focus if focus in too_many)
 
     def candidates(self, keep: str | None) -> Iterator[tuple[Term, list[Term]]]:
         """Each focus node with its values for which the SPARQL condition ``keep`` (on ?o) is
         not true; ``keep`` must imply that the check passes, the check decides the rest."""
         if keep is None or self.path is None or self._all is not None:
             yield from self._table().items()
+            return
+        if not self.focus:
             return
         table = self.ev.path_table(self.path, keep)
         for focus in self.focus:
@@ -661,7 +724,7 @@ def _per_string(
         if values.path is None:
             yield from _per_value(shape, component, ok)(ev, values)
             return
-        table = ev.raw_path_table(values.path)
+        table = ev.raw_path_table(values.path) if values.focus else {}
         for focus in values.focus:
             for node in table.get(focus, ()):
                 if isinstance(node, ox.BlankNode):
@@ -696,9 +759,9 @@ def _checks(profile: Profile, shape: Shape) -> Iterator[Check]:  # noqa: C901 - 
     for kind in objects(SH.nodeKind):
         yield _per_value(shape, "NodeKindConstraintComponent", _kind_ok(kind), _kind_keep(kind))
     for bound in objects(SH.minCount):
-        yield _count(shape, "MinCountConstraintComponent", _integer(bound).__le__)
+        yield _count(shape, "MinCountConstraintComponent", _integer(bound), minimum=True)
     for bound in objects(SH.maxCount):
-        yield _count(shape, "MaxCountConstraintComponent", _integer(bound).__ge__)
+        yield _count(shape, "MaxCountConstraintComponent", _integer(bound), minimum=False)
     for name, test, operator in (
         ("minExclusive", lambda c: c > 0, ">"),
         ("minInclusive", lambda c: c >= 0, ">="),
@@ -974,11 +1037,10 @@ def _language_ok(wanted: set[str]) -> Callable[[Evaluation, Term], bool]:
     return ok
 
 
-def _count(shape: Shape, component: str, ok: Callable[[int], bool]) -> Check:
+def _count(shape: Shape, component: str, bound: int, *, minimum: bool) -> Check:
     def check(ev: Evaluation, values: Values) -> Iterator[Result]:
-        for focus, count in values.counts():
-            if not ok(count):
-                yield _result(shape, component, focus, None)
+        for focus in values.count_failing(bound, minimum=minimum):
+            yield _result(shape, component, focus, None)
 
     return check
 
@@ -1152,6 +1214,14 @@ def _qualified(profile: Profile, shape: Shape, qualified: Node) -> Iterator[Chec
 
 def _has_value(shape: Shape, wanted: Node) -> Check:
     def check(ev: Evaluation, values: Values) -> Iterator[Result]:
+        if isinstance(wanted, rdflib.URIRef) and values.path is not None and values._all is None:
+            # An IRI is the same term in the store as in rdflib: ask the store for the subjects
+            # that have it rather than fetch every value of the path (rdf:type: every type).
+            having = ev.having_value(values.path, wanted)
+            for focus in values.focus:
+                if focus not in having:
+                    yield _result(shape, "HasValueConstraintComponent", focus, None)
+            return
         for focus, nodes in values.items():
             if wanted not in nodes:
                 yield _result(shape, "HasValueConstraintComponent", focus, None)
@@ -1210,6 +1280,7 @@ def _sparql(profile: Profile, shape: Shape, constraint: Node) -> Check:
         if shape.path is None:
             raise Unsupported("$PATH without a path")
         text = re.sub(r"\$PATH\b", lambda m: shape.path.sparql, text)  # type: ignore[union-attr]
+    profile.sparql_texts.setdefault(shape.node, []).append(text)
     binds_shape = re.search(r"[$?]currentShape\b", text) is not None
     binds_this = re.search(r"[$?]this\b", text) is not None
     tagged = [m for m in _shape_messages(g, [shape.node, constraint]) if m[0]]
@@ -1304,7 +1375,9 @@ def evaluate(
     if data.stand_ins:
         for shape in profile.targeted:
             if _uses_sparql(profile.graph, shape.node, set(), top=True):
-                left |= _nested_shapes(profile.graph, shape.node)
+                nested = _nested_shapes(profile.graph, shape.node)
+                if not _sparql_avoids(profile, nested, data.stand_in_predicates):
+                    left |= nested
         # pySHACL skips the named shapes nested in one it checks unless they are listed too,
         # and then checks them on their own targets as well: those are not checked here.
         while True:
@@ -1361,6 +1434,69 @@ def _nested_shapes(graph: rdflib.Graph, node: Node) -> set[Node]:
                 found.add(nested)
                 waiting.append(nested)
     return found
+
+
+def _sparql_avoids(profile: Profile, shapes: Iterable[Node], predicates: frozenset[str]) -> bool:
+    """Whether no SPARQL of these shapes can meet a literal of one of the ``predicates``: each
+    query matches triples of named predicates only, none of them one of these. A literal is only
+    ever an object, so such a query never binds one, and runs over the store as over rdflib."""
+    for node in shapes:
+        for text in profile.sparql_texts.get(node, ()):
+            read = _query_predicates(text)
+            if read is None or read & predicates:
+                return False
+    return True
+
+
+@cache
+def _query_predicates(text: str) -> frozenset[str] | None:
+    """Every predicate the query's triple patterns and paths name; None if one is a variable or
+    a negated property set (it could match any predicate). Read with rdflib's SPARQL parser,
+    the one pySHACL runs the query with."""
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        query = prepareQuery(text.replace("$", "?"))
+    except Exception:  # noqa: BLE001 - any query rdflib cannot read is treated as unknown
+        return None
+    found: set[str] = set()
+
+    def path_iris(path: Any) -> bool:
+        if isinstance(path, rdflib.URIRef):
+            found.add(str(path))
+            return True
+        if isinstance(path, rdflib.paths.NegatedPath) or (
+            isinstance(path, CompValue) and path.name == "PathNegatedPropertySet"
+        ):
+            return False
+        if isinstance(path, rdflib.paths.Path):  # translated: sequence, alternative, inverse, +*?
+            # SequencePath and AlternativePath hold args, InvPath arg, MulPath path.
+            parts = getattr(path, "args", None) or [
+                getattr(path, "arg", None) or getattr(path, "path", None)
+            ]
+            return all(path_iris(part) for part in parts)
+        if isinstance(path, CompValue):  # not translated (inside EXISTS): Path* parse nodes
+            return all(path_iris(part) for part in path.values() if not isinstance(part, str))
+        if isinstance(path, list):
+            return all(path_iris(part) for part in path)
+        return False  # a variable
+
+    def walk(node: Any) -> bool:
+        if isinstance(node, CompValue):
+            if node.name == "BGP":
+                if not all(path_iris(p) for _, p, _ in node.triples):
+                    return False
+            elif node.name == "TriplesBlock":  # not translated (inside EXISTS): s p o s p o …
+                flat = [term for block in node.triples for term in block]
+                if len(flat) % 3 or not all(path_iris(p) for p in flat[1::3]):
+                    return False
+            return all(walk(value) for key, value in node.items() if key != "triples")
+        if isinstance(node, (list, tuple)):
+            return all(walk(item) for item in node)
+        return True
+
+    return frozenset(found) if walk(query.algebra) else None
 
 
 def _uses_sparql(graph: rdflib.Graph, node: Node, seen: set[Node], *, top: bool) -> bool:
