@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import rdflib
@@ -404,3 +405,16 @@ def test_ill_typed_literals_print_no_traceback(tmp_path: Path) -> None:
     assert finished.returncode in (0, 1), finished.stderr
     assert "Traceback" not in finished.stderr
     assert "Failed to convert Literal" not in finished.stderr
+
+
+def test_remote_shapes_are_fetched_only_from_an_allowed_host(canary: Any) -> None:
+    """--shapes URL: nothing remote is fetched unless allow-listed; the canary on 127.0.0.1
+    sees no request until its host is allowed (the positive control), then one."""
+    url = canary.url + "shapes.ttl"
+    refused = run(str(VALID_EXPENSE), "--shapes", url)
+    assert refused.exit_code == 2, refused.output  # type: ignore[attr-defined]
+    assert "DEMOI_ALLOWED_HOSTS" in refused.output  # type: ignore[attr-defined]
+    assert canary.requests == []
+    allowed = run(str(VALID_EXPENSE), "--shapes", url, env={"DEMOI_ALLOWED_HOSTS": "127.0.0.1"})
+    assert allowed.exit_code in (0, 1), allowed.output  # type: ignore[attr-defined]
+    assert canary.requests == ["GET /shapes.ttl"]

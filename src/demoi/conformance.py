@@ -210,9 +210,19 @@ def read_shapes(
     """``--shapes FILE``: a profile of one pass, and the notes about owl:imports not followed.
     ``untrusted``: shapes sent over the network, whose regular expressions must not be able
     to backtrack for ever (:func:`check_shapes_patterns`)."""
-    graph = rdflib.Graph()
-    for triple in read_triples(source):
-        graph.add(_rdflib_triple(triple))
+    if source.data is None and source.name.startswith(("http://", "https://")):
+        # Remote shapes (the EU publishes its profiles' SHACL on the web) are fetched only from
+        # an allow-listed host, like owl:imports below.
+        if not _may_fetch(source.name, allowed_hosts):
+            raise UsageError(
+                f"{source.name}: demoi fetches shapes only from hosts in DEMOI_ALLOWED_HOSTS; "
+                "download the file and give its path, or allow the host"
+            )
+        graph = _fetch_shapes(source.name, allowed_hosts)
+    else:
+        graph = rdflib.Graph()
+        for triple in read_triples(source):
+            graph.add(_rdflib_triple(triple))
     notes: list[tuple[tuple[str, str], ...]] = []
     followed: set[str] = set()
     pending = [str(target) for target in graph.objects(None, OWL.imports)]
