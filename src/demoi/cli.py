@@ -463,8 +463,9 @@ VALIDATE_FORMATS = ("text", "json", "html", "ttl", "junit")
 @click.option(
     "--shapes",
     "shapes_file",
-    metavar="FILE",
-    help="A SHACL file of your own, run on the data alone (with --profile, both are run).",
+    metavar="FILE|URL",
+    help="A SHACL file of your own, or its http(s) URL on a host of DEMOI_ALLOWED_HOSTS, run on "
+    "the data alone (with --profile, both are run).",
 )
 @click.option(
     "--format",
