@@ -409,11 +409,6 @@ def test_turtle_an_access_url_given_as_a_string_stays_a_string(tmp_path: Path) -
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validation.Finding keeps a value as its lexical form, so a literal's language "
-    "and datatype are lost before conformance._results (validation.py is not this module's)",
-)
 def test_turtle_keeps_the_language_of_a_literal_value(custom: conformance.Outcome) -> None:
     graph, report = parsed_report(custom)
     values = {graph.value(node, SH.value) for node in graph.objects(report, SH.result)}

@@ -8,10 +8,12 @@ asserts identical results on every shape case, every mapping case and the W3C co
 
 What is not supported is never skipped: :class:`Unsupported` is raised, at compile time for a
 shape (a SHACL feature not listed in ``SUPPORTED_PARAMETERS``, a zero-length path, a SPARQL query
-Oxigraph will not run, a message template pySHACL would fill in), and the caller validates the
-whole graph with pySHACL instead (``demoi.validation.validate_ntriples``). Shapes whose own
-SPARQL (sh:sparql, SPARQL targets) would meet a stand-in literal (below) are left to pySHACL,
-shape by shape (``Evaluated.for_pyshacl``).
+Oxigraph will not run or pySHACL refuses, a message template pySHACL would fill in), and the
+caller validates the whole graph with pySHACL instead (``demoi.validation.validate_ntriples``).
+Shapes whose own SPARQL (sh:sparql, SPARQL targets) would meet a stand-in literal (below) are
+left to pySHACL, shape by shape (``Evaluated.for_pyshacl``). As pySHACL reports them, the
+results of a shape checked through sh:node are not results of the report (pySHACL nests them
+under sh:detail).
 
 Oxigraph keeps most literals as rdflib does, but not all: it stores xsd:decimal "1.50" as "1.5",
 xsd:dateTimeStamp as xsd:dateTime, xsd:nonNegativeInteger as xsd:integer and lowercases language
@@ -216,12 +218,15 @@ def _store_form(match: re.Match[bytes]) -> bytes | tuple[bytes, bytes]:
     # rdflib's own reading of the literal: its lexical form after its normalisation.
     seen = rdflib.Literal(_unescape(lexical.decode()), datatype=datatype.decode())
     normal = _escape(str(seen)).encode()
-    if plain is not None and plain.fullmatch(normal):
-        return b'"%s"^^<%s>' % (normal, datatype)
     expected = _python_types().get(rdflib.URIRef(datatype.decode()))
     if seen.ill_typed or (expected is not None and not isinstance(seen.value, expected)):
-        # The store must not hold it as a valid value: the sh:datatype query trusts it.
-        return _stand_in(normal, datatype)
+        # The store must not hold it as a valid value: the sh:datatype query trusts it. The
+        # stand-in carries the lexical form as written, not rdflib's rewriting of it: rdflib
+        # reads "none"^^xsd:boolean as an ill-typed "false", and "false" read again would be a
+        # well-typed false (sh:datatype xsd:boolean would accept it, pySHACL does not).
+        return _stand_in(lexical, datatype)
+    if plain is not None and plain.fullmatch(normal):
+        return b'"%s"^^<%s>' % (normal, datatype)
     return normal, datatype
 
 
@@ -892,11 +897,21 @@ def _language_keep(wanted: set[str]) -> str | None:
     return f"isLiteral(?o) && lang(?o) IN ({quoted})" if quoted else None
 
 
+# Above this many sh:in members, membership is asked of a VALUES block: Oxigraph's time for a
+# chain of sameTerm tests grows faster than its length (5,000 members: 12 s on 2,000 values,
+# 0.6 s with VALUES); for a few members the chain is as fast (200,000 values: within noise).
+_IN_CHAIN_LIMIT = 32
+
+
 def _in_keep(members: list[Node]) -> str | None:
     written = [_plain_sparql(member) for member in members]
-    if not written or any(w is None for w in written):
+    terms = [w for w in written if w is not None]
+    if not terms or len(terms) != len(written):
         return None
-    return " || ".join(f"sameTerm(?o, {w})" for w in written)
+    if len(terms) > _IN_CHAIN_LIMIT:
+        # A join with VALUES matches same terms only, as sameTerm does.
+        return "EXISTS { VALUES ?o { " + " ".join(terms) + " } }"
+    return " || ".join(f"sameTerm(?o, {w})" for w in terms)
 
 
 def _integer(node: Node) -> int:
@@ -1158,12 +1173,10 @@ def _node(shape: Shape, nested: Node) -> Check:
         details = ev.nested(nested, candidates)
         for focus, nodes in values.items():
             for value in nodes:
+                # The node shape's own results explain this one (pySHACL nests them under
+                # sh:detail): they are not results of the report.
                 if value in details:
                     yield _result(shape, "NodeConstraintComponent", focus, value)
-                    # pySHACL nests the node shape's results under sh:detail, and
-                    # validate_graph reads every sh:ValidationResult of the report.
-                    for r in details[value]:
-                        yield dataclasses.replace(r, origin=focus)
 
     return check
 
@@ -1285,6 +1298,7 @@ def _sparql(profile: Profile, shape: Shape, constraint: Node) -> Check:
     binds_this = re.search(r"[$?]this\b", text) is not None
     tagged = [m for m in _shape_messages(g, [shape.node, constraint]) if m[0]]
     messages = tuple(tagged) or _shape_messages(g, [constraint]) or shape.messages
+    _pyshacl_accepts(text)
     try:
         ox.Store().query(text)  # refuse what Oxigraph cannot parse while compiling
     except SyntaxError as error:
@@ -1329,6 +1343,20 @@ def _sparql(profile: Profile, shape: Shape, constraint: Node) -> Check:
                 )
 
     return check
+
+
+def _pyshacl_accepts(text: str) -> None:
+    """Raise Unsupported for a SPARQL constraint pySHACL refuses (MINUS, VALUES, SERVICE, a
+    nested SELECT without $this, ...: a validation failure there, not results), so that
+    pySHACL, the reference, answers. Its own check, not a copy of its rules: the method reads
+    only the class's regular expressions, hence an instance made without __init__."""
+    from pyshacl.errors import ValidationFailure
+    from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+
+    try:
+        SPARQLQueryHelper.__new__(SPARQLQueryHelper).check_invalid_sparql(text)  # type: ignore[no-untyped-call]
+    except ValidationFailure as failure:
+        raise Unsupported(f"pySHACL refuses the SPARQL constraint: {failure.message}") from None
 
 
 def _property(nested: Shape) -> Check:

@@ -630,26 +630,6 @@ def _results(report: validation.Report, profile: Profile, pass_number: int) -> l
             )
         return messages[key]
 
-    def term(finding: validation.Finding, text: str, *, focus: bool) -> str:
-        """validation.Finding keeps terms as text, so their kind is read back from it: an
-        absolute IRI is an IRI (the parsers resolve every IRI of the data), any other focus
-        node a blank node (literal focus nodes need sh:targetNode literals), any other value a
-        string literal; except that a value failing sh:nodeKind is not of the kind required,
-        whatever it reads like (an access URL given as a string). TODO: exact (datatypes and
-        languages of literals too) once validation.Finding carries the terms."""
-        kind = None if focus else _failed_node_kind(finding)
-        looks_like_iri = _ABSOLUTE_IRI.fullmatch(text) is not None
-        if kind in (SH.IRI, SH.BlankNodeOrIRI) or (
-            kind is None and not focus and not looks_like_iri
-        ):
-            return rdflib.Literal(text).n3()
-        return f"<{text}>" if looks_like_iri else f"_:{text}"
-
-    def _failed_node_kind(finding: validation.Finding) -> rdflib.term.Node | None:
-        if finding.component != "NodeKindConstraintComponent":
-            return None
-        return shapes.value(shape_messages.shape_node(shapes, finding.shape), SH.nodeKind)
-
     return [
         Result(
             severity=finding.severity,
@@ -662,13 +642,9 @@ def _results(report: validation.Report, profile: Profile, pass_number: int) -> l
             profile=profile.name,
             pass_number=pass_number,
             section=profile.section(finding.shape),
-            focus_term=term(finding, finding.focus, focus=True),
-            value_term=(
-                term(finding, finding.value, focus=False) if finding.value is not None else None
-            ),
+            focus_term=finding.focus_term,
+            value_term=finding.value_term,
         )
         for finding in report.findings
     ]
 
-
-_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")

@@ -18,6 +18,7 @@ from functools import cache
 import pyoxigraph as ox
 import rdflib
 from pyshacl import validate as pyshacl_validate
+from pyshacl.errors import ValidationFailure
 from rdflib.exceptions import ParserError
 from rdflib.namespace import RDF, SH
 
@@ -39,6 +40,11 @@ class Finding:
     component: str
     # Every language the shape's sh:message is given in, as (language, text) pairs.
     messages: tuple[tuple[str, str], ...] = ()
+    # The focus node and the value as N-Triples terms (<iri>, _:label, "text"@el,
+    # "1"^^<…>): ``focus`` and ``value`` are their text alone, which cannot tell an IRI from a
+    # string or keep a literal's datatype or language.
+    focus_term: str = ""
+    value_term: str | None = None
 
     def line(self) -> str:
         where = f"{self.focus}" + (f" {self.path}" if self.path else "")
@@ -140,13 +146,31 @@ def _local(node: rdflib.term.Node | None) -> str:
     return text.rsplit("#", 1)[-1]
 
 
+def ntriples_term(term: rdflib.term.Node) -> str:
+    """The term as N-Triples writes it. Written here rather than with ``Node.n3()``, which
+    writes a multi-line literal in Turtle's long form, or with pyoxigraph's terms, which
+    lowercase language tags (rdflib and pySHACL keep them as written). A datatype rdflib keeps
+    (xsd:string too) is kept, so the term is the one pySHACL saw."""
+    if isinstance(term, rdflib.Literal):
+        text = str(term).replace("\\", "\\\\").replace('"', '\\"')
+        text = text.replace("\n", "\\n").replace("\r", "\\r")
+        if term.language:
+            return f'"{text}"@{term.language}'
+        return f'"{text}"^^<{term.datatype}>' if term.datatype else f'"{text}"'
+    if isinstance(term, rdflib.BNode):
+        return f"_:{term}"
+    return f"<{term}>"
+
+
 def validate_graph(
     data: rdflib.Graph,
     shapes: rdflib.Graph,
     language: str = "el",
     only: list[rdflib.URIRef | str] | None = None,
 ) -> Report:
-    """pySHACL's results; with ``only``, of those shapes alone."""
+    """pySHACL's results; with ``only``, of those shapes alone. The results of the report
+    itself: those pySHACL nests under ``sh:detail`` (what a shape checked through sh:node
+    found) explain a result, they are not results of the report."""
     _, report_graph, _ = pyshacl_validate(
         data,
         shacl_graph=shapes,
@@ -155,24 +179,34 @@ def validate_graph(
         allow_warnings=True,
         use_shapes=only,
     )
+    if isinstance(report_graph, ValidationFailure):
+        raise UsageError(f"the shapes cannot be used: {report_graph.message}")
     findings = []
-    for result in report_graph.subjects(RDF.type, SH.ValidationResult):
-        messages = _messages(report_graph, result, shapes)
-        value = report_graph.value(result, SH.value)
-        path = report_graph.value(result, SH.resultPath)
-        findings.append(
-            Finding(
-                severity=_local(report_graph.value(result, SH.resultSeverity)),
-                focus=str(report_graph.value(result, SH.focusNode)),
-                path=str(path) if path is not None else None,
-                value=str(value) if value is not None else None,
-                message=_message(messages, language),
-                shape=str(report_graph.value(result, SH.sourceShape)),
-                component=_local(report_graph.value(result, SH.sourceConstraintComponent)),
-                messages=messages,
-            )
-        )
+    for report in report_graph.subjects(RDF.type, SH.ValidationReport):
+        for result in report_graph.objects(report, SH.result):
+            findings.append(_reported(report_graph, result, shapes, language))
     return _sorted(findings)
+
+
+def _reported(
+    report: rdflib.Graph, result: rdflib.term.Node, shapes: rdflib.Graph, language: str
+) -> Finding:
+    messages = _messages(report, result, shapes)
+    focus = report.value(result, SH.focusNode)
+    value = report.value(result, SH.value)
+    path = report.value(result, SH.resultPath)
+    return Finding(
+        severity=_local(report.value(result, SH.resultSeverity)),
+        focus=str(focus),
+        path=str(path) if path is not None else None,
+        value=str(value) if value is not None else None,
+        message=_message(messages, language),
+        shape=str(report.value(result, SH.sourceShape)),
+        component=_local(report.value(result, SH.sourceConstraintComponent)),
+        messages=messages,
+        focus_term=ntriples_term(focus) if focus is not None else "",
+        value_term=ntriples_term(value) if value is not None else None,
+    )
 
 
 def _sorted(findings: list[Finding]) -> Report:
@@ -196,6 +230,8 @@ def _finding(result: compiled_shapes.Result, language: str) -> Finding:
         shape=result.shape,
         component=result.component,
         messages=messages,
+        focus_term=ntriples_term(result.focus),
+        value_term=ntriples_term(result.value) if result.value is not None else None,
     )
 
 
