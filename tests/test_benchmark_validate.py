@@ -71,7 +71,8 @@ def test_the_benchmark_runs_and_demoi_matches_pyshacl(
         [
             "--dump", str(dump),
             "--sizes", "2000", "9000",
-            "--systems", "demoi", "pyshacl", "turbo",
+            "--systems", "demoi", "demoi-serial", "pyshacl", "turbo",
+            "--workers", "2",
             "--pyshacl-max", "10000",
             "--turbo-python", str(tmp_path / "no-such-python"),
             "--work", str(tmp_path / "work"),
@@ -83,10 +84,15 @@ def test_the_benchmark_runs_and_demoi_matches_pyshacl(
     sizes = sorted({m["triples"] for m in run["measured"]})
     assert len(sizes) == 2 and sizes[1] > sizes[0]  # the larger one: replicated copies
     for size in sizes:
-        demoi, pyshacl = measured[("demoi", size)], measured[("pyshacl", size)]
-        assert demoi["results"] == pyshacl["results"] > 0  # the samples break some rules
-        assert run["identical"][f"demoi {size}"] == "yes"
-        assert demoi["peak_mb"] > 0 and demoi["cpu"] > 0
+        pyshacl = measured[("pyshacl", size)]
+        for system in ("demoi", "demoi-serial"):
+            demoi = measured[(system, size)]
+            assert demoi["results"] == pyshacl["results"] > 0  # the samples break some rules
+            assert run["identical"][f"{system} {size}"] == "yes"
+            assert demoi["peak_mb"] > 0 and demoi["cpu"] > 0
+        # demoi shared the checks between two workers; demoi-serial did not fork
+        assert "worker 2 check" in measured[("demoi", size)]["phases"]
+        assert "worker" not in measured[("demoi-serial", size)]["phases"]
         assert "no-such-python" in measured[("turbo", size)]["note"]
     printed = capsys.readouterr().out
     assert "| demoi |" in printed and "× pySHACL" in printed

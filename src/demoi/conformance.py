@@ -535,11 +535,21 @@ def check_triples(
     triples: list[ox.Triple], chosen: Sequence[Profile], *, strict: bool = False
 ) -> Outcome:
     """Validate triples already read (the store's graphs, for instance)."""
+    import functools  # imported here: only this function of the module changed for them
+
+    from demoi import parallel_shapes
+
     started = time.perf_counter()
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    validate = validation.validate_fast
+    cores = parallel_shapes.available_cores()
+    if cores > 1 and len(triples) >= parallel_shapes.PARALLEL_FROM_TRIPLES:
+        # The checks shared by forked workers, the same results (one process where it may not
+        # fork: parallel_shapes.can_fork).
+        validate = functools.partial(parallel_shapes.validate, workers=cores)
     # One evaluation per pass for all the profiles together: the data is loaded twice, not
     # twice per profile (13 profiles for `all`).
-    first = validation.validate_fast(data, _merged([profile.pass_one for profile in chosen]))
+    first = validate(data, _merged([profile.pass_one for profile in chosen]))
     results = _attributed(first, chosen, 1)
     passes = [Pass(profile.name, 1, 0) for profile in chosen]
     with_second = [profile for profile in chosen if profile.pass_two is not None]
@@ -547,7 +557,7 @@ def check_triples(
         extra = profiles.background(triples)
         with_background = data + (ox.serialize(extra, format=ox.RdfFormat.N_TRIPLES) or b"")
         shapes = _merged([p.pass_two for p in with_second if p.pass_two is not None])
-        second = validation.validate_fast(with_background, shapes)
+        second = validate(with_background, shapes)
         described = _only_in_background(triples)
         results.extend(r for r in _attributed(second, with_second, 2) if r.focus not in described)
         passes.extend(Pass(profile.name, 2, len(extra)) for profile in with_second)
@@ -647,4 +657,3 @@ def _results(report: validation.Report, profile: Profile, pass_number: int) -> l
         )
         for finding in report.findings
     ]
-
