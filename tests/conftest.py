@@ -181,6 +181,20 @@ def lift_generated(source: GeneratedSource, code: str, folder: Path, base_uri: s
     )
 
 
+def load_benchmark(name: str) -> Any:
+    """benchmarks/<name>.py as a module (the benchmarks are scripts, not a package), for the
+    tests that run them at a tiny scale so that they cannot rot."""
+    import importlib.util
+
+    path = REPO / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture
 def canary() -> Iterator[Any]:
     """A loopback HTTP server that records every request (tests/test_canary.py): named where

@@ -4,9 +4,7 @@ asserted: benchmarks/serve.py only prints numbers."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -17,19 +15,12 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from conftest import served
-
-BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "serve.py"
+from conftest import load_benchmark, served
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmark_serve", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("serve")  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")

@@ -5,29 +5,21 @@ only prints numbers."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pyoxigraph as ox
 import pytest
 
-from conftest import REPO
+from conftest import REPO, load_benchmark
 
-BENCHMARK = REPO / "benchmarks" / "validate.py"
 BASE = "http://127.0.0.1:8000/"
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmark_validate", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("validate")  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
