@@ -610,14 +610,14 @@ def _validate_files(
 
 
 def _profiles_text(settings: Settings, language: str) -> str:
-    from demoi import profiles
+    from demoi import profiles, validation
 
     lines = []
     for name in profiles.area_names():
         lines.append(f"{name:14} {profiles.load(name)[0].title(language)}")
     for name, eu in profiles.EU_PROFILES.items():
         ready = "" if settings["eu_shapes_dir"] else "  (needs DEMOI_EU_SHAPES_DIR)"
-        lines.append(f"{name:14} {profiles._pick(eu.titles, language)}{ready}")
+        lines.append(f"{name:14} {validation.in_language(eu.titles, language)}{ready}")
     every = "κάθε προφίλ του demoi" if language == "el" else "every demoi profile"
     lines.append(f"{'all':14} {every}")
     return "\n".join(lines)

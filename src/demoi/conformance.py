@@ -71,7 +71,7 @@ class Result:
     value_term: str | None = None
 
     def message(self, language: str) -> str:
-        return profiles._pick(self.messages, language)
+        return validation.in_language(self.messages, language)
 
 
 @dataclass(frozen=True)

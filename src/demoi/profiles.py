@@ -33,7 +33,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from demoi.errors import UsageError
 from demoi.resources import standards_path
-from demoi.validation import targeted_directly
+from demoi.validation import in_language, targeted_directly
 
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
@@ -51,7 +51,7 @@ class Section:
     url: str
 
     def label(self, language: str) -> str:
-        return _pick(self.labels, language) or self.id
+        return in_language(self.labels, language) or self.id
 
 
 @dataclass(frozen=True)
@@ -147,21 +147,10 @@ class Profile:
     custom: bool = False
 
     def title(self, language: str) -> str:
-        return _pick(self.titles, language) or self.name
+        return in_language(self.titles, language) or self.name
 
     def section(self, shape: str) -> Section | None:
         return self.sections.get(shape)
-
-
-def _pick(pairs: Iterable[tuple[str, str]], language: str) -> str:
-    pairs = list(pairs)
-    for tag, text in pairs:
-        if tag == language:
-            return text
-    for tag, text in pairs:
-        if tag in ("en", ""):
-            return text
-    return pairs[0][1] if pairs else ""
 
 
 def area_names() -> list[str]:

@@ -12,6 +12,7 @@ pySHACL the shapes it names, and fall back to pySHACL for the whole graph when i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -134,11 +135,18 @@ def _messages(
     return tuple(sorted((message.language or "", str(message)) for message in found))
 
 
-def _message(messages: tuple[tuple[str, str], ...], language: str) -> str:
-    for tag, text in messages:
+def in_language(pairs: Iterable[tuple[str, str]], language: str) -> str:
+    """The text of (language, text) pairs in ``language``, else in English or untagged, else
+    the first one: messages, labels and titles are given in el and en, but a shape of someone
+    else's may have only one."""
+    pairs = list(pairs)
+    for tag, text in pairs:
         if tag == language:
             return text
-    return messages[0][1] if messages else ""
+    for tag, text in pairs:
+        if tag in ("en", ""):
+            return text
+    return pairs[0][1] if pairs else ""
 
 
 def _local(node: rdflib.term.Node | None) -> str:
@@ -200,7 +208,7 @@ def _reported(
         focus=str(focus),
         path=str(path) if path is not None else None,
         value=str(value) if value is not None else None,
-        message=_message(messages, language),
+        message=in_language(messages, language),
         shape=str(report.value(result, SH.sourceShape)),
         component=_local(report.value(result, SH.sourceConstraintComponent)),
         messages=messages,
@@ -226,7 +234,7 @@ def _finding(result: compiled_shapes.Result, language: str) -> Finding:
         focus=str(result.focus),
         path=result.path,
         value=str(result.value) if result.value is not None else None,
-        message=_message(messages, language),
+        message=in_language(messages, language),
         shape=result.shape,
         component=result.component,
         messages=messages,

@@ -58,7 +58,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.util import from_n3
 
-from demoi import profiles
+from demoi import validation
 from demoi.conformance import SEVERITIES, Outcome, Result
 from demoi.errors import UsageError
 from demoi.shape_messages import compact
@@ -361,7 +361,7 @@ def _section_json(result: Result, language: str) -> dict[str, str] | None:
 
 
 def _notes(outcome: Outcome, language: str) -> list[str]:
-    return [profiles._pick(note, language) for note in outcome.notes]
+    return [validation.in_language(note, language) for note in outcome.notes]
 
 
 # ---------------------------------------------------------------------------------------------
