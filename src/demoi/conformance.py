@@ -131,7 +131,7 @@ class Outcome:
         ranked = sorted(
             groups.values(),
             key=lambda members: (
-                profiles_severity(members[0].severity),
+                severity_rank(members[0].severity),
                 -len(members),
                 members[0].shape,
             ),
@@ -139,8 +139,14 @@ class Outcome:
         return [(members[0], len(members)) for members in ranked]
 
 
-def profiles_severity(severity: str) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+def severity_rank(severity: str) -> int:
+    return validation.SEVERITY_ORDER.get(severity, len(validation.SEVERITY_ORDER))
+
+
+def result_order(result: Result) -> tuple[object, ...]:
+    """The order of an outcome's results: the gravest first, then by profile and node."""
+    return (severity_rank(result.severity), result.profile, result.focus, result.path or "",
+            result.component, result.value or "")  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
@@ -561,16 +567,7 @@ def check_triples(
         described = _only_in_background(triples)
         results.extend(r for r in _attributed(second, with_second, 2) if r.focus not in described)
         passes.extend(Pass(profile.name, 2, len(extra)) for profile in with_second)
-    results.sort(
-        key=lambda r: (
-            profiles_severity(r.severity),
-            r.profile,
-            r.focus,
-            r.path or "",
-            r.component,
-            r.value or "",
-        )
-    )
+    results.sort(key=result_order)
     return Outcome(
         profiles=list(chosen),
         inputs=[Input("<store>", len(triples))],

@@ -31,7 +31,14 @@ import pyoxigraph as ox
 
 from demoi import profiles
 from demoi.catalogue import DCAT, DCTERMS, DEMOI, XSD, catalogue_graph
-from demoi.conformance import SEVERITIES, Input, Outcome, Pass, Result, check_triples
+from demoi.conformance import (
+    Input,
+    Outcome,
+    Pass,
+    Result,
+    check_triples,
+    result_order,
+)
 from demoi.errors import DataError, UsageError
 from demoi.iris import (
     MUNICIPALITY_CODES,
@@ -659,7 +666,7 @@ def graph_outcome(store: Store, base: str, graph: str) -> Outcome | None:
         ],
         results=sorted(
             (_result(node, name, sections) for node in held.get(SH + "result", [])),
-            key=_result_order,
+            key=result_order,
         ),
         passes=sorted(
             (_pass(node) for node in held.get(DV + "passRun", [])),
@@ -672,13 +679,6 @@ def graph_outcome(store: Store, base: str, graph: str) -> Outcome | None:
     if checked is not None:
         outcome.checked_at = checked
     return outcome
-
-
-def _result_order(result: Result) -> tuple[object, ...]:
-    """The validator's order (conformance.check_triples)."""
-    severity = SEVERITIES.index(result.severity) if result.severity in SEVERITIES else 9
-    return (severity, result.profile, result.focus, result.path or "", result.component,
-            result.value or "")  # fmt: skip
 
 
 def _pass(node: Properties) -> Pass:
