@@ -3,6 +3,7 @@ real HTTP server on an ephemeral loopback port."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
@@ -210,6 +211,55 @@ def canary() -> Iterator[Any]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+FRESH_PROCESS = "DEMOI_TEST_FRESH_PROCESS"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``fresh_process`` run in a pytest of their own, one per test file: the
+    parallel validation forks only from a process with no other thread (demoi.parallel_shapes),
+    and a test run has the threads of every store the other tests opened."""
+    if os.environ.get(FRESH_PROCESS) == "1":
+        return
+    for item in items:
+        if item.get_closest_marker("fresh_process") is not None:
+            item.runtest = functools.partial(_outcome_in_fresh_process, item)  # type: ignore[method-assign]
+
+
+def _outcome_in_fresh_process(item: pytest.Item) -> None:
+    outcome = _fresh_outcomes(str(item.path)).get(item.name, "did not run")
+    assert outcome == "passed", f"in a fresh process: {outcome}"
+
+
+@functools.cache
+def _fresh_outcomes(test_file: str) -> dict[str, str]:
+    """Each test of ``test_file`` and how it went, from one pytest run in a new process."""
+    import subprocess
+    import tempfile
+    import xml.etree.ElementTree as ElementTree
+
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.xml"
+        finished = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+             test_file, f"--junitxml={report}"],
+            env={**os.environ, FRESH_PROCESS: "1"},
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            check=False,
+        )  # fmt: skip
+        if not report.is_file():
+            return {"": finished.stdout[-2000:] + finished.stderr[-2000:]}
+        outcomes = {}
+        for case in ElementTree.parse(report).iter("testcase"):
+            problem = next(iter(case), None)
+            outcomes[case.get("name", "")] = (
+                "passed" if problem is None else f"{problem.tag}: {problem.get('message')}"
+            )
+        return outcomes
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -202,7 +202,9 @@ def _format_of(source: Source) -> ox.RdfFormat:
 def _base_of(source: Source) -> str:
     """Relative IRIs resolve against the file's own location, as RDF syntaxes define."""
     if source.data is None:
-        return Path(source.name).resolve().as_uri()
+        # absolute(), not resolve(): a file reached through a symbolic link keeps the path it
+        # was named by, as rdflib does (found in CI, where ../shared is a link).
+        return Path(source.name).absolute().as_uri()
     return f"urn:demoi:upload:{urllib.parse.quote(source.name)}"
 
 
