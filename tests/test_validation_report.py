@@ -258,7 +258,6 @@ def test_a_sparql_constraint_left_to_pyshacl_gets_the_default_messages(
     assert sparql.message("el").startswith("Δεν τηρείται ο κανόνας SPARQL")
 
 
-@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="the EU shapes are in ../shared/data")
 def test_messages_for_eu_shapes_are_bilingual(broken_catalogue: Path) -> None:
     """The EU shapes give no sh:message: every result still reads in Greek and in English."""
     (profile,) = profiles.load("dcat-ap", eu_shapes_dir=str(SHARED_DATA))
