@@ -1,0 +1,284 @@
+"""Finding Greek personal identifiers inside free text: a cell, a literal, an IRI.
+
+Candidates are found by patterns and kept only when ``demoi.privacy.identifiers`` validates them:
+a nine-digit number with a wrong check digit is not an ΑΦΜ. The patterns stop at the edges of
+numbers, so that the digits of look-alikes are never read as one: an amount (``1.234.567,89``,
+``612000.00``), a KAE code (``00.6121.01``), a CPV code (``45233140-2``), a date
+(``2024-07-12``, ``12/07/2024``), a protocol number (``12345/2024``) or a Diavgeia ΑΔΑ
+(``Ψ4ΡΛΩΛ6-ΞΝΣ``). Where two validated candidates overlap, the longer one is the identifier (an
+ΑΦΜ inside a Personal Number is the Personal Number).
+
+Known ambiguities, kept on the side of privacy: any nine digits with a right check digit are an
+ΑΦΜ (one number in ten passes by chance), and a one-letter series with six digits («Α-123456»,
+an invoice number) reads as an old identity card (ΑΔΤ). Bare eight-digit numbers are ΑΦΜ only
+after a label or an EL/GR prefix.
+
+A finding never carries the identifier: ``masked`` keeps its last two characters (of the value
+without separators or prefix) and puts one ``*`` for each other character (``*******89``), enough
+to find it again in the source, too little to use.
+
+Legal entities are not personal data: ``is_legal_entity_name`` and ``is_public_body_afm`` let the
+caller keep a company's or a public body's ΑΦΜ; a natural person's is personal data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+import pyoxigraph as ox
+
+from demoi.privacy import identifiers as ids
+from demoi.resources import standards_path
+from demoi.transliteration import without_accents
+
+
+class Kind(StrEnum):
+    AFM = "afm"
+    AMKA = "amka"
+    ADT = "adt"
+    PERSONAL_NUMBER = "personal-number"
+    IBAN = "iban"
+    PHONE = "phone"
+    EMAIL = "email"
+    PLATE = "plate"
+
+
+LABELS = {
+    Kind.AFM: {"el": "ΑΦΜ", "en": "tax number (ΑΦΜ)"},
+    Kind.AMKA: {"el": "ΑΜΚΑ", "en": "social security number (ΑΜΚΑ)"},
+    Kind.ADT: {"el": "αριθμός δελτίου ταυτότητας", "en": "identity card number (ΑΔΤ)"},
+    Kind.PERSONAL_NUMBER: {"el": "Προσωπικός Αριθμός", "en": "Personal Number"},
+    Kind.IBAN: {"el": "IBAN", "en": "IBAN"},
+    Kind.PHONE: {"el": "αριθμός τηλεφώνου", "en": "phone number"},
+    Kind.EMAIL: {"el": "διεύθυνση ηλεκτρονικού ταχυδρομείου", "en": "e-mail address"},
+    Kind.PLATE: {"el": "αριθμός κυκλοφορίας οχήματος", "en": "vehicle plate"},
+}
+
+
+@dataclass(frozen=True)
+class Found:
+    """An identifier in a text: its kind, where it is (``text[start:end]``), and masked."""
+
+    kind: Kind
+    start: int
+    end: int
+    masked: str
+
+
+KEPT_CHARACTERS = 2
+
+# A number starts where no letter or digit (nor a digit and a decimal or grouping mark, as in
+# 1.234 or 12/07) comes before it, and ends where none comes after it: the digits of an amount,
+# a date, a code (24SYMV015123456) or a protocol number are never part of a candidate. A label
+# written glued to the number («ΑΦΜ094019245», «amka01019012341») is the one letter exception.
+_GLUED_LABEL = r"(?<=ΑΦΜ)|(?<=AFM)|(?<=afm)|(?<=ΑΜΚΑ)|(?<=AMKA)|(?<=amka)"
+_NUMBER_START = r"(?:(?<![^\W_])(?<![0-9][.,/\-])|" + _GLUED_LABEL + ")"
+_NUMBER_END = r"(?![^\W_])(?![.,/\-][0-9])"
+# A word-like identifier (letters first) starts and ends where no letter or digit touches it.
+_WORD_START = r"(?<!\w)"
+_WORD_END = r"(?!\w)(?![.,/\-][0-9])"
+_ID_LETTER = "[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧABEZHIKMNOPTYX]"
+_AFM_LABEL = r"(?:Α\.?\s?Φ\.?\s?Μ\.?|A\.?F\.?M\.?|VAT|TIN)(?:\s*(?:no\.?|αρ\.?))?\s*[:.]?\s*"
+_AFM_PREFIX = r"(?:(?:EL|GR)[ \-]?)"
+
+#: Labels written glued to the number they label: «ΑΦΜ094019245» is an ΑΦΜ, not a Personal Number.
+NOT_PERSONAL_NUMBER_PREFIXES = frozenset({"ΑΦΜ", "AFM", "VAT", "TIN", "ΑΔΤ", "ΤΗΛ", "TEL"})
+
+#: Three-letter words of the plate alphabet that, before a four-digit number, are text and not a
+#: plate: «ΚΑΕ 6121» is a budget code, «MAY 2024» a month. Only words of plate letters matter.
+NOT_PLATES = frozenset(
+    """
+    ΚΑΕ ΚΑΙ ΤΗΝ ΤΟΝ ΤΟΥ ΑΝΑ ΕΝΑ ΕΝΟ ΟΧΙ ΝΑΙ ΜΗΝ ΕΤΗ ΕΤΟ ΕΙΝ ΟΤΙ ΑΡΙ ΙΚΕ ΟΤΕ ΚΤΕ ΚΥΑ ΜΑΙ ΙΑΝ
+    ΙΟΥ ΝΟΕ ΟΚΤ ΜΑΡ
+    THE ONE TEN MAY NOT KAE
+    """.split()
+)
+
+
+# Each pattern's group ``id`` is the identifier as written (with its prefix: EL, +30); what
+# precedes it in the match (a label such as «ΑΦΜ:») only tells what it is.
+_PATTERNS: dict[Kind, re.Pattern[str]] = {
+    Kind.IBAN: re.compile(
+        _WORD_START + r"(?P<id>GR[0-9]{2}(?: ?[0-9A-Z]{4}){5} ?[0-9A-Z]{3})" + _WORD_END,
+        re.IGNORECASE,
+    ),
+    Kind.EMAIL: re.compile(
+        r"(?<![\w.+\-])(?P<id>[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+"
+        r"(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*"
+        r"@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.)+[^\W\d_]{2,})(?![\w\-])"
+    ),
+    Kind.PERSONAL_NUMBER: re.compile(
+        _WORD_START + r"(?P<id>[0-9A-ZΑ-Ω]{3}-?[0-9]{9})" + _NUMBER_END
+    ),
+    Kind.AMKA: re.compile(_NUMBER_START + r"(?P<id>[0-9]{6}[ \-]?[0-9]{5})" + _NUMBER_END),
+    Kind.PHONE: re.compile(
+        r"(?P<id>(?:(?<![\w+])(?:\+30|0030)[ \-]?|" + _NUMBER_START + r")"
+        r"(?:69|2[1-8])[0-9](?:[ \-]?[0-9]){7})" + _NUMBER_END
+    ),
+    # Nine digits, whole or in three groups; eight (a pre-1998 number) only after a label or
+    # prefix that says it is a tax number, since bare eight-digit numbers are everywhere.
+    Kind.AFM: re.compile(
+        r"(?P<id>(?:(?<!\w)" + _AFM_PREFIX + r"|" + _NUMBER_START + r")"
+        r"[0-9]{3}(?P<separator>[ .\-]?)[0-9]{3}(?P=separator)[0-9]{3})" + _NUMBER_END
+    ),
+    Kind.ADT: re.compile(
+        _WORD_START + r"(?P<id>" + _ID_LETTER + r"{1,2}[ \-]?[0-9]{6})" + _NUMBER_END
+    ),
+    Kind.PLATE: re.compile(
+        _WORD_START + r"(?P<id>" + _ID_LETTER + r"{3}[ \-]?[1-9][0-9]{3})" + _NUMBER_END
+    ),
+}
+_LEGACY_AFM = re.compile(
+    r"(?:(?<!\w)"
+    + _AFM_LABEL
+    + r"(?P<labelled>"
+    + _AFM_PREFIX
+    + r"?)|(?<!\w)(?P<prefixed>"
+    + _AFM_PREFIX
+    + r"))(?P<digits>[0-9]{8})"
+    + _NUMBER_END,
+    re.IGNORECASE,
+)
+
+_VALIDATORS: dict[Kind, Callable[[str], bool]] = {
+    Kind.IBAN: ids.is_iban_gr,
+    Kind.EMAIL: ids.is_email,
+    Kind.PERSONAL_NUMBER: lambda text: (
+        ids.is_personal_number(text) and text[:3].upper() not in NOT_PERSONAL_NUMBER_PREFIXES
+    ),
+    Kind.AMKA: ids.is_amka,
+    Kind.PHONE: ids.is_phone,
+    Kind.AFM: ids.is_afm,
+    Kind.ADT: ids.is_adt,
+    Kind.PLATE: lambda text: ids.is_vehicle_plate(text) and not _is_word_and_number(text),
+}
+
+
+def _is_word_and_number(text: str) -> bool:
+    letters = without_accents(text.strip()[:3]).upper()
+    return letters in NOT_PLATES or ids.greek_letters(letters) in NOT_PLATES
+
+
+def find_identifiers(text: str) -> list[Found]:
+    """Every validated personal identifier in ``text``, in order of position."""
+    candidates = [found for kind in _PATTERNS for found in _validated(kind, text)]
+    candidates.extend(_legacy_afms(text))
+    return _longest_of_overlaps(candidates)
+
+
+def _longest_of_overlaps(candidates: list[Found]) -> list[Found]:
+    """The longest of overlapping candidates wins, then the earliest. Candidates are cut into
+    runs that overlap one another first, so that the pairwise choice stays within a run."""
+    kept: list[Found] = []
+    run: list[Found] = []
+    run_end = -1
+    for found in sorted(candidates, key=lambda found: (found.start, -(found.end - found.start))):
+        if found.start >= run_end:
+            kept.extend(_longest_in_run(run))
+            run, run_end = [], found.end
+        run.append(found)
+        run_end = max(run_end, found.end)
+    kept.extend(_longest_in_run(run))
+    return kept
+
+
+def _longest_in_run(run: list[Found]) -> list[Found]:
+    kept: list[Found] = []
+    for found in sorted(run, key=lambda found: (-(found.end - found.start), found.start)):
+        if all(found.end <= other.start or other.end <= found.start for other in kept):
+            kept.append(found)
+    return sorted(kept, key=lambda found: found.start)
+
+
+def _validated(kind: Kind, text: str) -> list[Found]:
+    pattern, valid = _PATTERNS[kind], _VALIDATORS[kind]
+    found = []
+    for match in _overlapping(pattern, text):
+        written = match["id"]
+        if valid(written):
+            found.append(Found(kind, match.start("id"), match.end("id"), mask(kind, written)))
+    return found
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches at every start position, not only the non-overlapping ones ``finditer`` gives: a
+    failed validation must not hide a valid candidate that starts inside it."""
+    matches = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        matches.append(match)
+        position = match.start() + 1
+    return matches
+
+
+def _legacy_afms(text: str) -> list[Found]:
+    found = []
+    for match in _LEGACY_AFM.finditer(text):
+        if ids.is_afm(match["digits"]):
+            start = match.start("prefixed") if match["prefixed"] else match.start("labelled")
+            written = text[start : match.end("digits")]
+            found.append(Found(Kind.AFM, start, match.end("digits"), mask(Kind.AFM, written)))
+    return found
+
+
+def mask(kind: Kind, written: str) -> str:
+    """``written`` with every character but the last ``KEPT_CHARACTERS`` of its value (no
+    separators, no EL/+30 prefix) as ``*``: ``EL 094 019 245`` -> ``*******45``."""
+    value = _value(kind, written)
+    hidden = max(len(value) - KEPT_CHARACTERS, 1)
+    return "*" * hidden + value[hidden:]
+
+
+def _value(kind: Kind, written: str) -> str:
+    if kind is Kind.AFM:
+        return ids.afm_digits(written) or ids.compact(written)
+    if kind is Kind.PHONE:
+        return ids.phone_digits(written) or ids.compact(written)
+    if kind is Kind.EMAIL:
+        return written.strip()
+    return ids.compact(written).upper()
+
+
+# Legal-form words and public bodies, compared without accents or the dots of abbreviations
+# (Α.Ε. -> ΑΕ, Ι.Κ.Ε. -> ΙΚΕ, ΚΟΙΝ.Σ.ΕΠ. -> ΚΟΙΝΣΕΠ).
+LEGAL_FORMS = frozenset(
+    """
+    ΑΕ ΑΒΕΕ ΑΕΒΕ ΑΤΕ ΑΤΕΒΕ ΑΕΤΕ ΑΞΤΕ ΕΠΕ ΟΕ ΕΕ ΙΚΕ ΜΙΚΕ ΣΙΑ ΜΟΝΟΠΡΟΣΩΠΗ ΑΝΩΝΥΜΗ ΕΤΑΙΡΕΙΑ
+    ΕΤΑΙΡΙΑ ΚΟΙΝΟΠΡΑΞΙΑ ΣΥΝΕΤΑΙΡΙΣΜΟΣ ΚΟΙΝΣΕΠ ΑΜΚΕ ΝΠΔΔ ΝΠΙΔ ΔΕΥΑ ΔΗΜΟΣ ΔΗΜΟΥ
+    ΠΕΡΙΦΕΡΕΙΑ ΠΕΡΙΦΕΡΕΙΑΣ ΣΥΝΔΕΣΜΟΣ ΣΥΝΔΕΣΜΟΥ ΥΠΟΥΡΓΕΙΟ ΟΡΓΑΝΙΣΜΟΣ ΣΥΛΛΟΓΟΣ ΣΩΜΑΤΕΙΟ ΙΔΡΥΜΑ
+    ΕΠΙΜΕΛΗΤΗΡΙΟ ΤΑΜΕΙΟ ΝΟΣΟΚΟΜΕΙΟ ΠΑΝΕΠΙΣΤΗΜΙΟ ΚΟΙΝΩΦΕΛΗΣ ΔΗΜΟΤΙΚΗ ΔΗΜΟΤΙΚΟ ΔΗΜΟΤΙΚΟΣ
+    LTD LIMITED SA AG GMBH INC LLC SRL BV PLC
+    """.split()
+)
+_WORDS = re.compile(r"[0-9A-ZΑ-Ω]+")
+
+
+def is_legal_entity_name(text: str) -> bool:
+    """Whether ``text`` names a legal entity: it carries a legal-form word (Α.Ε., Ε.Π.Ε., Ο.Ε.,
+    Ε.Ε., Ι.Κ.Ε., Μ.Ι.Κ.Ε., ΚΟΙΝ.Σ.ΕΠ., ΝΠΔΔ, ΝΠΙΔ, LTD…) or names a public body (ΔΗΜΟΣ,
+    ΠΕΡΙΦΕΡΕΙΑ, ΣΥΝΔΕΣΜΟΣ, ΔΕΥΑ…), however accented, dotted or cased."""
+    words = _WORDS.findall(without_accents(text.upper()).replace(".", ""))
+    return any(word in LEGAL_FORMS for word in words)
+
+
+def is_public_body_afm(afm: str) -> bool:
+    """Whether ``afm`` is the tax number of a municipality, region or regional unit of the
+    organisation code list (``ontologies/codelists/municipalities.ttl``, ``dorg:vatNumber``)."""
+    digits = ids.afm_digits(afm)
+    return digits is not None and digits in public_body_afms()
+
+
+@cache
+def public_body_afms() -> frozenset[str]:
+    store = ox.Store()
+    codes = standards_path("ontologies") / "codelists" / "municipalities.ttl"
+    store.load(path=str(codes), format=ox.RdfFormat.TURTLE)
+    solutions = store.query(
+        "SELECT ?afm WHERE { ?body <https://w3id.org/demoi/def/organisation#vatNumber> ?afm }"
+    )
+    assert isinstance(solutions, ox.QuerySolutions)
+    return frozenset(str(row["afm"].value) for row in solutions)
