@@ -31,6 +31,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
+from demoi.privacy.identifiers import is_afm
 from demoi.resources import standards_path
 from demoi.transliteration import without_accents
 
@@ -56,11 +57,10 @@ class Party:
 
 
 def valid_afm(text: str) -> bool:
-    """A Greek tax number: nine digits whose last is the check digit of the first eight."""
-    if not AFM.match(text) or text == "000000000":
-        return False
-    total = sum(int(digit) << (8 - position) for position, digit in enumerate(text[:8]))
-    return total % 11 % 10 == int(text[8])
+    """A Greek tax number as these sources write it: exactly nine digits, the last the check
+    digit of the first eight (demoi.privacy.identifiers, which also reads prefixed and legacy
+    forms)."""
+    return AFM.match(text) is not None and is_afm(text)
 
 
 def name_words(name: str) -> list[str]:
