@@ -22,6 +22,7 @@ from demoi.privacy.detect import (
     Kind,
     find_identifiers,
     is_legal_entity_name,
+    is_person_name_column,
     is_public_body_afm,
     mask,
 )
@@ -270,7 +271,7 @@ def test_plate_invalid(written: str) -> None:
 
 def test_findings_give_the_span_and_never_the_identifier() -> None:
     text = "Δικαιούχος: ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ ΑΦΜ EL 094 019 245, τηλ. 697-123-4567"
-    found = find_identifiers(text)
+    found = [item for item in find_identifiers(text) if item.kind is not Kind.PERSON_NAME]
     assert [item.kind for item in found] == [Kind.AFM, Kind.PHONE]
     assert text[found[0].start : found[0].end] == "EL 094 019 245"
     assert found[0].masked == "*******45"
@@ -492,8 +493,8 @@ def test_afm_blind_spot_exists() -> None:
 
 # --- the labelled corpus -----------------------------------------------------------------------
 
-# One letter each, so that the corpus reads as a table (B: bank account).
-A, P, M, B, T, E, V, D = (
+# One letter each, so that the corpus reads as a table (B: bank account, N: a person's name).
+A, P, M, B, T, E, V, D, N = (
     Kind.AFM,
     Kind.PERSONAL_NUMBER,
     Kind.AMKA,
@@ -502,6 +503,7 @@ A, P, M, B, T, E, V, D = (
     Kind.EMAIL,
     Kind.PLATE,
     Kind.ADT,
+    Kind.PERSON_NAME,
 )
 
 #: text -> the personal identifiers it holds. Legal entities' ΑΦΜ are not personal (see
@@ -520,7 +522,7 @@ CORPUS: list[tuple[str, list[Kind]]] = [
     ("Α.Φ.Μ. 45671233", [A]),
     ("ΑΦΜ094019245", [A]),
     ("https://demoi.test/id/person/094019245", [A]),
-    ("ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ 076543219", [A]),
+    ("ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ 076543219", [N, A]),
     ("Πληρωμή στον Νικόλαο Ιωάννου, ΑΦΜ 135792468, ποσό 1.250,00 €", [A]),
     ("ΑΦΜ 100000090", [A]),
     # invalid check digits: not ΑΦΜ
@@ -583,7 +585,10 @@ CORPUS: list[tuple[str, list[Kind]]] = [
     ("ΙΚΒ-0123", []),
     ("ΓΚΒ-1234", []),
     # several at once
-    ("ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ ΑΦΜ 094019245 ΑΜΚΑ 01019012341 τηλ 6971234567", [A, M, T]),
+    (
+        "ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ ΑΦΜ 094019245 ΑΜΚΑ 01019012341 τηλ 6971234567",
+        [N, A, M, T],
+    ),  # fmt: skip
     ("Αιτών: Μ. Κ., maria@example.gr, 210-1234567, ΑΔΤ ΑΚ 123456", [E, T, D]),
     # look-alikes: KAE, CPV, amounts, dates, ΑΔΑ, protocol numbers, laws
     ("ΚΑΕ 6121.01", []),
@@ -652,3 +657,46 @@ def test_corpus_recall_and_precision() -> None:
     )
     assert recall == 1.0, misses
     assert precision >= 0.95, misses
+
+
+# ---------------------------------------------------------------------------------------------
+# Names of natural persons
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ", ["Π.,,Γ.,Ι."]),
+        ("Πληρωμή στον ΝΙΚΟΛΑΟΥ,,ΜΑΡΙΑ, για καθαρισμό", ["Ν.,,Μ.,"]),
+        ("ΚΑΡΑ-ΓΙΑΝΝΗ,,ΑΝΝΑ ΜΑΡΙΑ,ΚΩΝ/ΝΟΣ", ["Κ.,,Α.,Κ."]),  # an abbreviated father's name
+        ("SMITH,,JOHN,PAUL", ["S.,,J.,P."]),
+        ("ΤΕΧΝΙΚΗ ΕΤΑΙΡΕΙΑ,,ΑΕ", []),  # a legal entity in the registry's form
+        ("ΑΘΗΝΑ,ΠΑΤΡΑ,ΛΑΡΙΣΑ", []),  # capitals in a list: no empty second surname
+        ("6121,,01", []),
+        ("Παπαδόπουλος,,Γεώργιος", []),  # the registry writes capitals only
+    ],
+)
+def test_names_in_the_tax_registrys_form_are_found_and_masked_to_initials(
+    text: str, masked: list[str]
+) -> None:
+    found = [f for f in find_identifiers(text) if f.kind is Kind.PERSON_NAME]
+    assert [f.masked for f in found] == masked
+    for name in found:
+        assert text[name.start : name.end].count(",") >= 2
+
+
+@pytest.mark.parametrize(
+    ("header", "personal"),
+    [
+        ("Ονοματεπώνυμο", True),
+        ("ΕΠΩΝΥΜΟ", True),
+        ("Όνομα πατρός", True),
+        ("ονοματεπωνυμο_δικαιουχου", True),
+        ("Surname", True),
+        ("Επωνυμία", False),
+        ("Όνομα υπηρεσίας", False),
+        ("Ποσό", False),
+    ],
+)
+def test_columns_named_like_persons_names(header: str, personal: bool) -> None:
+    assert is_person_name_column(header) is personal

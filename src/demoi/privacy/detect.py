@@ -45,6 +45,7 @@ class Kind(StrEnum):
     PHONE = "phone"
     EMAIL = "email"
     PLATE = "plate"
+    PERSON_NAME = "person-name"
 
 
 LABELS = {
@@ -56,6 +57,7 @@ LABELS = {
     Kind.PHONE: {"el": "αριθμός τηλεφώνου", "en": "phone number"},
     Kind.EMAIL: {"el": "διεύθυνση ηλεκτρονικού ταχυδρομείου", "en": "e-mail address"},
     Kind.PLATE: {"el": "αριθμός κυκλοφορίας οχήματος", "en": "vehicle plate"},
+    Kind.PERSON_NAME: {"el": "ονοματεπώνυμο φυσικού προσώπου", "en": "name of a natural person"},
 }
 
 
@@ -164,9 +166,11 @@ def _is_word_and_number(text: str) -> bool:
 
 
 def find_identifiers(text: str) -> list[Found]:
-    """Every validated personal identifier in ``text``, in order of position."""
+    """Every validated personal identifier in ``text``, in order of position, and the names of
+    natural persons written as the tax registry writes them (:func:`registry_names`)."""
     candidates = [found for kind in _PATTERNS for found in _validated(kind, text)]
     candidates.extend(_legacy_afms(text))
+    candidates.extend(registry_names(text))
     return _longest_of_overlaps(candidates)
 
 
@@ -282,3 +286,53 @@ def public_body_afms() -> frozenset[str]:
     )
     assert isinstance(solutions, ox.QuerySolutions)
     return frozenset(str(row["afm"].value) for row in solutions)
+
+
+# ---------------------------------------------------------------------------------------------
+# Names of natural persons
+
+# «ΕΠΩΝΥΜΟ,,ΟΝΟΜΑ,ΠΑΤΡΩΝΥΜΟ»: the tax registry's form of an individual's name, as Diavgeia
+# gives the counterparties of payments (the empty field is the second surname, and it is what
+# tells the form from a list of words in capitals: «ΑΘΗΝΑ,ΠΑΤΡΑ,ΛΑΡΙΣΑ» is not a name). Capital
+# letters only, Greek or Latin, with hyphens and apostrophes inside a word.
+_NAME_WORD = r"[Α-ΩΆΈΉΊΌΎΏΪΫA-Z](?:[Α-ΩΆΈΉΊΌΎΏΪΫA-Z'\-]*[Α-ΩΆΈΉΊΌΎΏΪΫA-Z])?"
+# The surname and the father's name are one word each (hyphenated at most), the first name one
+# or two: a part with spaces would run on into the capitals after it («ΙΩΑΝΝΗΣ ΑΦΜ EL …»).
+_REGISTRY_NAME = re.compile(
+    rf"(?<![\w,]){_NAME_WORD},,{_NAME_WORD}(?: {_NAME_WORD})?(?:,(?:{_NAME_WORD})?)?(?![\w,])"
+)
+
+
+def registry_names(text: str) -> list[Found]:
+    """Names in the registry's form, unless they name a legal entity (a company registered as
+    «ΕΤΑΙΡΕΙΑ,,Α.Ε.» is not a person)."""
+    return [
+        Found(Kind.PERSON_NAME, match.start(), match.end(), mask_name(match.group()))
+        for match in _REGISTRY_NAME.finditer(text)
+        if not is_legal_entity_name(match.group().replace(",", " "))
+    ]
+
+
+def mask_name(name: str) -> str:
+    """The initials only: «ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ» -> «Π.,,Γ.,Ι.»."""
+    return ",".join(f"{part.strip()[0]}." if part.strip() else "" for part in name.split(","))
+
+
+# Column headers that hold natural persons' names, compared lower-case without accents.
+NAME_COLUMNS = frozenset(
+    {
+        "ονοματεπωνυμο", "επωνυμο", "ονομα", "ονομα πατρος", "ονομα μητρος", "πατρωνυμο",
+        "μητρωνυμο", "full name", "fullname", "surname", "last name", "first name",
+        "given name", "father's name", "fathers name",
+    }
+)  # fmt: skip
+#: Headers that stay personal whatever follows them («Ονοματεπώνυμο δικαιούχου»).
+_NAME_COLUMN_STEMS = ("ονοματεπωνυμο", "επωνυμο ", "full name", "surname ")
+
+
+def is_person_name_column(header: str) -> bool:
+    """Whether a column named ``header`` holds persons' names: «Ονοματεπώνυμο», «ΕΠΩΝΥΜΟ»,
+    «Όνομα πατρός», «Ονοματεπώνυμο δικαιούχου»; not «Επωνυμία» (a company's name) nor «Όνομα
+    υπηρεσίας» (a name, not a person's)."""
+    words = " ".join(without_accents(header).lower().replace("_", " ").split())
+    return words in NAME_COLUMNS or words.startswith(_NAME_COLUMN_STEMS)
