@@ -37,6 +37,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
 from demoi import profiles, shape_messages, validation
 from demoi.errors import DataError, DemoiError, Location, UnreadableInput, UsageError
+from demoi.formats import rdf_format_for
 from demoi.input_guard import check_rdf_source
 from demoi.profiles import Profile, Section
 from demoi.query_guard import check_nesting, check_outbound
@@ -194,8 +195,6 @@ def read_triples(source: Source, *, allow_dtd: bool = True) -> list[ox.Triple]:
 
 
 def _format_of(source: Source) -> ox.RdfFormat:
-    from demoi.formats import rdf_format_for
-
     return rdf_format_for(source.name, source.format)
 
 

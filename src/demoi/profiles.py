@@ -393,13 +393,9 @@ def background(data: Iterable[ox.Triple], *, depth: int = 2) -> list[ox.Triple]:
     return found
 
 
+@cache
 def background_subjects() -> frozenset[str]:
     """The IRIs the background describes: results about them are not the data's problem."""
-    return _background_subjects()
-
-
-@cache
-def _background_subjects() -> frozenset[str]:
     return frozenset(
         quad.subject.value
         for quad in _background_store().quads_for_pattern(None, None, None)
