@@ -153,7 +153,9 @@ def settings_command(markdown: bool, store: str | None) -> None:
     for resolved in settings.resolved():
         setting = resolved.setting
         value = resolved.value
-        if isinstance(value, tuple):
+        if setting.secret:
+            value = "(set)" if value else ""
+        elif isinstance(value, tuple):
             value = ",".join(value)
         elif isinstance(value, bool):
             value = str(value).lower()

@@ -105,6 +105,8 @@ class Setting:
     default: Any
     help: str
     parse: Callable[[str], Any]
+    #: A secret is never shown: ``demoi settings`` says only whether it is set.
+    secret: bool = False
 
     @property
     def env_var(self) -> str:
@@ -245,6 +247,24 @@ SETTINGS: tuple[Setting, ...] = (
         "3.0.0, CPSV-AP 3.2.0), searched in subfolders too; demoi does not ship them. Empty: "
         "`--profile dcat-ap|hvd|cpsv-ap` explains where to download them.",
         str,
+    ),
+    Setting(
+        "pseudonymisation_secret",
+        "secret",
+        "",
+        "Key of the keyed pseudonyms (HMAC-SHA256) that privacy policies ask for: the same key "
+        "gives the same pseudonym in every run, so joins still work. Keep it secret and keep it: "
+        "a new key gives new pseudonyms. Empty: a policy that pseudonymises is refused.",
+        str,
+        secret=True,
+    ),
+    Setting(
+        "suppression_threshold",
+        "integer",
+        5,
+        "k of the small-count rule: privacy policies that suppress counts blank every count "
+        "from 1 to k-1 in the aggregates they cover.",
+        _parse_positive_int,
     ),
     Setting(
         "allowed_hosts",
