@@ -34,12 +34,15 @@ def test_error_shape(
     document = answer.json
     assert isinstance(document, dict) and set(document) == {"error"}
     error = document["error"]
-    assert set(error) - {"spec"} == {"status", "code", "message"}
+    assert set(error) - {"spec", "details"} == {"status", "code", "message"}
     assert error["status"] == status
     assert isinstance(error["code"], str) and error["code"]
     assert isinstance(error["message"], str) and error["message"]
     if "spec" in error:
         assert error["spec"].startswith("https://")
+    if "details" in error:
+        assert isinstance(error["details"], list)
+        assert all(isinstance(detail, dict) for detail in error["details"])
 
 
 def test_internal_errors_are_500_and_say_nothing_of_the_internals(app: Flask) -> None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 DCAT = "http://www.w3.org/ns/dcat#"
 DCTERMS = "http://purl.org/dc/terms/"
 DEMOI = STANDARDS_BASE + "def/common#"
+CAT = STANDARDS_BASE + "def/catalogue#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 VOID_TRIPLES = ox.NamedNode("http://rdfs.org/ns/void#triples")
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -56,6 +57,25 @@ def _title(description: str, period: str | None) -> str:
     """The description's lead, before its first colon, with the period."""
     lead = description.split(":")[0].strip()
     return f"{lead}, {period}" if period else lead
+
+
+def _anonymisation(
+    dataset: ox.NamedNode, lifted: Lifted
+) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]]:
+    """cat:containsPersonalData and cat:anonymisation: whether the source held personal data
+    and what the personal-data guard did about it (law 4727/2020, art. 60 §6)."""
+    treated = lifted.treated
+    if treated is None:
+        return []
+    personal = ox.Literal(str(treated.personal).lower(), datatype=ox.NamedNode(XSD + "boolean"))
+    statements: list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+        (dataset, ox.NamedNode(CAT + "containsPersonalData"), personal)
+    ]
+    for language, text in sorted(treated.statement().items()):
+        statements.append(
+            (dataset, ox.NamedNode(CAT + "anonymisation"), ox.Literal(text, language=language))
+        )
+    return statements
 
 
 def dataset_record(base: str, lifted: Lifted, *, triples: int) -> Change:
@@ -101,6 +121,7 @@ def dataset_record(base: str, lifted: Lifted, *, triples: int) -> Change:
                 ox.Literal(description, language=language),
             )
         )
+    statements += _anonymisation(dataset, lifted)
     return Change(
         (f"GRAPH {graph} {{ {dataset} ?property ?value }}",),
         tuple(ox.Quad(s, p, o, graph) for s, p, o in statements),

@@ -33,6 +33,7 @@ from demoi.errors import (
 )
 from demoi.formats import rdf_format_for
 from demoi.iris import iri_problem, is_reserved
+from demoi.privacy.command import privacy as privacy_group
 from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
 from demoi.store import Store, open_store
 
@@ -368,6 +369,11 @@ def mappings_command(lang: str | None) -> None:
     is_flag=True,
     help="Leave out rows with a bad cell, writing them and why to SOURCE.rejects.csv.",
 )
+@click.option(
+    "--privacy-policy",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Personal-data policy to apply instead of the one beside the mapping (docs/privacy.md).",
+)
 @click.option("--lang", type=click.Choice(["el", "en"]), help="Language of validation messages.")
 @base_uri_option
 @store_option
@@ -382,6 +388,7 @@ def lift(
     dry_run: bool,
     out: Path | None,
     skip_invalid_rows: bool,
+    privacy_policy: Path | None,
     lang: str | None,
     base_uri: str | None,
     store: str | None,
@@ -408,6 +415,8 @@ def lift(
         raise UsageError(f"{resolved}: no such file")
     parameters = {"year": year} if year else {}
     rejects: list[Reject] | None = [] if skip_invalid_rows else None
+    guard = _lift_guard(settings, mapping, municipality, parameters, dataset, privacy_policy)
+    guard = dataclasses.replace(guard, language=language)
     started = time.monotonic()
     reporter = _progress_reporter(started)
     lifted = lift_source(
@@ -421,6 +430,7 @@ def lift(
         rejects=rejects,
         dataset=dataset,
         progress=reporter,
+        guard=guard,
     )
     if reporter is not None and lifted.rows >= PROGRESS_EVERY:
         click.echo("", err=True)  # end the progress line
@@ -449,6 +459,49 @@ def lift(
         f"{seconds:.1f} s: {lifted.rows / seconds:,.0f} rows/s, "
         f"{published.triples / seconds:,.0f} triples/s"
     )
+
+
+def _lift_guard(
+    settings: Settings,
+    mapping: Any,
+    municipality: str,
+    parameters: dict[str, str],
+    dataset: str | None,
+    policy_file: Path | None,
+) -> Any:
+    """The personal-data guard of a lift: the policy, the key and k from the settings, and the
+    operator's override of the graph the lift would replace, if the store has one."""
+    from demoi.iris import dataset_graph
+    from demoi.municipalities import get_municipality
+    from demoi.privacy.gate import GuardOptions
+    from demoi.privacy.policy import read_policy
+
+    if policy_file is not None and not policy_file.is_file():
+        raise UsageError(f"{policy_file}: no such file")
+    period = parameters.get(mapping.period) if mapping.period else None
+    code = get_municipality(municipality).code
+    graph = dataset_graph(settings.base_uri, code, dataset or mapping.dataset, period)
+    override = _override_of(settings, graph)
+    if override is not None:
+        _echo_err(
+            f"warning: the personal-data guard is overridden for {graph} by {override.by} on "
+            f"{override.at}: {override.reason}"
+        )
+    return GuardOptions(
+        policy=read_policy(policy_file) if policy_file is not None else None,
+        secret=settings["pseudonymisation_secret"],
+        k=settings["suppression_threshold"],
+        override=override,
+    )
+
+
+def _override_of(settings: Settings, graph: str) -> Any:
+    from demoi.privacy.gate import override_for
+
+    if not settings.store_path.exists():
+        return None
+    with _open(settings, create=False) as opened:
+        return override_for(opened, settings.base_uri, graph)
 
 
 VALIDATE_FORMATS = ("text", "json", "html", "ttl", "junit")
@@ -1054,6 +1107,58 @@ def token_revoke(token_id: str) -> None:
 
     token = tokens.revoke(_tokens_path(), token_id)
     _echo_err(f"token {token.id} revoked at {token.revoked}")
+
+
+cli.add_command(privacy_group)
+
+
+@privacy_group.command("allow")
+@click.argument("graph")
+@click.option("--reason", required=True, help="Why this dataset may hold personal data (recorded).")
+@base_uri_option
+@store_option
+def privacy_allow(graph: str, reason: str, base_uri: str | None, store: str | None) -> None:
+    """Let personal data into one dataset's graph: an operator's decision, recorded with who,
+    when and why in the provenance graph, and named by every write it lets through."""
+    from demoi.privacy.gate import allow
+
+    settings = _settings(store=store, base_uri=base_uri)
+    _check_iri(graph)
+    with _open(settings, create=True) as opened:
+        override = allow(opened, settings.base_uri, graph, reason=reason)
+    _echo_err(
+        f"the personal-data guard is overridden for {graph} by {override.by} at {override.at}: "
+        f"{override.reason} (demoi privacy revoke {graph} withdraws it)"
+    )
+
+
+@privacy_group.command("revoke")
+@click.argument("graph")
+@base_uri_option
+@store_option
+def privacy_revoke(graph: str, base_uri: str | None, store: str | None) -> None:
+    """Withdraw the override of a graph: the guard checks its writes again."""
+    from demoi.privacy.gate import revoke
+
+    settings = _settings(store=store, base_uri=base_uri)
+    with _open(settings, create=False) as opened:
+        if not revoke(opened, settings.base_uri, graph):
+            raise UsageError(f"{graph}: no override of the personal-data guard is in force")
+    _echo_err(f"the personal-data guard checks {graph} again")
+
+
+@privacy_group.command("overrides")
+@base_uri_option
+@store_option
+def privacy_overrides(base_uri: str | None, store: str | None) -> None:
+    """List the overrides in force: graph, who, when, why."""
+    from demoi.privacy.gate import overrides
+
+    settings = _settings(store=store, base_uri=base_uri)
+    with _open(settings, create=False) as opened:
+        found = overrides(opened, settings.base_uri)
+    for override in sorted(found.values(), key=lambda override: override.graph):
+        click.echo(f"{override.graph}\t{override.by}\t{override.at}\t{override.reason}")
 
 
 def main() -> None:

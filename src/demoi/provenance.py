@@ -26,6 +26,8 @@ DEMOI_AGENT = ox.NamedNode(f"{STANDARDS_BASE}agent/demoi")
 #: This release of demoi, a specialisation of the agent, so each activity names the version.
 DEMOI_RELEASE = ox.NamedNode(f"{STANDARDS_BASE}agent/demoi/{__version__}")
 VOID_TRIPLES = ox.NamedNode("http://rdfs.org/ns/void#triples")
+#: The personal-data guard's override (demoi.privacy.gate) a publication went through on.
+OVERRIDDEN_BY = ox.NamedNode(f"{STANDARDS_BASE}def/privacy#overriddenBy")
 SH = "http://www.w3.org/ns/shacl#"
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
@@ -88,10 +90,12 @@ def publication(
     plan: str | None = None,
     plan_version: str | None = None,
     outcome: Outcome | None = None,
+    override: str | None = None,
 ) -> Change:
     """The update that records publishing ``graph`` from ``source``: with ``plan``, the
     mapping followed (and, with ``plan_version``, the SHA-256 of the exact mapping files, as a
-    specialisation of the mapping); with ``outcome``, the triple count and the validation."""
+    specialisation of the mapping); with ``outcome``, the triple count and the validation; with
+    ``override``, the operator's override of the personal-data guard that let it through."""
     prov = ox.NamedNode(provenance_graph(base))
     target = ox.NamedNode(graph)
     activity = ox.NamedNode(f"{minted_prefix(base)}activity/{uuid.uuid4()}")
@@ -120,6 +124,8 @@ def publication(
         statements += _association(activity, ox.NamedNode(plan), plan_version)
     if outcome:
         statements += _outcome(activity, target, outcome)
+    if override:
+        statements.append((activity, OVERRIDDEN_BY, ox.NamedNode(override)))
     quads = [ox.Quad(s, p, o, prov) for s, p, o in statements]
     return Change(_current_state_removed(base, target), tuple(quads))
 

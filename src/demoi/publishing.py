@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,8 +17,12 @@ import pyoxigraph as ox
 
 from demoi import catalogue, provenance
 from demoi.errors import ValidationFailed
+from demoi.input_guard import check_rdf_source
 from demoi.lifting import Lifted
+from demoi.privacy.gate import override_for, refuse_findings
+from demoi.privacy.scan import scan_quads
 from demoi.store import Store
+from demoi.store.oxigraph import rdf_syntax_error
 from demoi.validation import Report, validate_ntriples
 
 
@@ -56,6 +61,7 @@ def publish_lifted(
         plan=lifted.plan,
         plan_version=lifted.mapping.version,
         outcome=provenance.Outcome(triples, report.conforms, len(report.warnings)),
+        override=_override_iri(lifted),
     )
     # The dataset's catalogue record changes in the same transaction as the data it describes.
     catalogue_record = catalogue.dataset_record(base_uri, lifted, triples=triples)
@@ -67,6 +73,11 @@ def publish_lifted(
         source_name=str(lifted.source),
     )
     return Published(lifted.graph, stored, report)
+
+
+def _override_iri(lifted: Lifted) -> str | None:
+    treated = lifted.treated
+    return treated.override.iri if treated and treated.override else None
 
 
 def lift_command(lifted: Lifted) -> str:
@@ -92,12 +103,20 @@ def load_file(
     *,
     base_uri: str,
     bulk: bool = False,
+    language: str = "el",
 ) -> int:
     """Replace ``graph`` with the RDF file at ``path``; relative IRIs resolve against ``graph``.
 
-    No profile check: any RDF may be loaded (vocabularies, code lists, test data).
+    No profile check: any RDF may be loaded (vocabularies, code lists, test data). The
+    personal-data guard reads it first and refuses it if it holds personal identifiers, unless
+    the operator has overridden the guard for ``graph`` (demoi.privacy.gate).
     """
     started = datetime.now(UTC)
+    override = override_for(store, base_uri, graph)
+    check_rdf_source(path, rdf_format, str(path))
+    quads = ox.parse(path=path, format=rdf_format, base_iri=graph)
+    findings = scan_quads(_located(quads, path, rdf_format))
+    refuse_findings(str(path), findings, override, language=language)
     digest = hashlib.sha256()
     with path.open("rb") as data:
         for block in iter(lambda: data.read(1 << 20), b""):
@@ -108,7 +127,16 @@ def load_file(
         label=f"demoi load {path.name}",
         source=provenance.Source(path.name, digest.hexdigest()),
         started=started,
+        override=override.iri if override else None,
     )
     return store.replace_graph(
         graph, path, rdf_format, base_iri=graph, bulk=bulk, provenance_update=record
     )
+
+
+def _located(quads: Iterator[ox.Quad], path: Path, rdf_format: ox.RdfFormat) -> Iterator[ox.Quad]:
+    """The file's quads; a syntax error names the file, line and column, as the load's would."""
+    try:
+        yield from quads
+    except (SyntaxError, ValueError) as error:
+        raise rdf_syntax_error(error, str(path), rdf_format) from None

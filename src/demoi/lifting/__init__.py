@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from demoi.errors import DataError, Location
 from demoi.iris import STANDARDS_BASE, dataset_graph, minted_prefix
@@ -21,7 +22,9 @@ from demoi.lifting.sources import (
 )
 from demoi.lifting.tabular import Reject, Table
 from demoi.municipalities import Municipality, get_municipality
-from demoi.privacy import guard_personal_data
+
+if TYPE_CHECKING:
+    from demoi.privacy.gate import GuardOptions, Treated
 
 __all__ = [
     "DatabaseSource",
@@ -52,6 +55,8 @@ class Lifted:
     #: The workbook sheet and the dataset id the lift was told to use, if any.
     sheet: str | None = None
     dataset: str | None = None
+    #: What the personal-data guard did: the policy applied, for the catalogue and provenance.
+    treated: Treated | None = None
 
     def rows_text(self) -> str:
         """``28 rows``; for a source of several tables ``42 rows: stops 30, routes 12``, since
@@ -79,10 +84,13 @@ def lift(
     rejects: list[Reject] | None = None,
     dataset: str | None = None,
     progress: Callable[[int], None] | None = None,
+    guard: GuardOptions | None = None,
 ) -> Lifted:
     """Read ``source`` as ``mapping`` expects and run the mapping; nothing is published.
 
-    With ``rejects``, rows with a bad cell are left out and recorded there.
+    With ``rejects``, rows with a bad cell are left out and recorded there. The personal-data
+    guard treats the tables by the mapping's privacy policy (or ``guard.policy``) and refuses
+    what is still personal, before the mapping runs and again on the RDF it made.
     """
     found = get_municipality(municipality)
     mapping.check_parameters(parameters)
@@ -97,7 +105,12 @@ def lift(
             "the source has no rows to lift; nothing was published",
             location=Location(str(source)),
         )
-    data = guard_personal_data(data, mapping)
+    # Imported here: the guard reads tables (demoi.lifting.tabular), so importing it at the top
+    # would make the two packages import each other.
+    from demoi.privacy.gate import GuardOptions, guard_lifted_rdf, guard_tables
+
+    guard = guard or GuardOptions()
+    data, treated = guard_tables(data, mapping, source=str(source), options=guard)
     _check_column_names(data.tables, mapping)
     with tempfile.TemporaryDirectory(prefix="demoi-lift-") as folder:
         files = {}
@@ -105,6 +118,7 @@ def lift(
             files[name] = Path(folder) / f"{name}.csv"
             files[name].write_bytes(_with_constants(table, constants).to_csv())
         ntriples = materialize(mapping.yarrrml, files, {"id": minted_prefix(base_uri)})
+    guard_lifted_rdf(ntriples, str(source), guard)
     period = parameters.get(mapping.period) if mapping.period else None
     return Lifted(
         mapping=mapping,
@@ -120,6 +134,7 @@ def lift(
         table_rows=data.table_rows,
         sheet=sheet,
         dataset=dataset,
+        treated=treated,
     )
 
 

@@ -46,6 +46,9 @@ class Mapping:
     query: str | None = None
     #: The descriptor file itself, for the mapping's version.
     descriptor: Path | None = None
+    #: The personal-data policy beside the descriptor (``<name>.privacy.toml``), if there is one
+    #: (demoi.privacy.policy): what is done to each column holding personal data before lifting.
+    privacy: Path | None = None
 
     @property
     def table_keys(self) -> dict[str, tuple[str, ...]]:
@@ -57,7 +60,7 @@ class Mapping:
     def version(self) -> str:
         """The SHA-256 of the descriptor and the YARRRML: what a publication followed, exactly."""
         digest = hashlib.sha256()
-        for path in (self.descriptor, self.yarrrml):
+        for path in (self.descriptor, self.yarrrml, self.privacy):
             if path is not None:
                 digest.update(path.read_bytes())
         return digest.hexdigest()
@@ -101,12 +104,18 @@ def _load(descriptor: Path) -> Mapping:
             sheet=source.get("sheet"),
             query=source.get("query"),
             descriptor=descriptor,
+            privacy=_privacy_policy(descriptor, spec["name"]),
         )
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as error:
         # A broken descriptor is a defect of the standards, caught by tests/test_lift_core.py.
         raise RuntimeError(f"{descriptor}: invalid mapping descriptor ({error!r})") from error
     check_morph_pitfalls(mapping.yarrrml)
     return mapping
+
+
+def _privacy_policy(descriptor: Path, name: str) -> Path | None:
+    policy = descriptor.parent / f"{name}.privacy.toml"
+    return policy if policy.is_file() else None
 
 
 def _table_keys(spec: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -198,7 +207,9 @@ def _expanded(term: str, prefixes: dict[str, Any]) -> str:
 
 def available_mappings(root: Path | None = None) -> dict[str, Mapping]:
     folder = root or standards_path("mappings")
-    mappings = [_load(path) for path in sorted(folder.glob("*/*.toml"))]
+    descriptors = sorted(folder.glob("*/*.toml"))
+    # A mapping's privacy policy (<name>.privacy.toml) sits beside its descriptor.
+    mappings = [_load(path) for path in descriptors if not path.name.endswith(".privacy.toml")]
     return {mapping.name: mapping for mapping in mappings}
 
 

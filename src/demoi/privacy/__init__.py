@@ -1,20 +1,12 @@
 """The personal-data guard (law 4727/2020, art. 60 §6): personal data never reach a published
-graph. Every lift passes its tables through ``guard_personal_data`` before the mapping runs.
+graph.
 
-The guard's rules (which columns of which sources hold personal data, and how they are removed,
-generalised or aggregated) are the privacy issue's to write; until then it returns the tables
-unchanged, and the readers themselves leave out what is plainly personal (e.g. the Diavgeia
-reader keeps only legal entities as counterparties).
+* ``identifiers`` validates Greek personal identifiers (ΑΦΜ, ΑΜΚΑ, ΑΔΤ, Personal Number, IBAN,
+  phones, e-mail, plates); ``detect`` finds them, and natural persons' names, inside any text;
+* ``scan`` looks through tables, RDF, files and store graphs, telling legal entities (whose
+  identifiers are not personal data) from natural persons;
+* ``policy`` and ``treatments``: what a mapping's policy does to each column (drop, keyed
+  pseudonym, generalisation, small-count suppression);
+* ``gate`` refuses every write in which personal data remain, unless an operator overrides it
+  for one dataset, on the record.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from demoi.lifting.mappings import Mapping
-    from demoi.lifting.sources import SourceData
-
-
-def guard_personal_data(data: SourceData, mapping: Mapping) -> SourceData:
-    return data

@@ -26,9 +26,11 @@ from demoi import tokens
 from demoi.catalogue import RESERVED_DATASETS
 from demoi.errors import DemoiError, QuerySyntaxError, UsageError
 from demoi.iris import is_reserved
+from demoi.privacy import gate
 from demoi.query_guard import tokens as query_tokens
 from demoi.server.errors import Forbidden
 from demoi.store import Store
+from demoi.store.sparql_text import insert_data, join_operations
 
 UPDATE_SPEC = "https://www.w3.org/TR/sparql11-protocol/#update-operation"
 DEFAULT = "DEFAULT"
@@ -237,13 +239,30 @@ def run_update(
     tokens_path: Path,
     allowed_hosts: tuple[str, ...],
     base_iri: str | None = None,
+    base: str = "",
+    language: str = "el",
 ) -> dict[str, dict[str, int]]:
     """Run the update and log it; return triples added and removed per graph. ``base_iri``
-    must be the one ``graphs`` were read with (written_graphs)."""
+    must be the one ``graphs`` were read with (written_graphs).
+
+    The personal-data guard refuses an update that writes personal data (demoi.privacy.gate):
+    what its own text writes before it runs; what it computes from the store's data after, in
+    which case the graphs it wrote are put back as they were, under the same lock."""
+    gate.guard_update_constants(update, base_iri, language)
     with _writes:
         before = _snapshot(store, graphs)
         store.update(update, allowed_hosts=allowed_hosts, base_iri=base_iri)
         after = _snapshot(store, graphs)
+        written = {
+            graph: quads
+            for graph, quads in after.items()
+            if isinstance(quads, set) and quads != before.get(graph)
+        }
+        try:
+            gate.guard_written_graphs(store, base, written, language)
+        except gate.PersonalDataFound:
+            _put_back(store, {graph: before[graph] for graph in written})
+            raise
         changes = _changes(before, after)
         tokens.append_audit(
             tokens_path,
@@ -272,6 +291,17 @@ def audited_write(
             {"token": token.id, "scope": token.scope, "operation": operation, "graphs": changes},
         )
     return result, changes
+
+
+def _put_back(store: Store, before: dict[str, set[ox.Quad] | int]) -> None:
+    """Each graph as it was before the refused update, in one transaction."""
+    operations = []
+    for graph, quads in before.items():
+        assert isinstance(quads, set)  # only named graphs' snapshots hold their quads
+        operations.append("DROP SILENT GRAPH " + str(ox.NamedNode(graph)))
+        if quads:
+            operations.append(insert_data(sorted(quads, key=str)))
+    store.update(join_operations(*operations))
 
 
 def _snapshot(store: Store, graphs: set[str]) -> dict[str, set[ox.Quad] | int]:

@@ -2,7 +2,9 @@
 
     {"error": {"status": 400, "code": "query-syntax-error", "message": "...", "spec": "..."}}
 
-``spec`` (a link to the clause the check enforces) is present only when there is one.
+``spec`` (a link to the clause the check enforces) is present only when there is one, and
+``details`` (a list of objects) only for errors about many places at once: the findings of the
+personal-data guard (422), each ``{"kind", "label": {"el", "en"}, "where": {...}, "masked"}``.
 500 is only for internal faults; their message never carries internals.
 """
 
@@ -15,6 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from demoi.conneg import NotAcceptable
 from demoi.errors import Busy, DemoiError, QueryTimeout, ValidationTimeout
+from demoi.privacy.gate import PersonalDataFound
 from demoi.query_guard import OutboundRefused
 
 log = logging.getLogger(__name__)
@@ -34,16 +37,25 @@ STATUS_OF: dict[type[DemoiError], int] = {
     OutboundRefused: 400,
     NotAcceptable: 406,
     UnsupportedMediaType: 415,
+    PersonalDataFound: 422,
     QueryTimeout: 503,
     ValidationTimeout: 503,
     Busy: 503,
 }
 
 
-def error_response(status: int, code: str, message: str, spec: str | None = None) -> Response:
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    spec: str | None = None,
+    details: list[dict[str, object]] | None = None,
+) -> Response:
     body: dict[str, object] = {"status": status, "code": code, "message": message}
     if spec:
         body["spec"] = spec
+    if details is not None:
+        body["details"] = details
     response = jsonify({"error": body})
     response.status_code = status
     return response
@@ -61,7 +73,8 @@ def init_app(app: Flask) -> None:
     def demoi_error(error: DemoiError) -> Response:
         status = _status_of(error)
         message = error.message if error.location is None else f"{error.location}: {error.message}"
-        response = error_response(status, error.code, message, error.spec)
+        details = error.details() if isinstance(error, PersonalDataFound) else None
+        response = error_response(status, error.code, message, error.spec, details)
         if isinstance(error, NotAcceptable):
             response.headers["Vary"] = "Accept"
         return response

@@ -26,9 +26,11 @@ from demoi.errors import UsageError
 from demoi.formats import Format, formats_for
 from demoi.input_guard import check_rdf_source
 from demoi.iris import iri_problem, is_reserved, is_staging
+from demoi.privacy import gate
 from demoi.server import app_settings, app_store, auth
 from demoi.server.errors import Forbidden, UnsupportedMediaType, error_response
 from demoi.server.sparql import choose_format, content_type_header
+from demoi.store import Store
 from demoi.store.oxigraph import rdf_syntax_error
 from demoi.store.sparql_text import Change, insert_data, join_operations
 
@@ -272,8 +274,11 @@ def _put(graph: ox.NamedNode | None, token: tokens.Token, base: str) -> bool:
     store = app_store(current_app)
     if graph is None:
         triples = _parsed_triples(data, rdf_format, None)
+        _guard(store, base, None, triples, merge=False)
         store.update(join_operations("CLEAR SILENT DEFAULT", insert_data(_in(None, triples))))
         return False
+    triples = _parsed_triples(data, rdf_format, graph.value)
+    _guard(store, base, graph, triples, merge=False)
     existed = _exists(graph)
     store.replace_graph(
         graph.value,
@@ -297,6 +302,7 @@ def _post(graph: ox.NamedNode | None, token: tokens.Token, base: str) -> bool:
     ]
     data = b"".join(part[0] for part in parts)
     store = app_store(current_app)
+    _guard(store, base, graph, triples, merge=True)
     if graph is None:
         store.update(insert_data(_in(None, triples)))
         return False
@@ -324,6 +330,15 @@ def _delete(graph: ox.NamedNode | None, token: tokens.Token, base: str) -> bool:
     if not store.drop(graph.value, provenance_update=record):
         raise _not_found(graph)
     return False
+
+
+def _guard(
+    store: Store, base: str, graph: ox.NamedNode | None, triples: list[ox.Triple], *, merge: bool
+) -> None:
+    """The personal-data guard: a body with personal data is refused (422), nothing written."""
+    language = app_settings(current_app)["default_language"]
+    name = None if graph is None else graph.value
+    gate.guard_graph_write(store, base, name, triples, merge=merge, language=language)
 
 
 def _in(graph: ox.NamedNode | None, triples: list[ox.Triple]) -> list[ox.Quad]:

@@ -170,6 +170,8 @@ def run_update(update: str) -> Response:
         tokens_path=tokens_path,
         allowed_hosts=settings["allowed_hosts"],
         base_iri=base_iri,
+        base=settings.base_uri,
+        language=settings["default_language"],
     )
     return jsonify({"token": token.id, "graphs": changes})
 

@@ -140,6 +140,10 @@ class SourceData:
     sha256: str
     encoding: str
     extra: dict[str, str] = field(default_factory=dict)
+    #: Columns the reader knows to hold natural persons' identifiers, (table, column) -> the
+    #: kind (a demoi.privacy.detect.Kind value, e.g. "afm"): the guard refuses them unless the
+    #: privacy policy treats them, whether or not it recognises each cell.
+    personal: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def rows(self) -> int:

@@ -13,8 +13,9 @@ decisions      ada, protocol, title, type, class, issued, published, published_a
                version, issuer_municipality, issuer_body, financial_year, register_number, total
 versions       ada, version, time, corrects (the current version, and the one it corrects)
 units          ada, unit, issuer_municipality, issuer_body
-items          ada, item, kae, amount, cpv, beneficiary (amountWithKae of Β.1.3, sponsor of Β.2.x)
-contractors    ada, afm (person of Δ.1 / Δ.2.2)
+items          ada, item, kae, amount, cpv, beneficiary, beneficiary_person (amountWithKae of
+               Β.1.3, sponsor of Β.2.x)
+contractors    ada, afm, person (person of Δ.1 / Δ.2.2)
 cpvs           ada, cpv (the award's own CPV codes)
 commitments    ada, commitment (the Β.1.3 an expense or award rests on)
 related        ada, related (relatedDecisions and the other related ΑΔΑ fields)
@@ -47,8 +48,12 @@ What real payloads hold, and what this reader does with it:
 * A search response that found more decisions than the file holds (``info.total``) is refused:
   publishing replaces the year's graph, and the missing pages would vanish from it.
 
-Personal data: beneficiaries and contractors are kept only when they are legal entities (see
-``_counterparties``); natural persons are dropped, name and ΑΦΜ. ``signerIds`` identify persons
+Personal data: a beneficiary or contractor is an entity of ``entities`` only when it is a legal
+entity (see ``_counterparties``). Any other counterparty may be a natural person: its ΑΦΜ as
+written goes to ``items.beneficiary_person`` or ``contractors.person``, which the reader declares
+personal (``SourceData.personal``), so the personal-data guard (demoi.privacy) refuses the lift
+unless the mapping's privacy policy drops or pseudonymises them; the name is never kept. An award
+must still name at least one legal entity (the decisions profile). ``signerIds`` identify persons
 (Diavgeia's signer records carry first and last names); the post a signer signed as can only be
 read from ``GET /organizations/{uid}/signers``, which this reader does not take, so dec:signer is
 left out and the recommended shape warns of it.
@@ -146,13 +151,16 @@ TABLES = {
     ],
     "versions": ["ada", "version", "time", "corrects"],
     "units": ["ada", "unit", "issuer_municipality", "issuer_body"],
-    "items": ["ada", "item", "kae", "amount", "cpv", "beneficiary"],
-    "contractors": ["ada", "afm"],
+    "items": ["ada", "item", "kae", "amount", "cpv", "beneficiary", "beneficiary_person"],
+    "contractors": ["ada", "afm", "person"],
     "cpvs": ["ada", "cpv"],
     "commitments": ["ada", "commitment"],
     "related": ["ada", "related"],
     "entities": ["afm", "name"],
 }
+
+#: The columns of counterparties that may be natural persons (see the module's docstring).
+PERSONAL = {("items", "beneficiary_person"): "afm", ("contractors", "person"): "afm"}
 
 
 def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
@@ -172,7 +180,9 @@ def read(path: Path, mapping: Mapping, options: ReadOptions) -> SourceData:
             record_or_raise(error, _summary(raw), options.rejects)
         if options.progress is not None and number % 1000 == 0:
             options.progress(number)
-    return SourceData(tables.tables(), hashlib.sha256(data).hexdigest(), "utf-8")
+    return SourceData(
+        tables.tables(), hashlib.sha256(data).hexdigest(), "utf-8", personal=dict(PERSONAL)
+    )
 
 
 def _summary(raw: object) -> list[str]:
@@ -293,6 +303,8 @@ class _Item:
     amount: str
     cpv: str
     beneficiary: Party | None
+    #: The ΑΦΜ (or, without one, the name) of a beneficiary that may be a natural person.
+    person: str = ""
 
 
 @dataclass
@@ -305,6 +317,8 @@ class _Decision:
     units: list[str] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
     contractors: list[Party] = field(default_factory=list)
+    #: Contractors that may be natural persons: their ΑΦΜ as written.
+    persons: list[str] = field(default_factory=list)
     cpvs: list[str] = field(default_factory=list)
     commitments: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
@@ -389,7 +403,7 @@ def _financial(decision: _Decision, type_code: str, extra: _Fields, issuer: set[
         decision.items = extra.items("sponsor", "expenseAmount", issuer, required=True)
     elif type_code in ("Δ.1", "Δ.2.2"):
         cells["total"] = extra.amount("awardAmount", required=True)
-        decision.contractors = extra.contractors("person", issuer)
+        decision.contractors, decision.persons = extra.contractors("person", issuer)
         decision.cpvs = extra.cpvs("cpv")
 
 
@@ -611,6 +625,7 @@ class _Fields:
                     amount=amount,
                     cpv=self.cpv_at((*line, "cpv")),
                     beneficiary=None if party is None or party.afm in issuer else party,
+                    person=_person(sponsor) if party is None else "",
                 )
             )
         return items
@@ -645,14 +660,17 @@ class _Fields:
     def cpvs(self, key: str) -> list[str]:
         return _unique(self.cpv_at(path) for path, _ in _strings(self.raw.get(key), (key,)))
 
-    def contractors(self, key: str, issuer: set[str]) -> list[Party]:
+    def contractors(self, key: str, issuer: set[str]) -> tuple[list[Party], list[str]]:
         found = []
+        persons = []
         for index in range(self.length(key)):
             person = self._value((key, index))
             party = _party(person) if isinstance(person, dict) else None
             # The awarding body listed among its own contractors is a misplaced value.
             if party is not None and party.afm not in issuer:
                 found.append(party)
+            elif party is None and _person(person):
+                persons.append(_person(person))
         if not found:
             raise self.error(
                 (key,),
@@ -661,7 +679,7 @@ class _Fields:
                 "persons, nor to contractors it cannot tell from one; leave it out with "
                 "--skip-invalid-rows",
             )
-        return found
+        return found, persons
 
 
 def _strings(value: object, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
@@ -674,6 +692,18 @@ def _strings(value: object, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _strings(item, (*path, key))
+
+
+def _person(raw: object) -> str:
+    """What identifies a counterparty that is not a known legal entity: its ΑΦΜ as written, or
+    its name when it has no ΑΦΜ ("" for none). The guard decides what becomes of it."""
+    if not isinstance(raw, dict):
+        return ""
+    for key in ("afm", "name"):
+        value = raw.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return ""
 
 
 def _party(raw: dict[str, Any]) -> Party | None:
@@ -809,9 +839,12 @@ class _Tables:
             self._add("units", line, ada, unit, *issuer)
         for number, item in enumerate(decision.items, 1):
             afm = self._party(item.beneficiary, line)
-            self._add("items", line, ada, str(number), item.kae, item.amount, item.cpv, afm)
+            cells = (item.kae, item.amount, item.cpv, afm, item.person)
+            self._add("items", line, ada, str(number), *cells)
         for party in decision.contractors:
-            self._add("contractors", line, ada, self._party(party, line))
+            self._add("contractors", line, ada, self._party(party, line), "")
+        for person in decision.persons:
+            self._add("contractors", line, ada, "", person)
         for cpv in decision.cpvs:
             self._add("cpvs", line, ada, cpv)
         for commitment in decision.commitments:

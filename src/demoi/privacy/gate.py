@@ -1,0 +1,340 @@
+"""The gate: nothing personal reaches a published graph (law 4727/2020, art. 60 §6).
+
+Every way data enters the store passes here: a lift (its tables, after the mapping's privacy
+policy has treated them, and the RDF the mapping made), ``demoi load``, Graph Store uploads and
+SPARQL updates. Whatever the scanner (``demoi.privacy.scan``) still finds, and every cell of a
+column a reader declares personal that the policy does not treat, refuses the write with
+``PersonalDataFound`` (exit 1, HTTP 422), naming where, and nothing is written.
+
+The one way past it is an operator's override of one dataset's graph, ``demoi privacy allow
+GRAPH --reason TEXT``: recorded in the provenance graph (who, when, why), shown by ``demoi privacy
+overrides``, withdrawn by ``demoi privacy revoke``, and named in the provenance of every write it
+lets through. It cannot be granted over HTTP: a write token is not an operator.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from demoi.errors import DataError, UsageError
+from demoi.iris import STANDARDS_BASE, is_reserved, minted_prefix, provenance_graph
+from demoi.privacy.detect import Kind, mask
+from demoi.privacy.policy import EMPTY_POLICY, Policy, read_policy
+from demoi.privacy.scan import Finding, Where, scan_quads, scan_rdf_bytes, scan_tables
+
+if TYPE_CHECKING:
+    from demoi.lifting.mappings import Mapping
+    from demoi.lifting.sources import SourceData
+    from demoi.store import Store
+
+PRIVACY_SPEC = "https://www.kodiko.gr/nomothesia/document/651064/nomos-4727-2020#60"
+PRIV = STANDARDS_BASE + "def/privacy#"
+PROV = "http://www.w3.org/ns/prov#"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+RDFS_COMMENT = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
+XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+OVERRIDE = ox.NamedNode(PRIV + "PersonalDataOverride")
+OVERRIDES = ox.NamedNode(PRIV + "overrides")
+#: How many findings an error message lists; the JSON details and the scan command list all.
+LISTED = 20
+
+
+class PersonalDataFound(DataError):
+    """Personal data that no policy treats: the write is refused and nothing is changed."""
+
+    code = "personal-data"
+
+    def __init__(self, what: str, findings: Sequence[Finding], *, language: str = "el"):
+        self.findings = list(findings)
+        lines = [finding.line(language) for finding in self.findings[:LISTED]]
+        more = len(self.findings) - len(lines)
+        if more:
+            lines.append(f"… {more} more (demoi privacy scan lists them all)")
+        super().__init__(
+            f"{what}: {len(self.findings)} personal identifier(s) that no privacy policy "
+            f"treats ({counts_text(self.findings)}); nothing was published. Treat them in the "
+            "mapping's privacy policy (docs/privacy.md), or remove them from the data:\n  "
+            + "\n  ".join(lines),
+            spec=PRIVACY_SPEC,
+        )
+
+    def details(self) -> list[dict[str, object]]:
+        return [finding.as_json() for finding in self.findings]
+
+
+def counts_text(findings: Iterable[Finding]) -> str:
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.kind.value] = counts.get(finding.kind.value, 0) + 1
+    return ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lifting: the policy, then the scan
+
+
+@dataclass(frozen=True)
+class Treated:
+    """What the guard did to a lift, for its catalogue record and provenance."""
+
+    policy: Policy
+    #: Whether the source held personal data (declared by its reader or treated by the policy).
+    personal: bool
+    #: The operator's override that let findings through, if any.
+    override: Override | None = None
+
+    def statement(self) -> dict[str, str]:
+        statement = dict(self.policy.statement())
+        if self.override is None:
+            return statement
+        reason = self.override.reason
+        return {
+            "el": f"{statement['el']} Παράκαμψη του ελέγχου από διαχειριστή: {reason}",
+            "en": f"{statement['en']} The guard was overridden by an operator: {reason}",
+        }
+
+
+@dataclass(frozen=True)
+class GuardOptions:
+    """How a lift is guarded: the policy (None: the one beside the mapping, or none), the
+    pseudonymisation key and k from the settings, and the operator's override of its graph."""
+
+    policy: Policy | None = None
+    secret: str = ""
+    k: int = 5
+    override: Override | None = None
+    language: str = "el"
+
+
+def policy_of(mapping: Mapping, options: GuardOptions) -> Policy:
+    if options.policy is not None:
+        return options.policy
+    return read_policy(mapping.privacy) if mapping.privacy is not None else EMPTY_POLICY
+
+
+def guard_tables(
+    data: SourceData, mapping: Mapping, *, source: str, options: GuardOptions
+) -> tuple[SourceData, Treated]:
+    """Apply the policy to the source's tables, then refuse what is still personal."""
+    policy = policy_of(mapping, options)
+    tables = policy.apply(data.tables, secret=options.secret, k=options.k)
+    headers = {column.name: column.headers for column in mapping.columns}
+    findings = scan_tables(
+        tables, source=source, not_personal=policy.not_personal(), headers=headers
+    )
+    findings += _untreated_personal_columns(data, policy, source, findings)
+    personal = bool(data.personal) or bool(treated_columns(policy))
+    refuse_findings(source, findings, options.override, language=options.language)
+    return dataclasses.replace(data, tables=tables), Treated(policy, personal, options.override)
+
+
+def guard_lifted_rdf(ntriples: bytes, source: str, options: GuardOptions) -> None:
+    """The RDF a mapping made, scanned again: a mapping could join cells into an identifier."""
+    findings = scan_rdf_bytes(ntriples, ox.RdfFormat.N_TRIPLES, file=f"{source} (lifted RDF)")
+    refuse_findings(f"{source} (lifted RDF)", findings, options.override, language=options.language)
+
+
+def _untreated_personal_columns(
+    data: SourceData,
+    policy: Policy,
+    source: str,
+    found: Sequence[Finding],
+) -> list[Finding]:
+    """Every non-empty cell of a column its reader declares personal that the policy leaves as
+    it is, whether or not the scanner recognises it (a mistyped ΑΦΜ is still a person's)."""
+    treated = treated_columns(policy)
+    seen = {(f.where.table, f.where.row, f.where.column) for f in found}
+    findings = []
+    for (table_name, column), kind_name in sorted(data.personal.items()):
+        table = data.tables.get(table_name)
+        if table is None or column not in table.columns or (table_name, column) in treated:
+            continue
+        position = table.columns.index(column)
+        kind = Kind(kind_name)
+        for index, row in enumerate(table.rows):
+            cell = row[position]
+            number = table.lines[index] if index < len(table.lines) else index + 1
+            if cell and (table_name, number, column) not in seen:
+                where = Where(file=source, table=table_name, row=number, column=column)
+                findings.append(Finding(kind, where, mask(kind, cell)))
+    return findings
+
+
+def treated_columns(policy: Policy) -> set[tuple[str, str]]:
+    """The (table, column) pairs the policy changes: every rule but a not-personal one."""
+    return {(rule.table, rule.column) for rule in policy.rules if rule.treatment != "not-personal"}
+
+
+# ---------------------------------------------------------------------------------------------
+# RDF: load, the Graph Store, SPARQL Update, and the lifted graph itself
+
+
+def refuse_findings(
+    what: str, findings: Sequence[Finding], override: Override | None, *, language: str = "el"
+) -> None:
+    if findings and override is None:
+        raise PersonalDataFound(what, findings, language=language)
+
+
+# ---------------------------------------------------------------------------------------------
+# Overrides: an operator's explicit, recorded decision for one dataset's graph
+
+
+@dataclass(frozen=True)
+class Override:
+    graph: str
+    reason: str
+    by: str
+    at: str
+    iri: str = ""
+
+
+def allow(store: Store, base: str, graph: str, *, reason: str, by: str | None = None) -> Override:
+    """Record that the operator lets personal data into ``graph``; replaces an earlier one."""
+    reason = " ".join(reason.split())
+    if len(reason) < 10:
+        raise UsageError(
+            "--reason must say why this dataset may hold personal data (at least 10 characters): "
+            "it is recorded and shown with the dataset's provenance"
+        )
+    if is_reserved(graph):
+        raise UsageError(f"{graph} is kept by demoi itself; nothing may be written there")
+    who = by or _operator()
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    node = ox.NamedNode(f"{minted_prefix(base)}privacy-override/{uuid.uuid4()}")
+    prov = ox.NamedNode(provenance_graph(base))
+    target = ox.NamedNode(graph)
+    statements = [
+        (node, RDF_TYPE, OVERRIDE),
+        (node, RDF_TYPE, ox.NamedNode(PROV + "Activity")),
+        (node, OVERRIDES, target),
+        (node, RDFS_LABEL, ox.Literal(f"demoi privacy allow {graph}")),
+        (node, RDFS_COMMENT, ox.Literal(reason)),
+        (node, ox.NamedNode(PROV + "wasAssociatedWith"), ox.Literal(who)),
+        (node, ox.NamedNode(PROV + "startedAtTime"), ox.Literal(now, datatype=XSD_DATETIME)),
+    ]
+    inserted = " ".join(f"{s} {p} {o} ." for s, p, o in statements)
+    store.update(
+        _withdrawn(base, graph, who, now) + f" ; INSERT DATA {{ GRAPH {prov} {{ {inserted} }} }}"
+    )
+    return Override(graph, reason, who, now, node.value)
+
+
+def revoke(store: Store, base: str, graph: str, *, by: str | None = None) -> bool:
+    """Withdraw the override of ``graph``; False when there was none."""
+    if graph not in overrides(store, base):
+        return False
+    who = by or _operator()
+    store.update(_withdrawn(base, graph, who, datetime.now(UTC).isoformat(timespec="seconds")))
+    return True
+
+
+def _withdrawn(base: str, graph: str, who: str, now: str) -> str:
+    """The update that ends the override of ``graph``: its record stays, as an ended activity."""
+    prov = ox.NamedNode(provenance_graph(base))
+    target = ox.NamedNode(graph)
+    ended = ox.NamedNode(PROV + "endedAtTime")
+    by = ox.NamedNode(PRIV + "revokedBy")
+    return (
+        f"INSERT {{ GRAPH {prov} {{ ?override {ended} {ox.Literal(now, datatype=XSD_DATETIME)} ; "
+        f"{by} {ox.Literal(who)} }} }} WHERE {{ GRAPH {prov} {{ ?override a {OVERRIDE} ; "
+        f"{OVERRIDES} {target} FILTER NOT EXISTS {{ ?override {ended} ?end }} }} }}"
+    )
+
+
+def overrides(store: Store, base: str) -> dict[str, Override]:
+    """The overrides in force, by graph."""
+    prov = ox.NamedNode(provenance_graph(base))
+    query = f"""
+        SELECT ?override ?graph ?reason ?by ?at WHERE {{ GRAPH {prov} {{
+          ?override a {OVERRIDE} ; {OVERRIDES} ?graph ; {RDFS_COMMENT} ?reason ;
+            <{PROV}wasAssociatedWith> ?by ; <{PROV}startedAtTime> ?at .
+          FILTER NOT EXISTS {{ ?override <{PROV}endedAtTime> ?end }}
+        }} }}"""
+    found = {}
+    for override, graph, reason, by, at in store.query(query).rows:
+        if isinstance(override, ox.NamedNode) and isinstance(graph, ox.NamedNode):
+            found[graph.value] = Override(
+                graph.value, _text(reason), _text(by), _text(at), override.value
+            )
+    return found
+
+
+def _text(term: object) -> str:
+    return term.value if isinstance(term, ox.Literal) else ""
+
+
+def override_for(store: Store | None, base: str, graph: str) -> Override | None:
+    if store is None:
+        return None
+    return overrides(store, base).get(graph)
+
+
+def _operator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        # No login name (a container without a passwd entry): the record still says when.
+        return "unknown operator"
+
+
+# ---------------------------------------------------------------------------------------------
+# Writes over HTTP: the Graph Store and SPARQL Update
+
+
+def guard_graph_write(
+    store: Store,
+    base: str,
+    graph: str | None,
+    triples: Iterable[ox.Triple],
+    *,
+    merge: bool,
+    language: str = "el",
+) -> None:
+    """Refuse a Graph Store body with personal data. A merge (POST) is scanned with what the
+    graph already holds, so an entity described there keeps its identifiers legal."""
+    name: ox.NamedNode | ox.DefaultGraph = (
+        ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+    )
+    quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+    if merge and graph is not None:
+        quads += list(store.quads(graph))
+    override = override_for(store, base, graph) if graph is not None else None
+    refuse_findings("the request body", scan_quads(quads), override, language=language)
+
+
+def guard_update_constants(update: str, base_iri: str | None, language: str = "el") -> None:
+    """Refuse an update whose own text writes personal data, before it touches the store: it
+    runs first on an empty in-memory store, where INSERT DATA and templates filled from
+    constants make exactly the triples they would make in the store. (What an update computes
+    from the store's data is checked after it runs: ``guard_written_graphs``.)"""
+    scratch = ox.Store()
+    try:
+        scratch.update(update, base_iri=base_iri)
+    except (SyntaxError, ValueError, OSError):
+        # The store itself then refuses the update, with the position of its fault.
+        return
+    findings = scan_quads(scratch)
+    refuse_findings("the update", findings, None, language=language)
+
+
+def guard_written_graphs(
+    store: Store, base: str, after: dict[str, set[ox.Quad]], language: str = "el"
+) -> None:
+    """Refuse what an update left in the graphs it wrote; the caller puts them back."""
+    allowed = overrides(store, base)
+    findings = [
+        finding
+        for finding in scan_quads(quad for quads in after.values() for quad in quads)
+        if finding.where.graph not in allowed
+    ]
+    refuse_findings("the update", findings, None, language=language)

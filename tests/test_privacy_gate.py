@@ -1,0 +1,374 @@
+"""The personal-data gate (law 4727/2020, art. 60 §6): lift, load, the Graph Store and SPARQL
+Update refuse personal data that no policy treats, change nothing when they do, and let it
+through only on an operator's recorded override of one dataset.
+
+The end-to-end case of the issue: a Diavgeia payment decision naming a natural person is refused
+without a policy, publishes with a pseudonymisation policy, and the published graph holds no
+identifier from the source (the scanner finds nothing, and neither the ΑΦΜ nor the name is in it).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from flask import Flask
+
+from demoi import tokens
+from demoi.cli import cli
+from demoi.lifting import get_mapping, lift
+from demoi.privacy.gate import GuardOptions, PersonalDataFound, allow, overrides, revoke
+from demoi.privacy.policy import EMPTY_POLICY, read_policy
+from demoi.privacy.scan import scan_graph
+from demoi.publishing import publish_lifted
+from demoi.server import app_store
+from demoi.store.oxigraph import OxigraphStore
+
+BASE = "http://demoi.test/"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "decisions" / "4401-2025-decision.json"
+GRAPH = f"{BASE}graph/4401/decisions/2025"
+PERSON_AFM = "123456783"
+PERSON_NAME = "ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ"
+SECRET = "a-key-only-these-tests-know"
+PSEUDONYMISE = """
+[[column]]
+table = "items"
+name = "beneficiary_person"
+treatment = "pseudonymise"
+reason = { el = "Δικαιούχοι φυσικά πρόσωπα", en = "Beneficiaries who are natural persons" }
+
+[[column]]
+table = "contractors"
+name = "person"
+treatment = "drop"
+reason = { el = "Ανάδοχοι φυσικά πρόσωπα", en = "Contractors who are natural persons" }
+"""
+
+
+def payment_to_a_person(folder: Path) -> Path:
+    """The example commitment made a payment (Β.2.2) whose second line is paid to a natural
+    person, as Diavgeia gives one: the registry's name form and a valid ΑΦΜ."""
+    decision = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    payment = copy.deepcopy(decision)
+    payment["decisionTypeId"] = "Β.2.2"
+    payment["ada"] = "ΨΖ7ΛΩΞΑ-Κ2Μ"
+    payment["subject"] = "ΠΛΗΡΩΜΗ ΔΑΠΑΝΗΣ ΓΙΑ ΕΠΙΣΚΕΥΗ ΦΩΤΙΣΤΙΚΩΝ"
+    lines = payment["extraFieldValues"].pop("amountWithKae")
+    lines[1]["sponsorAFMName"] = {
+        "afm": PERSON_AFM,
+        "afmType": "EL",
+        "afmCountry": "EL",
+        "enterName": False,
+        "name": PERSON_NAME,
+    }
+    payment["extraFieldValues"]["sponsor"] = [
+        {**line, "expenseAmount": line.pop("amountWithVAT")} for line in lines
+    ]
+    payment["extraFieldValues"]["relatedDecisions"] = [decision["ada"]]
+    source = folder / "4401-2025-payment.json"
+    source.write_text(json.dumps([decision, payment], ensure_ascii=False), encoding="utf-8")
+    return source
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    return payment_to_a_person(tmp_path)
+
+
+@pytest.fixture
+def pseudonymising(tmp_path: Path) -> Path:
+    policy = tmp_path / "pseudonymise.privacy.toml"
+    policy.write_text(PSEUDONYMISE, encoding="utf-8")
+    return policy
+
+
+def lifted_with(source: Path, **options: object):  # type: ignore[no-untyped-def]
+    return lift(
+        source,
+        get_mapping("diavgeia-decisions"),
+        municipality="4401",
+        parameters={"year": "2025"},
+        base_uri=BASE,
+        guard=GuardOptions(**options),  # type: ignore[arg-type]
+    )
+
+
+def test_a_payment_to_a_natural_person_without_a_policy_is_refused_naming_where(
+    source: Path,
+) -> None:
+    with pytest.raises(PersonalDataFound) as refused:
+        lifted_with(source, policy=EMPTY_POLICY, language="en")
+    (finding,) = refused.value.findings
+    assert finding.where.table == "items"
+    assert finding.where.column == "beneficiary_person"
+    assert finding.where.row is not None
+    message = str(refused.value)
+    assert "nothing was published" in message and "beneficiary_person" in message
+    assert PERSON_AFM not in message and "ΠΑΠΑΔΟΠΟΥΛΟΣ" not in message
+
+
+def test_with_a_pseudonymisation_policy_it_publishes_and_the_graph_is_clean(
+    source: Path, pseudonymising: Path, store: OxigraphStore
+) -> None:
+    lifted = lifted_with(source, policy=read_policy(pseudonymising), secret=SECRET)
+    publish_lifted(store, lifted, base_uri=BASE)
+    assert scan_graph(store, GRAPH) == []
+    published = "".join(str(quad) for quad in store.quads(GRAPH))
+    assert PERSON_AFM not in published
+    assert "ΠΑΠΑΔΟΠΟΥΛΟΣ" not in published and "ΓΕΩΡΓΙΟΣ" not in published
+    pseudonyms = pseudonyms_in(store)
+    assert len(pseudonyms) == 1 and pseudonyms[0].startswith("ps-")
+
+
+def test_pseudonyms_are_stable_across_runs_and_change_with_the_key(
+    source: Path, pseudonymising: Path, store: OxigraphStore
+) -> None:
+    policy = read_policy(pseudonymising)
+    publish_lifted(store, lifted_with(source, policy=policy, secret=SECRET), base_uri=BASE)
+    first = pseudonyms_in(store)
+    publish_lifted(store, lifted_with(source, policy=policy, secret=SECRET), base_uri=BASE)
+    assert pseudonyms_in(store) == first
+    publish_lifted(store, lifted_with(source, policy=policy, secret="another key"), base_uri=BASE)
+    assert pseudonyms_in(store) != first
+
+
+def test_the_shipped_policy_drops_the_person_and_keeps_the_line(
+    source: Path, store: OxigraphStore
+) -> None:
+    publish_lifted(store, lifted_with(source), base_uri=BASE)
+    assert scan_graph(store, GRAPH) == []
+    assert pseudonyms_in(store) == []
+    lines = store.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?line a "
+        "<https://w3id.org/demoi/def/decisions#ExpenditureItem> } }"
+    ).rows
+    assert lines[0][0].value == "4"  # both decisions' two lines: the person's line stays
+
+
+def test_the_catalogue_states_the_anonymisation_applied(
+    source: Path, pseudonymising: Path, store: OxigraphStore
+) -> None:
+    lifted = lifted_with(source, policy=read_policy(pseudonymising), secret=SECRET)
+    publish_lifted(store, lifted, base_uri=BASE)
+    rows = store.query(
+        """PREFIX cat: <https://w3id.org/demoi/def/catalogue#>
+        SELECT ?personal ?statement WHERE { GRAPH ?g {
+          ?dataset cat:containsPersonalData ?personal ; cat:anonymisation ?statement } }"""
+    ).rows
+    statements = {row[1].language: row[1].value for row in rows}
+    assert {row[0].value for row in rows} == {"true"}
+    assert "HMAC-SHA256" in statements["en"] and "beneficiary_person" in statements["en"]
+    assert "beneficiary_person" in statements["el"]
+
+
+def test_a_pseudonymisation_policy_without_a_key_is_refused(
+    source: Path, pseudonymising: Path
+) -> None:
+    with pytest.raises(Exception) as refused:
+        lifted_with(source, policy=read_policy(pseudonymising), secret="")
+    assert "DEMOI_PSEUDONYMISATION_SECRET" in str(refused.value)
+
+
+def pseudonyms_in(store: OxigraphStore) -> list[str]:
+    rows = store.query(
+        "SELECT ?p WHERE { GRAPH ?g { ?line "
+        "<https://w3id.org/demoi/def/decisions#beneficiaryPseudonym> ?p } } ORDER BY ?p"
+    ).rows
+    return [row[0].value for row in rows]
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def run(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    monkeypatch.setenv("DEMOI_BASE_URI", BASE)
+
+    def invoke(*args: str) -> Result:
+        result = CliRunner().invoke(cli, [*args, "--store", str(store_path)])
+        assert "Traceback" not in result.output
+        return result
+
+    return invoke
+
+
+def lift_args(source: Path, *more: str) -> tuple[str, ...]:
+    return ("lift", str(source), "--mapping", "diavgeia-decisions", "--municipality", "4401",
+            "--year", "2025", *more)  # fmt: skip
+
+
+def test_lift_without_a_policy_exits_1_and_publishes_nothing(
+    run: Callable[..., Result], source: Path, tmp_path: Path, store_path: Path
+) -> None:
+    empty = tmp_path / "empty.privacy.toml"
+    empty.write_text("# no treatments\n", encoding="utf-8")
+    result = run(*lift_args(source, "--privacy-policy", str(empty)))
+    assert result.exit_code == 1
+    assert "items" in result.output and "beneficiary_person" in result.output
+    assert PERSON_AFM not in result.output
+    assert GRAPH not in run("graphs").output
+
+
+def test_lift_with_a_pseudonymisation_policy_and_the_key_publishes(
+    run: Callable[..., Result],
+    source: Path,
+    pseudonymising: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DEMOI_PSEUDONYMISATION_SECRET", SECRET)
+    result = run(*lift_args(source, "--privacy-policy", str(pseudonymising)))
+    assert result.exit_code == 0, result.output
+    scanned = run("privacy", "scan", "--graph", GRAPH)
+    assert scanned.exit_code == 0, scanned.output
+
+
+PERSON_TURTLE = f"""
+<http://demoi.test/id/request/1> <http://purl.org/dc/terms/description>
+    "Αίτηση του δημότη με ΑΦΜ {PERSON_AFM}, τηλ. 6912345678" .
+""".encode()
+
+
+def test_load_refuses_personal_data_until_the_operator_overrides_that_graph(
+    run: Callable[..., Result], tmp_path: Path, store_path: Path
+) -> None:
+    data = tmp_path / "requests.ttl"
+    data.write_bytes(PERSON_TURTLE)
+    target = f"{BASE}graph/4401/requests"
+    refused = run("load", str(data), "--graph", target)
+    assert refused.exit_code == 1
+    assert "requests.ttl" in refused.output and PERSON_AFM not in refused.output
+    assert "6912345678" not in refused.output
+    with OxigraphStore(store_path) as opened:
+        assert list(opened.quads(target)) == []
+        allow(opened, BASE, target, reason="Court order: the register is published in full")
+    assert run("load", str(data), "--graph", target).exit_code == 0
+    with OxigraphStore(store_path) as opened:
+        assert len(list(opened.quads(target))) == 1
+        (override,) = overrides(opened, BASE).values()
+        assert override.reason.startswith("Court order")
+        recorded = opened.query(
+            "ASK { GRAPH ?g { ?activity <https://w3id.org/demoi/def/privacy#overriddenBy> "
+            f"<{override.iri}> ; <http://www.w3.org/ns/prov#generated> <{target}> }} }}"
+        ).boolean
+        assert recorded
+        assert revoke(opened, BASE, target)
+        assert overrides(opened, BASE) == {}
+    assert run("load", str(data), "--graph", target).exit_code == 1
+
+
+def test_an_override_needs_a_reason(store: OxigraphStore) -> None:
+    with pytest.raises(Exception, match="reason"):
+        allow(store, BASE, f"{BASE}graph/4401/requests", reason="because")
+
+
+# -- the Graph Store and SPARQL Update --------------------------------------------------------
+
+TARGET = f"{BASE}graph/4401/requests"
+
+
+@pytest.fixture
+def writable(make_app: Callable[..., Flask], tmp_path: Path) -> tuple[Flask, str]:
+    path = tmp_path / "secrets" / "tokens.json"
+    app = make_app(TESTING=True, BASE_URI=BASE, TOKENS=str(path))
+    return app, tokens.create(path, "4401")[1]
+
+
+def test_a_graph_store_upload_with_personal_data_is_422_and_writes_nothing(
+    writable: tuple[Flask, str],
+) -> None:
+    app, secret = writable
+    for method in ("PUT", "POST"):
+        answer = app.test_client().open(
+            f"/graph-store?graph={TARGET}",
+            method=method,
+            data=PERSON_TURTLE,
+            content_type="text/turtle",
+            headers={"Authorization": f"Bearer {secret}"},
+        )
+        assert answer.status_code == 422, answer.json
+        error = answer.json["error"]
+        assert error["code"] == "personal-data"
+        kinds = {detail["kind"] for detail in error["details"]}
+        assert kinds == {"afm", "phone"}
+        assert PERSON_AFM not in answer.get_data(as_text=True)
+        assert list(app_store(app).quads(TARGET)) == []
+
+
+def test_a_clean_graph_store_upload_still_works(writable: tuple[Flask, str]) -> None:
+    app, secret = writable
+    answer = app.test_client().put(
+        f"/graph-store?graph={TARGET}",
+        data='<http://demoi.test/id/x> <http://purl.org/dc/terms/title> "Αίτηση" .'.encode(),
+        content_type="text/turtle",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert answer.status_code == 201
+
+
+def update(app: Flask, secret: str, text: str):  # type: ignore[no-untyped-def]
+    return app.test_client().post(
+        "/sparql",
+        data={"update": text},
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+
+
+def test_an_update_that_inserts_personal_data_is_422_and_changes_nothing(
+    writable: tuple[Flask, str],
+) -> None:
+    app, secret = writable
+    answer = update(
+        app,
+        secret,
+        f"INSERT DATA {{ GRAPH <{TARGET}> {{ <{BASE}id/x> <urn:p> "
+        '"IBAN GR1601101250000000012300695" } }',
+    )
+    assert answer.status_code == 422
+    assert answer.json["error"]["details"][0]["kind"] == "iban"
+    assert list(app_store(app).quads(TARGET)) == []
+
+
+def test_an_update_that_computes_an_identifier_is_undone(writable: tuple[Flask, str]) -> None:
+    """Pieces of an ΑΦΜ that the text check cannot see are joined from the store's own data: the
+    update runs, the gate finds the result, and the graph is put back as it was."""
+    app, secret = writable
+    pieces = f'<{BASE}id/x> <urn:a> "{PERSON_AFM[:4]}" ; <urn:b> "{PERSON_AFM[4:]}" .'
+    inserted = update(app, secret, f"INSERT DATA {{ GRAPH <{TARGET}> {{ {pieces} }} }}")
+    assert inserted.status_code == 200
+    before = set(app_store(app).quads(TARGET))
+    joined = (
+        f"INSERT {{ GRAPH <{TARGET}> {{ ?s <urn:c> ?joined }} }} WHERE {{ GRAPH <{TARGET}> "
+        "{ ?s <urn:a> ?a ; <urn:b> ?b BIND(CONCAT(?a, ?b) AS ?joined) } }"
+    )
+    answer = update(app, secret, joined)
+    assert answer.status_code == 422
+    assert set(app_store(app).quads(TARGET)) == before
+
+
+def test_an_override_lets_an_upload_through_for_that_graph_only(
+    writable: tuple[Flask, str],
+) -> None:
+    app, secret = writable
+    allow(app_store(app), BASE, TARGET, reason="Register published by law 1234/2020, art. 5")
+    headers = {"Authorization": f"Bearer {secret}"}
+    client = app.test_client()
+    ok = client.put(f"/graph-store?graph={TARGET}", data=PERSON_TURTLE,
+                    content_type="text/turtle", headers=headers)  # fmt: skip
+    assert ok.status_code == 201
+    other = client.put(f"/graph-store?graph={TARGET}-2", data=PERSON_TURTLE,
+                       content_type="text/turtle", headers=headers)  # fmt: skip
+    assert other.status_code == 422
+
+
+def test_an_override_cannot_be_written_over_http(writable: tuple[Flask, str]) -> None:
+    app, secret = writable
+    forged = (
+        f"INSERT DATA {{ GRAPH <{BASE}graph/provenance> {{ <{BASE}id/o> a "
+        f"<https://w3id.org/demoi/def/privacy#PersonalDataOverride> }} }}"
+    )
+    assert update(app, secret, forged).status_code == 403
+    assert overrides(app_store(app), BASE) == {}
