@@ -223,7 +223,7 @@ def test_the_search_example(tmp_path: Path) -> None:
     # the commitment's ΑΔΑ typed with Latin A and I
     assert {"ada": "6Ρ7ΦΩΞΑ-ΒΛ4", "commitment": "ΨΚΛ2ΩΞΑ-Ι3Σ"} in found["commitments"]
     # the municipality listed among its own contractors is dropped
-    assert {"ada": "ΩΤ9ΜΩΞΑ-Η2Ε", "afm": "801324577"} in found["contractors"]
+    assert {"ada": "ΩΤ9ΜΩΞΑ-Η2Ε", "afm": "801324577", "person": ""} in found["contractors"]
     assert all(row["afm"] != "997911992" for row in found["contractors"])
     # a related act of another body (ΨΣΞΕ6-ΟΑ8) is left out
     assert [row["related"] for row in found["related"] if row["ada"] == "ΨΒ2ΗΩΞΑ-7ΤΡ"] == [
@@ -231,13 +231,34 @@ def test_the_search_example(tmp_path: Path) -> None:
     ]
 
 
-def test_natural_persons_never_reach_the_tables() -> None:
+def test_natural_persons_reach_only_the_columns_declared_personal() -> None:
+    """A counterparty that may be a natural person is handed to the personal-data guard in a
+    column the reader declares personal (the shipped policy drops it); its name never leaves
+    the reader, and no other column holds it."""
     path = EXAMPLES / "decisions" / "4401-2025-search.json"
-    text = json.dumps(tables(path), ensure_ascii=False)
-    for personal in ("ΠΑΠΑΔΑΚΗΣ", "123456783", "ΓΕΩΡΓΙΟΥ ΑΝΔΡΕΑΣ", "045123671", "100071236"):
-        assert personal not in text
-    lines = tables(path)["items"]
-    payment = [row for row in lines if row["ada"] == "ΡΜ4ΖΩΞΑ-2ΦΘ"]
+    data = read(path, MAPPING, ReadOptions())
+    assert data.personal == {
+        ("items", "beneficiary_person"): "afm",
+        ("contractors", "person"): "afm",
+    }
+    found = tables(path)
+    text = json.dumps(found, ensure_ascii=False)
+    for name in ("ΠΑΠΑΔΑΚΗΣ", "ΓΕΩΡΓΙΟΥ ΑΝΔΡΕΑΣ", "100071236"):
+        assert name not in text
+    declared = {row["beneficiary_person"] for row in found["items"]} | {
+        row["person"] for row in found["contractors"]
+    }
+    for afm in ("123456783", "045123671"):
+        assert afm in declared
+        elsewhere = {
+            (table, column)
+            for table, rows in found.items()
+            for row in rows
+            for column, value in row.items()
+            if afm in value and (table, column) not in data.personal
+        }
+        assert elsewhere == set()
+    payment = [row for row in found["items"] if row["ada"] == "ΡΜ4ΖΩΞΑ-2ΦΘ"]
     assert [row["beneficiary"] for row in payment] == ["", "", ""]  # the lines stay
 
 

@@ -318,10 +318,12 @@ def mask_name(name: str) -> str:
     return ",".join(f"{part.strip()[0]}." if part.strip() else "" for part in name.split(","))
 
 
-# Column headers that hold natural persons' names, compared lower-case without accents.
+# Column headers that hold natural persons' names, compared lower-case without accents. Not a
+# bare «Όνομα»: it heads the names of places and services as often as first names, and a register
+# of persons has its «Επώνυμο» column beside it.
 NAME_COLUMNS = frozenset(
     {
-        "ονοματεπωνυμο", "επωνυμο", "ονομα", "ονομα πατρος", "ονομα μητρος", "πατρωνυμο",
+        "ονοματεπωνυμο", "επωνυμο", "ονομα πατρος", "ονομα μητρος", "πατρωνυμο",
         "μητρωνυμο", "full name", "fullname", "surname", "last name", "first name",
         "given name", "father's name", "fathers name",
     }

@@ -84,22 +84,24 @@ def counts_text(findings: Iterable[Finding]) -> str:
 
 @dataclass(frozen=True)
 class Treated:
-    """What the guard did to a lift, for its catalogue record and provenance."""
+    """What the guard did to a lift, for its catalogue record and provenance. Plain values only:
+    a lift may be sent between processes (the demo lifts in parallel)."""
 
-    policy: Policy
+    #: The policy's statement of the anonymisation applied, {"el": …, "en": …}.
+    policy_statement: dict[str, str]
     #: Whether the source held personal data (declared by its reader or treated by the policy).
     personal: bool
     #: The operator's override that let findings through, if any.
     override: Override | None = None
 
     def statement(self) -> dict[str, str]:
-        statement = dict(self.policy.statement())
         if self.override is None:
-            return statement
+            return dict(self.policy_statement)
         reason = self.override.reason
+        el, en = self.policy_statement["el"], self.policy_statement["en"]
         return {
-            "el": f"{statement['el']} Παράκαμψη του ελέγχου από διαχειριστή: {reason}",
-            "en": f"{statement['en']} The guard was overridden by an operator: {reason}",
+            "el": f"{el} Παράκαμψη του ελέγχου από διαχειριστή: {reason}",
+            "en": f"{en} The guard was overridden by an operator: {reason}",
         }
 
 
@@ -134,7 +136,8 @@ def guard_tables(
     findings += _untreated_personal_columns(data, policy, source, findings)
     personal = bool(data.personal) or bool(treated_columns(policy))
     refuse_findings(source, findings, options.override, language=options.language)
-    return dataclasses.replace(data, tables=tables), Treated(policy, personal, options.override)
+    treated = Treated(policy.statement(k=options.k), personal, options.override)
+    return dataclasses.replace(data, tables=tables), treated
 
 
 def guard_lifted_rdf(ntriples: bytes, source: str, options: GuardOptions) -> None:

@@ -2,7 +2,7 @@
 ``demoi.privacy.detect`` finds, where it is, masked, unless it belongs to a legal entity.
 
 Two passes, for tables and RDF alike (here folded into one read and a resolution at the end,
-so that a file of millions of triples is parsed once):
+so that a file of millions of triples is parsed once, as it is read):
 
 1. **Entity identifiers.** Identifiers of legal entities and organisations are not personal
    data and pass everywhere in the same scan: the ΑΦΜ of public bodies and of the 8/9 series
@@ -10,16 +10,17 @@ so that a file of millions of triples is parsed once):
    name column holds a legal-entity name; in RDF, the identifiers in the IRI, the literals and
    the ``mailto:``/``tel:`` values of a node typed as an organisation. A node typed only
    legal:LegalEntity or org:FormalOrganization may be a sole trader: its identifiers count as
-   an entity's only when it has a legal-entity name.
+   an entity's only when it has a legal-entity name. ΑΜΚΑ, ΑΔΤ and the Personal Number are
+   never an entity's: no organisation has one.
 2. **Findings.** Every other identifier, in every cell, literal and IRI (subject, object,
-   graph name), unless a policy declares its column not personal, it is an organisation's
-   e-mail address at a public body's domain, or it is an example in the documentation of the
-   standards (their namespaces hold no data).
+   graph name), unless a policy declares its column not personal, the column or property
+   holds codes by definition (Diavgeia uids, skos:notation), it is an organisation's mailbox
+   at a public body's domain, or it is an example in the documentation of the standards or of
+   a vocabulary term.
 
 The precision of the guard lives here: look-alikes are the detector's concern, legal entities
 this module's. ``find_identifiers`` is costly (dozens of patterns), so texts go through a cheap
-prefilter first: only those with six digits in a row (separators allowed), an "@", the ",," of
-a registry name or the letters and digits of a plate can hold an identifier.
+prefilter first (``_PREFILTER``): only the few that have the shape of some identifier reach it.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from demoi.privacy.detect import (
     is_legal_entity_name,
     is_person_name_column,
     is_public_body_afm,
+    mask,
     mask_name,
 )
 from demoi.resources import standards_path
@@ -269,6 +271,31 @@ def code_list_domains() -> frozenset[str]:
     return homepage_domains(standards_path("ontologies") / "codelists" / "municipalities.ttl")
 
 
+@cache
+def municipal_domains() -> frozenset[str]:
+    """``<name>.gr`` for the English name of each municipality of the code list (kalamata.gr,
+    athens.gr, thessaloniki.gr, heraklion.gr, dafni-ymittos.gr): the code list gives no
+    homepages, and this is where most municipalities keep their offices' mailboxes. A guess from
+    the name, so it only ever lets through a functional mailbox (opendata@, info@), never an
+    address in a person's name form."""
+    store = ox.Store()
+    codes = standards_path("ontologies") / "codelists" / "municipalities.ttl"
+    store.load(path=str(codes), format=ox.RdfFormat.TURTLE)
+    solutions = store.query(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?label WHERE { "
+        "?body skos:inScheme <https://w3id.org/demoi/code/municipality> ; skos:prefLabel ?label "
+        'FILTER(LANG(?label) = "en") }'
+    )
+    assert isinstance(solutions, ox.QuerySolutions)
+    domains = set()
+    for row in solutions:
+        name = str(row["label"].value).removeprefix("Municipality of ").partition("(")[0]
+        words = re.findall(r"[a-z]+", without_accents(name).lower())
+        if words:
+            domains.update({"".join(words) + ".gr", "-".join(words) + ".gr"})
+    return frozenset(domains)
+
+
 def homepage_domains(path: Path) -> frozenset[str]:
     """The domains (without www.) of the foaf:homepage, foaf:page and schema:url of the
     Turtle file at ``path``."""
@@ -336,7 +363,7 @@ class _Scan:
     def organisation_domains(self) -> set[str]:
         """Domains of the organisations' own mailboxes in this scan (opendata@kalamata.gr on
         a municipality's contact point), besides gov.gr and the code list's."""
-        domains = set(code_list_domains()) | self.known_domains
+        domains = set(code_list_domains()) | municipal_domains() | self.known_domains
         for kind, value in self.entity_keys:
             if kind is Kind.EMAIL:
                 local, _, domain = value.rpartition("@")
@@ -397,6 +424,20 @@ def is_code_column(header: str) -> bool:
     return words in CODE_COLUMNS or any(word in CODE_COLUMN_WORDS for word in words.split())
 
 
+def is_afm_column(header: str) -> bool:
+    """«ΑΦΜ», «Α.Φ.Μ. Αναδόχου», «afm», «VAT number»: a column of tax numbers, where a bare
+    eight-digit number is one whose leading 0 was lost (a workbook stores it as a number)."""
+    words = header_words(header).split()
+    return "αφμ" in "".join(words) or any(word in ("afm", "vat", "tin") for word in words)
+
+
+def _unpadded_afm(text: str) -> tuple[Found, ...]:
+    """An ΑΦΜ of the 0 series that lost its leading 0, as the only content of a cell."""
+    if len(text) == 8 and text.isdigit() and ids.is_afm(text):
+        return (Found(Kind.AFM, 0, 8, mask(Kind.AFM, text)),)
+    return ()
+
+
 def is_name_column(header: str) -> bool:
     return is_person_name_column(header) or is_person_name_column(header_words(header))
 
@@ -432,17 +473,18 @@ class _TableScan(_Scan):
     def __init__(self, not_personal: NotPersonal | None = None) -> None:
         super().__init__()
         self.not_personal = not_personal or {}
-        self._column_kinds: dict[ColumnNames, tuple[bool, bool, bool]] = {(): _PLAIN}
+        self._column_kinds: dict[ColumnNames, tuple[bool, bool, bool, bool]] = {(): _PLAIN}
 
-    def _kinds_of(self, names: ColumnNames) -> tuple[bool, bool, bool]:
-        """(person-name column, entity-name column, code column) for a column of these
-        names."""
+    def _kinds_of(self, names: ColumnNames) -> tuple[bool, bool, bool, bool]:
+        """(person-name column, entity-name column, code column, ΑΦΜ column) for a column of
+        these names."""
         known = self._column_kinds.get(names)
         if known is None:
             person = any(is_name_column(name) for name in names)
             entity = not person and any(is_entity_name_column(name) for name in names)
             code = not person and any(is_code_column(name) for name in names)
-            known = self._column_kinds[names] = (person, entity, code)
+            afm = any(is_afm_column(name) for name in names)
+            known = self._column_kinds[names] = (person, entity, code, afm)
         return known
 
     def row(
@@ -455,16 +497,16 @@ class _TableScan(_Scan):
         kinds = [self._kinds_of(names) for names in columns]
         entities = [
             _legal_entity_parts(text)
-            for text, (_, entity, _) in zip(texts, kinds, strict=False)
+            for text, (_, entity, _, _) in zip(texts, kinds, strict=False)
             if entity and text
         ]
-        for position, (names, text, (person, entity, code)) in enumerate(
+        for position, (names, text, (person, entity, code, afm)) in enumerate(
             zip(columns, texts, kinds, strict=False)
         ):
             if not text or code:
                 continue
             declared = self.not_personal.get((table, names[0])) if names else None
-            found: Sequence[Found] = _cell_candidates(text)
+            found: Sequence[Found] = _cell_candidates(text) or (_unpadded_afm(text) if afm else ())
             if person:
                 found = [f for f in found if f.kind is not Kind.PERSON_NAME]
                 if (
@@ -479,7 +521,7 @@ class _TableScan(_Scan):
             if not found:
                 continue
             if entities and not entity:
-                self.entity_keys.update(_entity_identifiers(text, entities))
+                self.entity_keys.update(_entity_identifiers(text, entities, afm=afm))
             where: Where | None = None
             for hit in found:
                 if declared and hit.kind in declared:
@@ -502,27 +544,27 @@ def _parts(text: str) -> list[str]:
 _PART_SEPARATOR = re.compile(r"\s*[|\n]\s*")
 
 
-def _entity_identifiers(text: str, entities: list[tuple[bool, ...]]) -> set[tuple[Kind, str]]:
+def _entity_identifiers(
+    text: str, entities: list[tuple[bool, ...]], *, afm: bool = False
+) -> set[tuple[Kind, str]]:
     """The identifiers of ``text`` that are the legal entities' of the row: the whole cell (or
     each of its values, paired with the entity names listed in the same order) when the entity
-    name it goes with is a legal entity's."""
+    name it goes with is a legal entity's. ``afm``: the cell is in a column of tax numbers."""
     parts = _parts(text)
     keys: set[tuple[Kind, str]] = set()
     for legal in entities:
-        if len(legal) == len(parts):
-            paired = zip(legal, parts, strict=True)
-        elif len(legal) == 1 and len(parts) == 1:
-            paired = zip(legal, parts, strict=True)
-        else:
+        if len(legal) != len(parts):
             continue
-        for is_legal, part in paired:
-            found = _cell_candidates(part) if is_legal else ()
+        for is_legal, part in zip(legal, parts, strict=True):
+            if not is_legal:
+                continue
+            found = _cell_candidates(part) or (_unpadded_afm(part) if afm else ())
             if len(found) == 1 and found[0].kind in ENTITY_KINDS and _is_whole(found[0], part):
                 keys.add(identity(found[0].kind, part[found[0].start : found[0].end]))
     return keys
 
 
-_PLAIN = (False, False, False)
+_PLAIN = (False, False, False, False)
 
 
 def _is_whole(found: Found, text: str) -> bool:
