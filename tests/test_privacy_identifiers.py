@@ -701,3 +701,11 @@ def test_names_in_the_tax_registrys_form_are_found_and_masked_to_initials(
 )
 def test_columns_named_like_persons_names(header: str, personal: bool) -> None:
     assert is_person_name_column(header) is personal
+
+
+@pytest.mark.parametrize(
+    "text", ["ΓΕΜΗ 001234501000", "Αρ. Γ.Ε.ΜΗ.: 001234501000", "G.E.MI. no 001234501000"]
+)
+def test_a_company_registry_number_is_not_a_personal_number(text: str) -> None:
+    """Twelve digits whose last nine pass the ΑΦΜ check, after the ΓΕΜΗ label: a company's."""
+    assert find_identifiers(text) == []

@@ -118,7 +118,7 @@ def lift(
             files[name] = Path(folder) / f"{name}.csv"
             files[name].write_bytes(_with_constants(table, constants).to_csv())
         ntriples = materialize(mapping.yarrrml, files, {"id": minted_prefix(base_uri)})
-    guard_lifted_rdf(ntriples, str(source), guard)
+    guard_lifted_rdf(ntriples, str(source), guard, treated)
     period = parameters.get(mapping.period) if mapping.period else None
     return Lifted(
         mapping=mapping,

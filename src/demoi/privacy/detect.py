@@ -101,6 +101,13 @@ NOT_PLATES = frozenset(
 )
 
 
+#: A ΓΕΜΗ (General Commercial Registry) number is twelve digits too, and one in ten ends in nine
+#: digits that pass the ΑΦΜ check: after its label it is a company's number, not a Personal Number.
+_COMPANY_REGISTRY_LABEL = re.compile(
+    r"(?:Γ\.?\s?Ε\.?\s?Μ\.?\s?Η\.?|G\.?\s?E\.?\s?M\.?\s?I\.?)\s*(?:αρ\.?|no\.?|αριθμός)?\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+
 # Each pattern's group ``id`` is the identifier as written (with its prefix: EL, +30); what
 # precedes it in the match (a label such as «ΑΦΜ:») only tells what it is.
 _PATTERNS: dict[Kind, re.Pattern[str]] = {
@@ -203,6 +210,10 @@ def _validated(kind: Kind, text: str) -> list[Found]:
     found = []
     for match in _overlapping(pattern, text):
         written = match["id"]
+        if kind is Kind.PERSONAL_NUMBER and _COMPANY_REGISTRY_LABEL.search(
+            text, 0, match.start("id")
+        ):
+            continue
         if valid(written):
             found.append(Found(kind, match.start("id"), match.end("id"), mask(kind, written)))
     return found

@@ -28,13 +28,23 @@ from demoi.errors import DataError, UsageError
 from demoi.iris import STANDARDS_BASE, is_reserved, minted_prefix, provenance_graph
 from demoi.privacy.detect import Kind, mask
 from demoi.privacy.policy import EMPTY_POLICY, Policy, read_policy
-from demoi.privacy.scan import Finding, Where, scan_quads, scan_rdf_bytes, scan_tables
+from demoi.privacy.scan import (
+    Finding,
+    StoreContext,
+    Where,
+    excused_identities,
+    scan_quads,
+    scan_rdf_bytes,
+    scan_tables,
+)
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
     from demoi.lifting.sources import SourceData
     from demoi.store import Store
 
+#: The main table of a source (demoi.lifting.sources.MAIN_TABLE; not imported: see lifting).
+MAIN_TABLE = "source"
 PRIVACY_SPEC = "https://www.kodiko.gr/nomothesia/document/651064/nomos-4727-2020#60"
 PRIV = STANDARDS_BASE + "def/privacy#"
 PROV = "http://www.w3.org/ns/prov#"
@@ -93,6 +103,8 @@ class Treated:
     personal: bool
     #: The operator's override that let findings through, if any.
     override: Override | None = None
+    #: Identities the policy declares not personal, for the scan of the lifted RDF.
+    excused: frozenset[tuple[Kind, str]] = frozenset()
 
     def statement(self) -> dict[str, str]:
         if self.override is None:
@@ -136,13 +148,19 @@ def guard_tables(
     findings += _untreated_personal_columns(data, policy, source, findings)
     personal = bool(data.personal) or bool(treated_columns(policy))
     refuse_findings(source, findings, options.override, language=options.language)
-    treated = Treated(policy.statement(k=options.k), personal, options.override)
+    excused = excused_identities(tables, policy.not_personal())
+    treated = Treated(policy.statement(k=options.k), personal, options.override, excused)
     return dataclasses.replace(data, tables=tables), treated
 
 
-def guard_lifted_rdf(ntriples: bytes, source: str, options: GuardOptions) -> None:
+def guard_lifted_rdf(ntriples: bytes, source: str, options: GuardOptions, treated: Treated) -> None:
     """The RDF a mapping made, scanned again: a mapping could join cells into an identifier."""
-    findings = scan_rdf_bytes(ntriples, ox.RdfFormat.N_TRIPLES, file=f"{source} (lifted RDF)")
+    findings = scan_rdf_bytes(
+        ntriples,
+        ox.RdfFormat.N_TRIPLES,
+        file=f"{source} (lifted RDF)",
+        excused=treated.excused,
+    )
     refuse_findings(f"{source} (lifted RDF)", findings, options.override, language=options.language)
 
 
@@ -155,7 +173,8 @@ def _untreated_personal_columns(
     """Every non-empty cell of a column its reader declares personal that the policy leaves as
     it is, whether or not the scanner recognises it (a mistyped ΑΦΜ is still a person's)."""
     treated = treated_columns(policy)
-    seen = {(f.where.table, f.where.row, f.where.column) for f in found}
+    # A source of one table names no table in its findings (scan.Where).
+    seen = {(f.where.table or MAIN_TABLE, f.where.row, f.where.column) for f in found}
     findings = []
     for (table_name, column), kind_name in sorted(data.personal.items()):
         table = data.tables.get(table_name)
@@ -312,7 +331,8 @@ def guard_graph_write(
     if merge and graph is not None:
         quads += list(store.quads(graph))
     override = override_for(store, base, graph) if graph is not None else None
-    refuse_findings("the request body", scan_quads(quads), override, language=language)
+    findings = scan_quads(quads, context=StoreContext(store))
+    refuse_findings("the request body", findings, override, language=language)
 
 
 def guard_update_constants(update: str, base_iri: str | None, language: str = "el") -> None:
@@ -337,7 +357,9 @@ def guard_written_graphs(
     allowed = overrides(store, base)
     findings = [
         finding
-        for finding in scan_quads(quad for quads in after.values() for quad in quads)
+        for finding in scan_quads(
+            (quad for quads in after.values() for quad in quads), context=StoreContext(store)
+        )
         if finding.where.graph not in allowed
     ]
     refuse_findings("the update", findings, None, language=language)

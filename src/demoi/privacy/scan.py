@@ -592,6 +592,26 @@ def scan_tables(
     return scan.findings()
 
 
+def excused_identities(
+    tables: Mapping[str, Table], not_personal: NotPersonal
+) -> frozenset[tuple[Kind, str]]:
+    """The identities found in the columns a policy declares not personal, of the kinds it
+    declares: the RDF lifted from those cells is not personal either (a Diavgeia unit's uid in
+    its IRI, read as an ΑΦΜ)."""
+    excused: set[tuple[Kind, str]] = set()
+    for (name, column), kinds in not_personal.items():
+        table = tables.get(name)
+        if table is None or column not in table.columns:
+            continue
+        position = table.columns.index(column)
+        for row in table.rows:
+            cell = row[position]
+            for found in candidates(cell):
+                if found.kind in kinds:
+                    excused.add(identity(found.kind, cell[found.start : found.end]))
+    return frozenset(excused)
+
+
 def _locate_in_row(base: Where, row: int, columns: Sequence[ColumnNames]) -> Locate:
     def locate(position: int) -> Where:
         # Names come from the file (a header that is really a data row, a sheet named after a
@@ -902,11 +922,18 @@ def _masked_where(finding: Finding) -> Finding:
 
 
 def scan_quads(
-    quads: Iterable[ox.Quad | ox.Triple], *, context: Context | None = None, file: str = ""
+    quads: Iterable[ox.Quad | ox.Triple],
+    *,
+    context: Context | None = None,
+    file: str = "",
+    excused: Iterable[tuple[Kind, str]] = (),
 ) -> list[Finding]:
     """The personal data in RDF, by triple. ``context`` tells the types and names of nodes the
-    quads mention but do not describe (the store, for a graph)."""
+    quads mention but do not describe (the store, for a graph); ``excused`` are identities
+    (``identity(kind, text)``) known not to be personal, such as those of the columns a privacy
+    policy declares not personal, for the RDF lifted from them (``excused_identities``)."""
     scan = _RdfScan()
+    scan.entity_keys.update(excused)
     for quad in quads:
         scan.quad(quad)
     findings = scan.resolve(context)
@@ -919,14 +946,19 @@ def scan_quads(
 
 
 def scan_rdf_bytes(
-    data: bytes, rdf_format: ox.RdfFormat, *, base_iri: str | None = None, file: str = ""
+    data: bytes,
+    rdf_format: ox.RdfFormat,
+    *,
+    base_iri: str | None = None,
+    file: str = "",
+    excused: Iterable[tuple[Kind, str]] = (),
 ) -> list[Finding]:
     """The personal data in an RDF document; a syntax error is an RdfSyntaxError at its line."""
     from demoi.store.oxigraph import rdf_syntax_error
 
     try:
         quads = ox.parse(data, rdf_format, base_iri=base_iri)
-        return scan_quads(quads, file=file)
+        return scan_quads(quads, file=file, excused=excused)
     except (SyntaxError, ValueError) as error:
         raise rdf_syntax_error(error, file or None, rdf_format) from None
 
