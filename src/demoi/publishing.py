@@ -20,7 +20,7 @@ from demoi.errors import ValidationFailed
 from demoi.input_guard import check_rdf_source
 from demoi.lifting import Lifted
 from demoi.privacy.gate import override_for, refuse_findings
-from demoi.privacy.scan import scan_quads
+from demoi.privacy.scan import StoreContext, scan_quads
 from demoi.store import Store
 from demoi.store.oxigraph import rdf_syntax_error
 from demoi.validation import Report, validate_ntriples
@@ -115,7 +115,7 @@ def load_file(
     override = override_for(store, base_uri, graph)
     check_rdf_source(path, rdf_format, str(path))
     quads = ox.parse(path=path, format=rdf_format, base_iri=graph)
-    findings = scan_quads(_located(quads, path, rdf_format))
+    findings = scan_quads(_located(quads, path, rdf_format), context=StoreContext(store))
     refuse_findings(str(path), findings, override, language=language)
     digest = hashlib.sha256()
     with path.open("rb") as data:
