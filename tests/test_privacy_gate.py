@@ -372,3 +372,63 @@ def test_an_override_cannot_be_written_over_http(writable: tuple[Flask, str]) ->
     )
     assert update(app, secret, forged).status_code == 403
     assert overrides(app_store(app), BASE) == {}
+
+
+def test_restore_refuses_a_dump_with_personal_data_outside_overridden_graphs(
+    run: Callable[..., Result], tmp_path: Path, store_path: Path
+) -> None:
+    data = tmp_path / "requests.ttl"
+    data.write_bytes(PERSON_TURTLE)
+    target = f"{BASE}graph/4401/requests"
+    with OxigraphStore(store_path) as opened:
+        allow(opened, BASE, target, reason="Register published in full by law 1234/2020")
+    assert run("load", str(data), "--graph", target).exit_code == 0
+    backup = tmp_path / "backup.nq"
+    assert run("dump", str(backup)).exit_code == 0
+    assert run("restore", str(backup)).exit_code == 0  # a guarded store's backup restores
+    crafted = tmp_path / "crafted.nq"
+    crafted.write_bytes(
+        backup.read_bytes()
+        + f'<{BASE}id/y> <urn:p> "ΑΦΜ {PERSON_AFM}" <{BASE}graph/4401/other> .\n'.encode()
+    )
+    refused = run("restore", str(crafted))
+    assert refused.exit_code == 1 and PERSON_AFM not in refused.output
+    with OxigraphStore(store_path) as opened:
+        assert list(opened.quads(f"{BASE}graph/4401/other")) == []
+
+
+def test_the_override_commands_record_list_and_withdraw(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    target = f"{BASE}graph/4401/requests"
+    assert run("privacy", "allow", target, "--reason", "too short").exit_code == 2
+    allowed = run("privacy", "allow", target, "--reason", "Register published by law 1234/2020")
+    assert allowed.exit_code == 0 and "overridden" in allowed.output
+    listed = run("privacy", "overrides")
+    assert listed.exit_code == 0 and target in listed.output and "1234/2020" in listed.output
+    assert run("privacy", "revoke", target).exit_code == 0
+    assert target not in run("privacy", "overrides").output
+    assert run("privacy", "revoke", target).exit_code == 2
+
+
+def test_a_lift_under_an_override_warns_and_says_so_in_the_catalogue(
+    run: Callable[..., Result], source: Path, store_path: Path
+) -> None:
+    """A subject naming a person's ΑΦΜ is refused by the shipped policy; an operator's override
+    of the graph lets it through, with a warning and the reason in the catalogue."""
+    decisions = json.loads(source.read_text(encoding="utf-8"))
+    decisions[1]["subject"] += f" ΣΤΟΝ ΔΙΚΑΙΟΥΧΟ ΜΕ ΑΦΜ {PERSON_AFM}"
+    source.write_text(json.dumps(decisions, ensure_ascii=False), encoding="utf-8")
+    refused = run(*lift_args(source))
+    assert refused.exit_code == 1 and "title" in refused.output
+    reason = "Payments to persons published by decision 12/2025 of the council"
+    assert run("privacy", "allow", GRAPH, "--reason", reason).exit_code == 0
+    lifted = run(*lift_args(source))
+    assert lifted.exit_code == 0, lifted.output
+    assert "overridden" in lifted.output
+    with OxigraphStore(store_path) as opened:
+        statements = opened.query(
+            "SELECT ?s WHERE { GRAPH ?g { ?d <https://w3id.org/demoi/def/catalogue#anonymisation> "
+            '?s FILTER(lang(?s) = "en") } }'
+        ).rows
+    assert reason in statements[0][0].value

@@ -323,9 +323,18 @@ def dump(target: Path, store: str | None) -> None:
 @store_option
 def restore(source: Path, store: str | None) -> None:
     """Replace the whole store with an N-Quads dump, atomically."""
+    import pyoxigraph as ox
+
+    from demoi.input_guard import check_rdf_source
+    from demoi.privacy.gate import guard_dump
+
     settings = _settings(store=store)
     if not source.is_file():
         raise UsageError(f"{source}: no such file")
+    check_rdf_source(source, ox.RdfFormat.N_QUADS, str(source))
+    # The personal-data guard reads the dump first: only the graphs its own provenance records
+    # as overridden may hold personal data.
+    guard_dump(source, language=settings["default_language"])
     with _open(settings, create=True) as opened:
         count = opened.restore(source)
     click.echo(f"restored {count} quads from {source}")

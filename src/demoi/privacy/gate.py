@@ -17,9 +17,10 @@ from __future__ import annotations
 import dataclasses
 import getpass
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -363,3 +364,42 @@ def guard_written_graphs(
         if finding.where.graph not in allowed
     ]
     refuse_findings("the update", findings, None, language=language)
+
+
+# ---------------------------------------------------------------------------------------------
+# Restoring a dump
+
+
+def guard_dump(path: Path, *, language: str = "el") -> None:
+    """Refuse a dump (N-Quads) that holds personal data outside the graphs its own provenance
+    graph records as overridden: a backup of a guarded store restores; a crafted one does not.
+    Read twice, streaming, rather than held in memory: dumps are whole stores."""
+    overridden = _overridden_in_dump(path)
+    quads = (
+        quad
+        for quad in _dump_quads(path)
+        if not (isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value in overridden)
+    )
+    refuse_findings(str(path), scan_quads(quads, file=str(path)), None, language=language)
+
+
+def _overridden_in_dump(path: Path) -> set[str]:
+    targets: dict[str, str] = {}
+    ended: set[str] = set()
+    for quad in _dump_quads(path):
+        if not quad.graph_name.value.endswith("/graph/provenance"):  # type: ignore[union-attr]
+            continue
+        if quad.predicate == OVERRIDES and isinstance(quad.object, ox.NamedNode):
+            targets[str(quad.subject)] = quad.object.value
+        elif quad.predicate.value == PROV + "endedAtTime":
+            ended.add(str(quad.subject))
+    return {graph for node, graph in targets.items() if node not in ended}
+
+
+def _dump_quads(path: Path) -> Iterator[ox.Quad]:
+    from demoi.store.oxigraph import rdf_syntax_error
+
+    try:
+        yield from ox.parse(path=path, format=ox.RdfFormat.N_QUADS)
+    except (SyntaxError, ValueError) as error:
+        raise rdf_syntax_error(error, str(path), ox.RdfFormat.N_QUADS) from None
