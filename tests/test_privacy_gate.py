@@ -10,6 +10,7 @@ identifier from the source (the scanner finds nothing, and neither the ΑΦΜ no
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -122,6 +123,11 @@ def test_with_a_pseudonymisation_policy_it_publishes_and_the_graph_is_clean(
     assert "ΠΑΠΑΔΟΠΟΥΛΟΣ" not in published and "ΓΕΩΡΓΙΟΣ" not in published
     pseudonyms = pseudonyms_in(store)
     assert len(pseudonyms) == 1 and pseudonyms[0].startswith("ps-")
+    recorded = store.query(
+        "ASK { GRAPH ?g { ?activity <https://w3id.org/demoi/def/privacy#policy> "
+        f"<urn:sha256:{hashlib.sha256(pseudonymising.read_bytes()).hexdigest()}> }} }}"
+    ).boolean
+    assert recorded
 
 
 def test_pseudonyms_are_stable_across_runs_and_change_with_the_key(

@@ -28,6 +28,8 @@ DEMOI_RELEASE = ox.NamedNode(f"{STANDARDS_BASE}agent/demoi/{__version__}")
 VOID_TRIPLES = ox.NamedNode("http://rdfs.org/ns/void#triples")
 #: The personal-data guard's override (demoi.privacy.gate) a publication went through on.
 OVERRIDDEN_BY = ox.NamedNode(f"{STANDARDS_BASE}def/privacy#overriddenBy")
+#: The privacy policy file a lift applied (its SHA-256), whether the mapping's or the operator's.
+PRIVACY_POLICY = ox.NamedNode(f"{STANDARDS_BASE}def/privacy#policy")
 SH = "http://www.w3.org/ns/shacl#"
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
@@ -91,11 +93,13 @@ def publication(
     plan_version: str | None = None,
     outcome: Outcome | None = None,
     override: str | None = None,
+    privacy_policy: str | None = None,
 ) -> Change:
     """The update that records publishing ``graph`` from ``source``: with ``plan``, the
     mapping followed (and, with ``plan_version``, the SHA-256 of the exact mapping files, as a
     specialisation of the mapping); with ``outcome``, the triple count and the validation; with
-    ``override``, the operator's override of the personal-data guard that let it through."""
+    ``override``, the operator's override of the personal-data guard that let it through; with
+    ``privacy_policy``, the SHA-256 of the privacy policy the guard applied."""
     prov = ox.NamedNode(provenance_graph(base))
     target = ox.NamedNode(graph)
     activity = ox.NamedNode(f"{minted_prefix(base)}activity/{uuid.uuid4()}")
@@ -126,6 +130,8 @@ def publication(
         statements += _outcome(activity, target, outcome)
     if override:
         statements.append((activity, OVERRIDDEN_BY, ox.NamedNode(override)))
+    if privacy_policy:
+        statements.append((activity, PRIVACY_POLICY, ox.NamedNode(f"urn:sha256:{privacy_policy}")))
     quads = [ox.Quad(s, p, o, prov) for s, p, o in statements]
     return Change(_current_state_removed(base, target), tuple(quads))
 

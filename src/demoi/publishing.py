@@ -50,6 +50,9 @@ def publish_lifted(
     store: Store, lifted: Lifted, *, base_uri: str, language: str = "el"
 ) -> Published:
     started = datetime.now(UTC)
+    if lifted.treated is None:
+        # Every Lifted comes from lift(), which guards it; one built otherwise is a defect.
+        raise RuntimeError(f"{lifted.source}: not passed through the personal-data guard")
     report = check_lifted(lifted, language)
     triples = lifted.ntriples.count(b"\n")
     record = provenance.publication(
@@ -62,6 +65,7 @@ def publish_lifted(
         plan_version=lifted.mapping.version,
         outcome=provenance.Outcome(triples, report.conforms, len(report.warnings)),
         override=_override_iri(lifted),
+        privacy_policy=lifted.treated.policy_sha256 or None,
     )
     # The dataset's catalogue record changes in the same transaction as the data it describes.
     catalogue_record = catalogue.dataset_record(base_uri, lifted, triples=triples)

@@ -106,6 +106,8 @@ class Treated:
     override: Override | None = None
     #: Identities the policy declares not personal, for the scan of the lifted RDF.
     excused: frozenset[tuple[Kind, str]] = frozenset()
+    #: SHA-256 of the policy file applied ("" for none), for the provenance record.
+    policy_sha256: str = ""
 
     def statement(self) -> dict[str, str]:
         if self.override is None:
@@ -150,7 +152,9 @@ def guard_tables(
     personal = bool(data.personal) or bool(treated_columns(policy))
     refuse_findings(source, findings, options.override, language=options.language)
     excused = excused_identities(tables, policy.not_personal())
-    treated = Treated(policy.statement(k=options.k), personal, options.override, excused)
+    treated = Treated(
+        policy.statement(k=options.k), personal, options.override, excused, policy.digest
+    )
     return dataclasses.replace(data, tables=tables), treated
 
 
