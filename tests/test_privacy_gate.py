@@ -138,7 +138,9 @@ def test_pseudonyms_are_stable_across_runs_and_change_with_the_key(
     first = pseudonyms_in(store)
     publish_lifted(store, lifted_with(source, policy=policy, secret=SECRET), base_uri=BASE)
     assert pseudonyms_in(store) == first
-    publish_lifted(store, lifted_with(source, policy=policy, secret="another key"), base_uri=BASE)
+    publish_lifted(
+        store, lifted_with(source, policy=policy, secret="another key, just as long"), base_uri=BASE
+    )
     assert pseudonyms_in(store) != first
 
 
@@ -438,3 +440,50 @@ def test_a_lift_under_an_override_warns_and_says_so_in_the_catalogue(
             '?s FILTER(lang(?s) = "en") } }'
         ).rows
     assert reason in statements[0][0].value
+
+
+def test_a_short_pseudonymisation_key_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found in review: «x» was accepted, and a short key lets anyone try every ΑΦΜ."""
+    monkeypatch.setenv("DEMOI_PSEUDONYMISATION_SECRET", "x")
+    result = CliRunner().invoke(cli, ["settings"])
+    assert result.exit_code == 2 and "at least 16 characters" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_admin_update_that_computes_personal_data_into_the_default_graph_is_undone(
+    make_app: Callable[..., Flask], tmp_path: Path
+) -> None:
+    """Found in review: the after-check saw named graphs only."""
+    path = tmp_path / "secrets" / "tokens.json"
+    app = make_app(TESTING=True, BASE_URI=BASE, TOKENS=str(path))
+    secret = tokens.create(path, tokens.ADMIN)[1]
+    pieces = '<urn:x> <urn:a> "6912" ; <urn:b> "345678" .'
+    assert update(app, secret, f"INSERT DATA {{ {pieces} }}").status_code == 200
+    before = set(app_store(app).quads())
+    join = "?s <urn:a> ?a ; <urn:b> ?b BIND(CONCAT(?a, ?b) AS ?j)"
+    joined = f"INSERT {{ ?s <urn:c> ?j }} WHERE {{ {join} }}"
+    assert update(app, secret, joined).status_code == 422
+    everywhere = (
+        f"INSERT {{ GRAPH ?g {{ <urn:y> <urn:p> ?j }} }} WHERE {{ {join} "
+        f"BIND(<{BASE}graph/4401/x> AS ?g) }}"
+    )
+    assert update(app, secret, everywhere).status_code == 422
+    assert set(app_store(app).quads()) == before
+
+
+def test_a_reason_naming_a_person_is_refused(store: OxigraphStore, tmp_path: Path) -> None:
+    """Found in review: reasons are published (provenance, catalogue) and were not scanned."""
+    with pytest.raises(Exception, match="personal identifier"):
+        allow(store, BASE, f"{BASE}graph/4401/x", reason=f"Requested by ΑΦΜ {PERSON_AFM}")
+
+
+def test_a_load_records_the_file_name_masked(
+    run: Callable[..., Result], tmp_path: Path, store_path: Path
+) -> None:
+    """Found in review: a file named after a person put the name into the provenance."""
+    data = tmp_path / f"αίτηση {PERSON_AFM}.ttl"
+    data.write_text('<http://demoi.test/id/x> <urn:p> "ok" .', encoding="utf-8")
+    assert run("load", str(data), "--graph", f"{BASE}graph/4401/x").exit_code == 0
+    with OxigraphStore(store_path) as opened:
+        recorded = " ".join(str(quad) for quad in opened.quads(f"{BASE}graph/provenance"))
+    assert PERSON_AFM not in recorded and "*******83" in recorded

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from flask import Flask
@@ -443,3 +444,25 @@ def test_a_carriage_return_ends_a_comment_for_the_scope_check_as_for_the_store(
     assert answer.status_code == 403, answer.json
     assert f"<{HERAKLION}>" in answer.json["error"]["message"]  # type: ignore[index]
     assert graph_sizes(writable) == {}
+
+
+def test_an_admin_update_over_every_graph_cannot_touch_demois_own_graphs(
+    client: FlaskClient, writable: Flask, tokens_path: Path
+) -> None:
+    """Found in review: GRAPH ?g bound to the provenance graph forged an override of the
+    personal-data guard, and DROP ALL erased the records; such an update is undone whole."""
+    _, secret = tokens.create(tokens_path, tokens.ADMIN)
+    assert post_update(client, insert(HERAKLION), secret).status_code == 200
+    provenance = ox.NamedNode(f"{BASE}graph/provenance")
+    app_store(writable).update(
+        f"INSERT DATA {{ GRAPH {provenance} {{ <urn:a> <urn:b> <urn:c> }} }}"
+    )
+    before = graph_sizes(writable)
+    forged = (
+        "INSERT { GRAPH ?g { <urn:f> a "
+        "<https://w3id.org/demoi/def/privacy#PersonalDataOverride> } } "
+        f"WHERE {{ BIND({provenance} AS ?g) }}"
+    )
+    for update in (forged, "DROP ALL", "CLEAR NAMED"):
+        assert post_update(client, update, secret).status_code == 403, update
+        assert graph_sizes(writable) == before

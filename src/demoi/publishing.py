@@ -20,7 +20,7 @@ from demoi.errors import ValidationFailed
 from demoi.input_guard import check_rdf_source
 from demoi.lifting import Lifted
 from demoi.privacy.gate import override_for, refuse_findings
-from demoi.privacy.scan import StoreContext, scan_quads
+from demoi.privacy.scan import StoreContext, masked_text, scan_quads
 from demoi.store import Store
 from demoi.store.oxigraph import rdf_syntax_error
 from demoi.validation import Report, validate_ntriples
@@ -58,8 +58,8 @@ def publish_lifted(
     record = provenance.publication(
         base_uri,
         lifted.graph,
-        label=lift_command(lifted),
-        source=provenance.Source(lifted.source.name, lifted.sha256),
+        label=masked_text(lift_command(lifted)),
+        source=provenance.Source(masked_text(lifted.source.name), lifted.sha256),
         started=started,
         plan=lifted.plan,
         plan_version=lifted.mapping.version,
@@ -128,8 +128,8 @@ def load_file(
     record = provenance.publication(
         base_uri,
         graph,
-        label=f"demoi load {path.name}",
-        source=provenance.Source(path.name, digest.hexdigest()),
+        label=f"demoi load {masked_text(path.name)}",
+        source=provenance.Source(masked_text(path.name), digest.hexdigest()),
         started=started,
         override=override.iri if override else None,
     )

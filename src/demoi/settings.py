@@ -91,6 +91,20 @@ def _parse_base_uri(text: str) -> str:
     return text if text.endswith("/") else text + "/"
 
 
+#: The ΑΦΜ space is about 10^8 numbers: a short key would let anyone try them all against the
+#: published pseudonyms, so the pseudonymisation key must at least be long.
+MIN_SECRET_LENGTH = 16
+
+
+def _parse_secret(text: str) -> str:
+    if text and len(text) < MIN_SECRET_LENGTH:
+        raise ValueError(
+            f"the key must be at least {MIN_SECRET_LENGTH} characters (a random one, e.g. "
+            "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`), or empty"
+        )
+    return text
+
+
 def _parse_port(text: str) -> int:
     value = int(text)
     if not 0 <= value <= 65535:
@@ -254,8 +268,9 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Key of the keyed pseudonyms (HMAC-SHA256) that privacy policies ask for: the same key "
         "gives the same pseudonym in every run, so joins still work. Keep it secret and keep it: "
-        "a new key gives new pseudonyms. Empty: a policy that pseudonymises is refused.",
-        str,
+        "a new key gives new pseudonyms; at least 16 characters. Empty: a policy that "
+        "pseudonymises is refused.",
+        _parse_secret,
         secret=True,
     ),
     Setting(

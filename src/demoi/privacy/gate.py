@@ -33,7 +33,9 @@ from demoi.privacy.scan import (
     Finding,
     StoreContext,
     Where,
+    candidates,
     excused_identities,
+    masked_iri,
     scan_quads,
     scan_rdf_bytes,
     scan_tables,
@@ -68,18 +70,33 @@ class PersonalDataFound(DataError):
         self.findings = list(findings)
         lines = [finding.line(language) for finding in self.findings[:LISTED]]
         more = len(self.findings) - len(lines)
+        text = REFUSAL[language if language in REFUSAL else "en"]
         if more:
-            lines.append(f"… {more} more (demoi privacy scan lists them all)")
-        super().__init__(
-            f"{what}: {len(self.findings)} personal identifier(s) that no privacy policy "
-            f"treats ({counts_text(self.findings)}); nothing was published. Treat them in the "
-            "mapping's privacy policy (docs/privacy.md), or remove them from the data:\n  "
-            + "\n  ".join(lines),
-            spec=PRIVACY_SPEC,
+            lines.append(text["more"].format(more=more))
+        lead = text["lead"].format(
+            what=what, count=len(self.findings), counts=counts_text(self.findings)
         )
+        super().__init__(lead + "\n  " + "\n  ".join(lines), spec=PRIVACY_SPEC)
 
     def details(self) -> list[dict[str, object]]:
         return [finding.as_json() for finding in self.findings]
+
+
+REFUSAL = {
+    "el": {
+        "lead": "{what}: {count} προσωπικά αναγνωριστικά που καμία πολιτική προσωπικών δεδομένων "
+        "δεν χειρίζεται ({counts}); δεν δημοσιεύθηκε τίποτα. Χειριστείτε τα στην πολιτική "
+        "προσωπικών δεδομένων της αντιστοίχισης (docs/privacy.md) ή αφαιρέστε τα από τα "
+        "δεδομένα:",
+        "more": "… και {more} ακόμη (τα δείχνει όλα το demoi privacy scan)",
+    },
+    "en": {
+        "lead": "{what}: {count} personal identifier(s) that no privacy policy treats "
+        "({counts}); nothing was published. Treat them in the mapping's privacy policy "
+        "(docs/privacy.md), or remove them from the data:",
+        "more": "… {more} more (demoi privacy scan lists them all)",
+    },
+}
 
 
 def counts_text(findings: Iterable[Finding]) -> str:
@@ -143,6 +160,7 @@ def guard_tables(
 ) -> tuple[SourceData, Treated]:
     """Apply the policy to the source's tables, then refuse what is still personal."""
     policy = policy_of(mapping, options)
+    _check_statement(policy, options.k)
     tables = policy.apply(data.tables, secret=options.secret, k=options.k)
     headers = {column.name: column.headers for column in mapping.columns}
     findings = scan_tables(
@@ -158,14 +176,29 @@ def guard_tables(
     return dataclasses.replace(data, tables=tables), treated
 
 
+def _check_statement(policy: Policy, k: int) -> None:
+    """The policy's reasons are published in the catalogue: none may name a person."""
+    for language, text in policy.statement(k=k).items():
+        if candidates(text):
+            raise UsageError(
+                f"{policy.file}: a reason ({language}) holds a personal identifier, and the "
+                "reasons are published in the catalogue; say why without naming anyone"
+            )
+
+
 def guard_lifted_rdf(ntriples: bytes, source: str, options: GuardOptions, treated: Treated) -> None:
     """The RDF a mapping made, scanned again: a mapping could join cells into an identifier."""
-    findings = scan_rdf_bytes(
-        ntriples,
-        ox.RdfFormat.N_TRIPLES,
-        file=f"{source} (lifted RDF)",
-        excused=treated.excused,
-    )
+    try:
+        findings = scan_rdf_bytes(
+            ntriples,
+            ox.RdfFormat.N_TRIPLES,
+            file=f"{source} (lifted RDF)",
+            excused=treated.excused,
+        )
+    except DataError:
+        # RDF that does not parse is never published: validation refuses it next, naming the
+        # source value that made it (an IRI with a space).
+        return
     refuse_findings(f"{source} (lifted RDF)", findings, options.override, language=options.language)
 
 
@@ -235,6 +268,9 @@ def allow(store: Store, base: str, graph: str, *, reason: str, by: str | None = 
         )
     if is_reserved(graph):
         raise UsageError(f"{graph} is kept by demoi itself; nothing may be written there")
+    if candidates(reason):
+        # The reason is published with the provenance and the catalogue record.
+        raise UsageError("--reason holds a personal identifier; say why without naming anyone")
     who = by or _operator()
     now = datetime.now(UTC).isoformat(timespec="seconds")
     node = ox.NamedNode(f"{minted_prefix(base)}privacy-override/{uuid.uuid4()}")
@@ -340,7 +376,12 @@ def guard_graph_write(
     refuse_findings("the request body", findings, override, language=language)
 
 
-def guard_update_constants(update: str, base_iri: str | None, language: str = "el") -> None:
+def guard_update_constants(
+    update: str,
+    base_iri: str | None,
+    language: str = "el",
+    allowed: Iterable[str] = (),
+) -> None:
     """Refuse an update whose own text writes personal data, before it touches the store: it
     runs first on an empty in-memory store, where INSERT DATA and templates filled from
     constants make exactly the triples they would make in the store. (What an update computes
@@ -348,10 +389,11 @@ def guard_update_constants(update: str, base_iri: str | None, language: str = "e
     scratch = ox.Store()
     try:
         scratch.update(update, base_iri=base_iri)
-    except (SyntaxError, ValueError, OSError):
-        # The store itself then refuses the update, with the position of its fault.
+    except (SyntaxError, ValueError, OSError, RuntimeError):
+        # The store itself then refuses the update (with the position of its fault), or the
+        # update needs graphs the empty store lacks (DROP GRAPH <g>): it writes nothing there.
         return
-    findings = scan_quads(scratch)
+    findings = outside(scan_quads(scratch), allowed)
     refuse_findings("the update", findings, None, language=language)
 
 
@@ -359,15 +401,15 @@ def guard_written_graphs(
     store: Store, base: str, after: dict[str, set[ox.Quad]], language: str = "el"
 ) -> None:
     """Refuse what an update left in the graphs it wrote; the caller puts them back."""
-    allowed = overrides(store, base)
-    findings = [
-        finding
-        for finding in scan_quads(
-            (quad for quads in after.values() for quad in quads), context=StoreContext(store)
-        )
-        if finding.where.graph not in allowed
-    ]
+    quads = (quad for quads in after.values() for quad in quads)
+    findings = outside(scan_quads(quads, context=StoreContext(store)), overrides(store, base))
     refuse_findings("the update", findings, None, language=language)
+
+
+def outside(findings: Iterable[Finding], allowed: Iterable[str]) -> list[Finding]:
+    """The findings outside the graphs an override allows (a finding's graph is masked)."""
+    masked = {masked_iri(graph) for graph in allowed}
+    return [finding for finding in findings if finding.where.graph not in masked]
 
 
 # ---------------------------------------------------------------------------------------------

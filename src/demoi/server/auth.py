@@ -248,22 +248,31 @@ def run_update(
     The personal-data guard refuses an update that writes personal data (demoi.privacy.gate):
     what its own text writes before it runs; what it computes from the store's data after, in
     which case the graphs it wrote are put back as they were, under the same lock."""
-    gate.guard_update_constants(update, base_iri, language)
+    gate.guard_update_constants(update, base_iri, language, gate.overrides(store, base))
     with _writes:
+        unbounded = UNBOUNDED in graphs
+        if unbounded:
+            # An admin's ALL, NAMED or GRAPH ?g: every graph is kept, so that what the update
+            # did to demoi's own graphs or with personal data can be put back.
+            graphs = _every_graph(store)
         before = _snapshot(store, graphs)
         store.update(update, allowed_hosts=allowed_hosts, base_iri=base_iri)
-        after = _snapshot(store, graphs)
+        # GRAPH ?g may also make graphs that did not exist (BIND(IRI(…) AS ?g)).
+        after = _snapshot(store, graphs | _every_graph(store, limit=None) if unbounded else graphs)
         written = {
             graph: quads
             for graph, quads in after.items()
-            if isinstance(quads, set) and quads != before.get(graph)
+            if isinstance(quads, set) and quads != before.get(graph, set())
         }
+        _refuse_reserved(store, before, written)
         try:
             gate.guard_written_graphs(store, base, written, language)
         except gate.PersonalDataFound:
-            _put_back(store, {graph: before[graph] for graph in written})
+            _put_back(store, {graph: before.get(graph, set()) for graph in written})
             raise
         changes = _changes(before, after)
+        if unbounded:  # every graph was kept; the log names those that changed
+            changes = {graph: n for graph, n in changes.items() if n["added"] or n["removed"]}
         tokens.append_audit(
             tokens_path,
             {"token": token.id, "scope": token.scope, "graphs": changes},
@@ -293,27 +302,60 @@ def audited_write(
     return result, changes
 
 
+#: Most quads an update that does not name its graphs may find in the store: each is kept in
+#: memory to put back what the update must not do (an admin's DROP ALL on a test store).
+MAX_UNBOUNDED_QUADS = 200_000
+
+
+def _every_graph(store: Store, *, limit: int | None = MAX_UNBOUNDED_QUADS) -> set[str]:
+    infos = store.graphs()
+    if limit is not None and sum(info.triples for info in infos) > limit:
+        raise Forbidden(
+            f"this update writes graphs it does not name (ALL, NAMED, or a variable) in a store "
+            f"of more than {limit:,} triples; name each graph it writes (GRAPH <iri>, "
+            "DROP GRAPH <iri>)"
+        )
+    return {info.iri for info in infos} | {DEFAULT}
+
+
+def _refuse_reserved(
+    store: Store, before: dict[str, set[ox.Quad] | int], written: dict[str, set[ox.Quad]]
+) -> None:
+    """Found in review: GRAPH ?g reaches demoi's own graphs, which check_scope cannot see before
+    the update runs (an admin forged an override of the personal-data guard; DROP ALL erased
+    the records). Such an update is undone whole."""
+    touched = sorted(graph for graph in written if is_reserved(graph))
+    if touched:
+        _put_back(store, {graph: before.get(graph, set()) for graph in written})
+        raise Forbidden(f"<{touched[0]}> is kept by demoi itself (provenance or conformance)")
+
+
 def _put_back(store: Store, before: dict[str, set[ox.Quad] | int]) -> None:
     """Each graph as it was before the refused update, in one transaction."""
     operations = []
     for graph, quads in before.items():
-        assert isinstance(quads, set)  # only named graphs' snapshots hold their quads
-        operations.append("DROP SILENT GRAPH " + str(ox.NamedNode(graph)))
+        assert isinstance(quads, set)  # _snapshot keeps every written graph's quads
+        if graph == DEFAULT:
+            operations.append("CLEAR SILENT DEFAULT")
+        else:
+            operations.append("DROP SILENT GRAPH " + str(ox.NamedNode(graph)))
         if quads:
             operations.append(insert_data(sorted(quads, key=str)))
     store.update(join_operations(*operations))
 
 
 def _snapshot(store: Store, graphs: set[str]) -> dict[str, set[ox.Quad] | int]:
-    """The quads of each named graph the update writes; when it writes graphs it does not name
-    (an admin's DROP ALL), only the size of every graph, so the log has net counts."""
-    if UNBOUNDED in graphs or DEFAULT in graphs:
-        sizes: dict[str, set[ox.Quad] | int] = {info.iri: info.triples for info in store.graphs()}
-        sizes[DEFAULT] = sum(
-            1 for quad in store.quads() if isinstance(quad.graph_name, ox.DefaultGraph)
-        )
-        return sizes
-    return {graph: set(store.quads(graph)) for graph in graphs}
+    """The quads of each graph the update writes, the default graph's too, so that the log has
+    exact counts and a refused update can be put back. (Updates writing graphs they do not
+    name are refused before they run: check_scope.)"""
+    snapshot: dict[str, set[ox.Quad] | int] = {
+        graph: set(store.quads(graph)) for graph in graphs if graph != DEFAULT
+    }
+    if DEFAULT in graphs:
+        snapshot[DEFAULT] = {
+            quad for quad in store.quads() if isinstance(quad.graph_name, ox.DefaultGraph)
+        }
+    return snapshot
 
 
 def _changes(
