@@ -487,3 +487,17 @@ def test_a_load_records_the_file_name_masked(
     with OxigraphStore(store_path) as opened:
         recorded = " ".join(str(quad) for quad in opened.quads(f"{BASE}graph/provenance"))
     assert PERSON_AFM not in recorded and "*******83" in recorded
+
+
+def test_an_operators_policy_cannot_declare_a_column_not_personal(
+    source: Path, tmp_path: Path
+) -> None:
+    """Found in review: a --privacy-policy with not-personal published an e-mail unrecorded."""
+    policy = tmp_path / "keep.privacy.toml"
+    policy.write_text(
+        '[[column]]\ntable = "items"\nname = "beneficiary_person"\ntreatment = "not-personal"\n'
+        'kinds = ["afm"]\nreason = { el = "Κανένας λόγος εδώ", en = "No reason here" }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(Exception, match="demoi privacy allow"):
+        lifted_with(source, policy=read_policy(policy))

@@ -668,14 +668,16 @@ def test_not_personal_gives_the_kinds_by_column() -> None:
     assert EMPTY_POLICY.not_personal() == {}
 
 
-def test_not_personal_without_kinds_means_every_kind(tmp_path: Path) -> None:
+def test_not_personal_without_kinds_is_refused(tmp_path: Path) -> None:
+    """Found in review: without kinds it let every kind through, a "keep" for any column."""
     path = tmp_path / "p.privacy.toml"
     path.write_text(
         '[[column]]\nname = "code"\ntreatment = "not-personal"\n'
         'reason = { el = "Κωδικός είδους", en = "An item code" }\n',
         "utf-8",
     )
-    assert read_policy(path).not_personal() == {("source", "code"): frozenset(Kind)}
+    with pytest.raises(UsageError, match="kinds"):
+        read_policy(path)
 
 
 # --- the statement -------------------------------------------------------------------------

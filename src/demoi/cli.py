@@ -1135,6 +1135,10 @@ def privacy_allow(graph: str, reason: str, base_uri: str | None, store: str | No
     _check_iri(graph)
     with _open(settings, create=True) as opened:
         override = allow(opened, settings.base_uri, graph, reason=reason)
+        known = {info.iri for info in opened.graphs()}
+    if graph not in known:
+        # Found in review: a mistyped graph made an override that silently did nothing.
+        _echo_err(f"warning: {graph} is not a graph of the store yet (a typing mistake?)")
     _echo_err(
         f"the personal-data guard is overridden for {graph} by {override.by} at {override.at}: "
         f"{override.reason} (demoi privacy revoke {graph} withdraws it)"

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from demoi.errors import DataError, UsageError
 from demoi.iris import STANDARDS_BASE, is_reserved, minted_prefix, provenance_graph
 from demoi.privacy.detect import Kind, mask
-from demoi.privacy.policy import EMPTY_POLICY, Policy, read_policy
+from demoi.privacy.policy import EMPTY_POLICY, NOT_PERSONAL, Policy, read_policy
 from demoi.privacy.scan import (
     Finding,
     StoreContext,
@@ -150,9 +150,20 @@ class GuardOptions:
 
 
 def policy_of(mapping: Mapping, options: GuardOptions) -> Policy:
-    if options.policy is not None:
-        return options.policy
-    return read_policy(mapping.privacy) if mapping.privacy is not None else EMPTY_POLICY
+    if options.policy is None:
+        return read_policy(mapping.privacy) if mapping.privacy is not None else EMPTY_POLICY
+    declared = [rule for rule in options.policy.rules if rule.treatment == NOT_PERSONAL]
+    if declared:
+        # Found in review: an operator's own policy declaring a column not personal published
+        # what the guard found there, with no record: a way around the guard.
+        rule = declared[0]
+        raise UsageError(
+            f"{options.policy.file}: {rule.table}.{rule.column} is declared not-personal; only "
+            "the mapping's own policy, reviewed with the standards, may declare look-alikes. To "
+            "publish what the guard finds, an operator overrides it for the dataset on the "
+            "record: demoi privacy allow GRAPH --reason TEXT"
+        )
+    return options.policy
 
 
 def guard_tables(

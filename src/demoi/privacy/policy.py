@@ -39,8 +39,10 @@ Keys of an entry:
     setting);
   - ``not-personal``: the cells stay as they are, and the personal-data check does not report
     the ``kinds`` of identifier listed (values of ``demoi.privacy.detect.Kind``: ``"afm"``,
-    ``"adt"``…; all kinds when left out) in that column: a meter number that reads as an
-    identity card number, say. Other kinds found there still count.
+    ``"adt"``…; required) in that column: a meter number that reads as an identity card
+    number, say. Other kinds found there still count. Only a mapping's own policy (reviewed
+    with the standards) may declare it: the gate refuses it in a policy given with
+    ``--privacy-policy``, where it would be a way around the guard.
 
 * ``reason`` (required): why, in Greek and English (``{ el = "…", en = "…" }``); it is shown in
   the anonymisation statement of the dataset's catalogue record.
@@ -489,7 +491,13 @@ def _kinds(
         raise fail('kinds: only for treatment = "not-personal"')
     if treatment != NOT_PERSONAL:
         return frozenset()
-    kinds = entry.get("kinds", [kind.value for kind in Kind])
+    # Found in review: without kinds, not-personal let every kind through, a "keep".
+    if "kinds" not in entry:
+        raise fail(
+            'kinds: a not-personal column names the kinds of identifier it holds look-alikes '
+            'of, such as kinds = ["adt"]; other kinds found there still count'
+        )
+    kinds = entry["kinds"]
     if not isinstance(kinds, list) or not kinds:
         raise fail('kinds must be a list of kinds of identifier, such as ["adt"]')
     known = {kind.value: kind for kind in Kind}
