@@ -153,7 +153,7 @@ def test_adt_valid(written: str) -> None:
     assert ids.is_adt(written)
 
 
-@pytest.mark.parametrize("written", ["ΑΓ 123456", "ΣΚ123456", "ΑΚ 12345", "ΑΚΒ123456", "ακ123456"])
+@pytest.mark.parametrize("written", ["ΑΓ 123456", "ΣΚ123456", "ΑΚ 12345", "ΑΚΒ123456", "αγ123456"])
 def test_adt_invalid(written: str) -> None:
     assert not ids.is_adt(written)
 
@@ -256,12 +256,12 @@ def test_email_invalid(written: str) -> None:
     assert not ids.is_email(written)
 
 
-@pytest.mark.parametrize("written", ["ΙΚΒ-1234", "ΚΜΗ 4821", "ZKN4821", "ΥΧΑ-1000"])
+@pytest.mark.parametrize("written", ["ΙΚΒ-1234", "ΚΜΗ 4821", "ZKN4821", "ΥΧΑ-1000", "ικβ-1234"])
 def test_plate_valid(written: str) -> None:
     assert ids.is_vehicle_plate(written)
 
 
-@pytest.mark.parametrize("written", ["ΙΚΒ-0123", "ΓΚΒ-1234", "ΙΚ-1234", "ΙΚΒ-12345", "ικβ-1234"])
+@pytest.mark.parametrize("written", ["ΙΚΒ-0123", "ΓΚΒ-1234", "ΙΚ-1234", "ΙΚΒ-12345", "γκβ-1234"])
 def test_plate_invalid(written: str) -> None:
     assert not ids.is_vehicle_plate(written)
 
@@ -619,6 +619,34 @@ CORPUS: list[tuple[str, list[Kind]]] = [
     ("ΑΡ. ΓΕΜΗ 123456701000", []),
     ("ΑΔΑ: ΩΚ1Ε46ΜΤΛΡ-ΑΝΜ", []),
     ("κωδικοί 21 1 1 1 1 1 1 1 1", []),
+    # formats the review found missed (issue 7): other digits, invisible characters, dots and
+    # brackets, glued labels, lower case, dashes, spaced groups
+    ("６９１２３４５６７８", [T]),
+    ("٦٩١٢٣٤٥٦٧٨", [T]),
+    ("691\u200b2345678", [T]),
+    ("69.1234.5678", [T]),
+    ("+30 (691) 2345678", [T]),
+    ("+30.697.123.4567", [T]),
+    ("(69) 12345678", [T]),
+    ("ΤΗΛ6912345678", [T]),
+    ("αφμ123456783", [A]),
+    ("ΑΦΜ 1 2 3 4 5 6 7 8 3", [A]),
+    ("ικβ 1234", [V]),
+    ("ikb-1234", [V]),
+    ("ακ 123456", [D]),
+    ("GR16-0110-1250-0000-0001-2300-695", [B]),
+    ("010 190 12341", [M]),
+    # ... and their look-alikes
+    ("25.142290129984", []),
+    ("21.234.567.890", []),
+    ("24535935.41", []),
+    ("2453593541.5", []),
+    ("συνολικά 2.123.456.789 €", []),
+    ("24.07.2024 12:30", []),
+    ("το 123456", []),
+    ("η 123456", []),
+    ("no 123456", []),
+    ("PO box 1234", []),
     # A known ambiguity: an invoice of series Α numbered 123456 is written like an old ΑΔΤ.
     ("Τιμολόγιο Α-123456", []),
 ]

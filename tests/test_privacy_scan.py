@@ -31,9 +31,8 @@ from demoi.privacy.scan import (
     Where,
     candidates,
     counts,
-    homepage_domains,
     is_entity_name_column,
-    is_public_body_domain,
+    is_functional_local_part,
     masked_iri,
     scan_graph,
     scan_path,
@@ -297,51 +296,64 @@ def test_code_properties_hold_codes() -> None:
 
 def test_examples_in_the_standards_documentation_are_not_data_but_the_same_in_data_are() -> None:
     comment = f'rdfs:comment "e.g. {PERSON_EMAIL} or {PERSON_MOBILE}"'
-    assert ttl(f"<https://w3id.org/demoi/def/organisation#email> {comment} .") == []
-    assert ttl(f"<https://w3id.org/demoi/shapes/x#S> ex:property [ {comment} ] .") == []
-    assert (
-        ttl(f"vcard:hasEmail a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> ; {comment} .")
-        == []
-    )
+    assert ttl(f"vcard:hasEmail {comment} .") == []
+    shape = "<https://w3id.org/demoi/shapes/catalogue#CatalogShape>"
+    assert ttl(f"{shape} ex:property [ {comment} ] .") == []
     assert kinds_of(ttl(f"<id/service/1> {comment} .")) == [Kind.EMAIL, Kind.PHONE]
 
 
-def test_functional_mailboxes_of_public_bodies_pass_but_not_a_persons() -> None:
+def test_documentation_of_a_term_the_standards_do_not_define_is_data() -> None:
+    """Review of issue 7: any IRI under demoi's namespaces, or a node the data itself types
+    rdf:Property, had its comments excused as the standards' examples."""
+    comment = f'rdfs:comment "κιν. {PERSON_MOBILE}"'
+    assert kinds_of(ttl(f"<https://w3id.org/demoi/def/x> {comment} .")) == [Kind.PHONE]
+    assert kinds_of(ttl(f"<https://w3id.org/demoi/shapes/x#S> ex:p [ {comment} ] .")) == [
+        Kind.PHONE
+    ]
+    typed = f"<id/x> a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Property> ; {comment} ."
+    assert kinds_of(ttl(typed)) == [Kind.PHONE]
+
+
+def test_functional_mailboxes_pass_but_not_a_persons() -> None:
     assert ttl('<id/s/1> ex:note "opendata@kalamata.gov.gr, adeies@ypes.gov.gr" .') == []
     findings = ttl('<id/s/1> ex:note "g.papadopoulos@kalamata.gov.gr" .')
     assert kinds_of(findings) == [Kind.EMAIL]
 
 
-def test_homepages_give_the_domains_of_public_bodies(tmp_path: Path) -> None:
-    codes = write(
-        tmp_path / "bodies.ttl",
-        "<http://x/4401> <http://xmlns.com/foaf/0.1/homepage> <https://www.kalamata.gr/> .\n"
-        '<http://x/4501> <http://schema.org/url> "http://athens.gr/el" .\n',
-    )
-    domains = homepage_domains(codes)
-    assert domains == {"kalamata.gr", "athens.gr"}
-    assert is_public_body_domain("kalamata.gr", domains)
-    assert is_public_body_domain("dimos.kalamata.gr", domains)
-    assert not is_public_body_domain("notkalamata.gr", domains)
-    assert is_public_body_domain("ypes.gov.gr")
-    assert not is_public_body_domain("gmail.com", domains)
+@pytest.mark.parametrize(
+    ("local", "functional"),
+    [
+        ("info", True), ("opendata", True), ("grammateia.dimarxou", True), ("kep-2", True),
+        ("no-reply", True), ("dpo", True), ("contact", True),
+        ("gpapadopoulos", False), ("giorgos", False), ("g.papadopoulos", False),
+        ("info.papadopoulos", False), ("", False),
+    ],
+)  # fmt: skip
+def test_functional_local_parts_are_a_fixed_list(local: str, functional: bool) -> None:
+    assert is_functional_local_part(local) is functional
 
 
-def test_functional_mailboxes_at_a_municipalitys_own_domain_pass() -> None:
+def test_a_public_bodys_domain_does_not_make_a_persons_mailbox_functional() -> None:
+    """Review of issue 7: «gpapadopoulos@kalamata.gr» passed as an office's mailbox because
+    the domain was a municipality's and the local part one word."""
     tables = {
         "source": table(
             ["Email επικοινωνίας"],
             ["opendata@kalamata.gr"],
             ["info@thessaloniki.gr"],
             ["g.papadopoulos@kalamata.gr"],
-            ["opendata@gmail.com"],
+            ["gpapadopoulos@kalamata.gr"],
+            ["giorgos@athens.gr"],
+            ["contact@semic.eu"],
         )
     }
     findings = scan_tables(tables, source="inventory.csv")
-    assert [(f.kind, f.where.row) for f in findings] == [(Kind.EMAIL, 4), (Kind.EMAIL, 5)]
+    assert [(f.kind, f.where.row) for f in findings] == [
+        (Kind.EMAIL, 4), (Kind.EMAIL, 5), (Kind.EMAIL, 6)
+    ]  # fmt: skip
 
 
-def test_dates_amounts_and_geometries_are_not_scanned() -> None:
+def test_amounts_with_a_fraction_dates_and_geometries_hold_nothing() -> None:
     quads = [
         ox.Triple(
             ox.NamedNode(f"{BASE}id/x"),
@@ -349,7 +361,9 @@ def test_dates_amounts_and_geometries_are_not_scanned() -> None:
             ox.Literal(value, datatype=ox.NamedNode(datatype)),
         )
         for name, value, datatype in (
-            ("amount", "6912345678.00", "http://www.w3.org/2001/XMLSchema#decimal"),
+            ("amount", "6912345678.45", "http://www.w3.org/2001/XMLSchema#decimal"),
+            ("amount", "612000.00", "http://www.w3.org/2001/XMLSchema#decimal"),
+            ("amount", "1.5E3", "http://www.w3.org/2001/XMLSchema#double"),
             ("when", "2024-07-12", "http://www.w3.org/2001/XMLSchema#date"),
             (
                 "point",
@@ -662,3 +676,200 @@ def test_counts_follow_the_order_of_kinds() -> None:
     where = Where(file="x")
     findings = [Finding(Kind.EMAIL, where, "*"), Finding(Kind.AFM, where, "*")]
     assert list(counts(findings)) == ["afm", "email"]
+
+
+# --- the adversarial review of issue 7: places never read, trust the data gave itself ---------
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def test_identifiers_in_predicate_and_datatype_iris_and_language_tags_are_found() -> None:
+    findings = ttl(
+        f'<id/x> <{EX}afm{PERSON_AFM}> "x" ; ex:p "x"^^<urn:tel:{PERSON_MOBILE}> ;'
+        f' ex:q "x"@el-x-{PERSON_AFM[:3]}-{PERSON_AFM[3:6]}-{PERSON_AFM[6:]} .'
+    )
+    assert sorted((f.kind, f.where.part) for f in findings) == [
+        (Kind.AFM, "language tag"), (Kind.AFM, "predicate IRI"), (Kind.PHONE, "datatype IRI")
+    ]  # fmt: skip
+    assert PERSON_AFM not in shown(findings) and PERSON_MOBILE not in shown(findings)
+    assert f"{EX}afm*******83" in {f.where.predicate for f in findings}
+
+
+def test_identifiers_inside_rdf_star_quoted_triples_are_found() -> None:
+    data = (
+        f'<< <{BASE}id/x> <{EX}p> "{PERSON_MOBILE}" >> <{EX}q> "y" .\n'
+        f'<{BASE}id/y> <{EX}r> << <{BASE}id/x> <{EX}p> "ΑΜΚΑ {PERSON_AMKA}" >> .\n'
+    )
+    findings = scan_rdf_bytes(data.encode(), ox.RdfFormat.TURTLE)
+    assert sorted(kinds_of(findings)) == [Kind.AMKA, Kind.PHONE]
+    assert PERSON_MOBILE not in shown(findings) and PERSON_AMKA not in shown(findings)
+
+
+def test_a_quoted_type_does_not_make_a_node_an_organisation() -> None:
+    data = (
+        f'<< <{BASE}id/x> a <http://www.w3.org/ns/org#OrganizationalUnit> >> <{EX}q> "y" .\n'
+        f'<{BASE}id/x> <{EX}p> "{PERSON_AFM}" .\n'
+    )
+    assert kinds_of(scan_rdf_bytes(data.encode(), ox.RdfFormat.TURTLE)) == [Kind.AFM]
+
+
+@pytest.mark.parametrize(
+    ("value", "datatype", "kind"),
+    [
+        (PERSON_AFM, "date", Kind.AFM),
+        (PERSON_MOBILE, "boolean", Kind.PHONE),
+        (PERSON_MOBILE, "dateTime", Kind.PHONE),
+        (f"{PERSON_AFM}.0", "decimal", Kind.AFM),
+        (f"{PERSON_MOBILE}e0", "double", Kind.PHONE),
+        (f"{PERSON_MOBILE}.00", "decimal", Kind.PHONE),
+    ],
+)
+def test_ill_typed_literals_and_whole_numbers_are_scanned_by_their_lexical_form(
+    value: str, datatype: str, kind: Kind
+) -> None:
+    assert kinds_of(ttl(f'<id/x> ex:p "{value}"^^<{XSD}{datatype}> .')) == [kind]
+
+
+def test_code_properties_excuse_only_afm_lookalikes() -> None:
+    """Review of issue 7: skos:notation and dorg:*Code excused every identifier on any node."""
+    uid = afm("14501002")
+    assert ttl(f'<id/unit/1> dorg:diavgeiaUid "{uid}" ; skos:notation "{uid}" .') == []
+    findings = ttl(
+        f'<id/p/1> skos:notation "{PERSON_MOBILE}" ; dorg:elstatCode "{PERSON_EMAIL}" ;'
+        f' dorg:ypesCode "{PERSON_IBAN}" ; dorg:nutsCode "{PERSON_AMKA}" .'
+    )
+    assert sorted(kinds_of(findings)) == sorted([Kind.PHONE, Kind.EMAIL, Kind.IBAN, Kind.AMKA])
+
+
+def test_a_node_the_data_types_as_an_organisation_does_not_launder_a_persons_identifiers() -> None:
+    """Review of issue 7: «<x> a org:Organization» in the uploaded data itself made every
+    identifier of <x> an organisation's."""
+    note = f'ex:note "κινητό {PERSON_MOBILE}, ΑΦΜ {PERSON_AFM}"'
+    assert sorted(kinds_of(ttl(f"<id/x> a org:Organization ; {note} ."))) == [
+        Kind.AFM, Kind.PHONE
+    ]  # fmt: skip
+    # A public body's class: only what an office has passes (a ΑΦΜ, a landline, info@).
+    office = ttl(
+        "<id/u> a org:OrganizationalUnit ; ex:afm "
+        f'"{PERSON_AFM}" ; ex:tel "2721360700" ; ex:mail "info@kalamata.gr" ;'
+        f' ex:mobile "{PERSON_MOBILE}" ; ex:iban "{PERSON_IBAN}" ;'
+        ' ex:person "gpapadopoulos@kalamata.gr" .'
+    )
+    assert sorted(kinds_of(office)) == sorted([Kind.PHONE, Kind.IBAN, Kind.EMAIL])
+    # With a legal-entity name, a company's identifiers are its own.
+    named = ttl(
+        f'<id/c> a org:Organization ; legal:legalName "ΑΛΦΑ Α.Ε." ; {note} ;'
+        f' ex:iban "{PERSON_IBAN}" .'
+    )
+    assert named == []
+
+
+def test_types_from_the_rest_of_the_store_are_trusted_but_not_a_graphs_own(
+    tmp_path: Path,
+) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    try:
+        unit = f"<{BASE}id/unit/1>"
+        typed = f"{unit} <{RDF_TYPE}> <http://www.w3.org/ns/org#Organization> .\n"
+        uses = f'{unit} <{EX}mobile> "{PERSON_MOBILE}" .\n'
+        store.replace_graph(f"{BASE}graph/units", typed.encode(), ox.RdfFormat.N_TRIPLES)
+        store.replace_graph(f"{BASE}graph/a", uses.encode(), ox.RdfFormat.N_TRIPLES)
+        assert scan_graph(store, f"{BASE}graph/a") == []
+        both = (typed + uses).encode()
+        store.replace_graph(f"{BASE}graph/b", both, ox.RdfFormat.N_TRIPLES)
+        store.replace_graph(f"{BASE}graph/units", b"", ox.RdfFormat.N_TRIPLES)
+        assert kinds_of(scan_graph(store, f"{BASE}graph/b")) == [Kind.PHONE]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "６９１２３４５６７８", "691\u200b2345678", "69.1234.5678", "+30 (691) 2345678",
+        "+30.697.123.4567", "ΤΗΛ6912345678", "αφμ123456783", "ικβ 1234", "ακ 123456",
+        "GR16-0110-1250-0000-0001-2300-695", "010 190 12341", "ΑΦΜ 1 2 3 4 5 6 7 8 3",
+    ],
+)  # fmt: skip
+def test_formats_the_review_found_missed_are_found_in_a_cell(text: str) -> None:
+    findings = scan_tables({"source": table(["x"], [f"σημ. {text} ."])}, source="x.csv")
+    assert len(findings) == 1, text
+    assert text not in shown(findings)
+
+
+def test_a_coordinate_with_twelve_decimals_is_not_a_personal_number() -> None:
+    tables = {"source": table(["lon", "lat"], ["25.142290129984", "35.338735101539"])}
+    assert scan_tables(tables, source="x.csv") == []
+
+
+def test_kae_and_signer_id_columns_hold_codes_but_an_email_there_is_found() -> None:
+    tables = {
+        "source": table(
+            ["kae", "signerIds", "ΚΑΕ"],
+            ["2410202001", "100002137", "6912345678"],
+            [PERSON_EMAIL, "", ""],
+        )
+    }
+    findings = scan_tables(tables, source="x.json")
+    assert [(f.kind, f.where.row) for f in findings] == [(Kind.EMAIL, 3)]
+
+
+def test_a_corrupt_workbook_is_unreadable_input_exit_2(tmp_path: Path) -> None:
+    corrupt = tmp_path / "x.xlsx"
+    corrupt.write_bytes(bytes(range(256)) * 12)
+    with pytest.raises(DataError, match="xlsx"):
+        scan_path(corrupt)
+    result = run(str(corrupt))
+    assert result.exit_code == 2 and "x.xlsx" in result.output
+
+
+def test_rdf_files_with_relative_iris_are_scanned_against_their_own_uri(tmp_path: Path) -> None:
+    relative = write(tmp_path / "x.ttl", f'<#x> <p> "ΑΜΚΑ {PERSON_AMKA}" .\n')
+    findings = scan_path(relative)
+    assert kinds_of(findings) == [Kind.AMKA]
+    assert findings[0].where.subject == relative.absolute().as_uri() + "#x"
+    members = tmp_path / "x.zip"
+    with zipfile.ZipFile(members, "w") as archive:
+        archive.writestr("data.ttl", f'<#x> <p> "ΑΜΚΑ {PERSON_AMKA}" .\n')
+    assert kinds_of(scan_path(members)) == [Kind.AMKA]
+
+
+def test_a_cell_over_two_lines_is_reported_at_its_first_line(tmp_path: Path) -> None:
+    text = f'id;note;x\n1;"πρώτη γραμμή\nκιν. {PERSON_MOBILE}";{PERSON_AMKA}\n'
+    source = write(tmp_path / "x.csv", text + f"2;-;-\n3;{PERSON_AFM};-\n")
+    assert [(f.kind, f.where.row) for f in scan_path(source)] == [
+        (Kind.PHONE, 2), (Kind.AMKA, 3), (Kind.AFM, 5)
+    ]  # fmt: skip
+
+
+def test_the_same_email_twice_in_one_place_is_one_finding() -> None:
+    cell = f"{PERSON_EMAIL} ({PERSON_EMAIL})"
+    assert len(scan_tables({"source": table(["x"], [cell])}, source="x.csv")) == 1
+    assert len(ttl(f'<id/x> ex:p "{cell}" .')) == 1
+
+
+def test_json_findings_carry_the_line_of_their_value(tmp_path: Path) -> None:
+    document = {
+        "decisions": [
+            {"ada": "Ψ1", "sponsor": [{"afm": "094519829", "name": "ΑΛΦΑ Α.Ε."}]},
+            {"ada": "Ψ2", "sponsor": [{"afm": PERSON_AFM}, {"afm": afm("23456789")}]},
+        ]
+    }
+    source = write(tmp_path / "x.json", json.dumps(document, indent=2, ensure_ascii=False))
+    lines = source.read_text().splitlines()
+    expected = [
+        number for number, line in enumerate(lines, 1) if PERSON_AFM in line or "23456789" in line
+    ]
+    assert [f.where.line for f in scan_path(source)] == expected
+
+
+def test_predicate_iris_and_file_names_are_masked_in_findings(tmp_path: Path) -> None:
+    named = write(tmp_path / f"ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ {PERSON_MOBILE}.nt", "")
+    named.write_text(f'<urn:s> <http://ex.org/tel/{PERSON_MOBILE}> "ΑΦΜ {PERSON_AFM}" .\n')
+    findings = scan_path(named)
+    assert sorted(kinds_of(findings)) == [Kind.AFM, Kind.PHONE]
+    text = shown(findings)
+    assert PERSON_MOBILE not in text and "ΠΑΠΑΔΟΠΟΥΛΟΣ" not in text
+    assert {f.where.predicate for f in findings} == {"http://ex.org/tel/********78"}
+    result = run(str(named), "--lang", "en")
+    assert PERSON_MOBILE not in result.output and "ΠΑΠΑΔΟΠΟΥΛΟΣ" not in result.output

@@ -119,7 +119,8 @@ def load_file(
     override = override_for(store, base_uri, graph)
     check_rdf_source(path, rdf_format, str(path))
     quads = ox.parse(path=path, format=rdf_format, base_iri=graph)
-    findings = scan_quads(_located(quads, path, rdf_format), context=StoreContext(store))
+    context = StoreContext(store, exclude=graph)  # the content being replaced vouches for nothing
+    findings = scan_quads(_located(quads, path, rdf_format), context=context)
     refuse_findings(str(path), findings, override, language=language)
     digest = hashlib.sha256()
     with path.open("rb") as data:

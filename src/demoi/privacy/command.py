@@ -14,7 +14,15 @@ import click
 
 from demoi.errors import DataError, UnreadableInput, UsageError
 from demoi.privacy.detect import LABELS, Kind
-from demoi.privacy.scan import Finding, counts, file_kinds, scan_graph, scan_path
+from demoi.privacy.scan import (
+    Finding,
+    counts,
+    file_kinds,
+    masked_iri,
+    masked_name,
+    scan_graph,
+    scan_path,
+)
 from demoi.settings import SETTINGS_BY_NAME, load_settings
 
 LANGUAGES = ("el", "en")
@@ -80,13 +88,13 @@ def scan(
         raise UsageError("give either a SOURCE file or --graph IRI")
     if source is not None:
         findings = _scan_file(source, syntax)
-        name = str(source)
+        name = masked_name(str(source))
     else:
         assert graph is not None
         if syntax:
             raise UsageError("--syntax goes with a SOURCE file, not with --graph")
         findings = _scan_store_graph(settings.store_path, settings["store_backend"], graph)
-        name = graph
+        name = masked_iri(graph)
     if output_format == "json":
         click.echo(json.dumps(as_json(name, findings), ensure_ascii=False, indent=2))
     else:

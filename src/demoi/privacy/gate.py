@@ -383,7 +383,7 @@ def guard_graph_write(
     if merge and graph is not None:
         quads += list(store.quads(graph))
     override = override_for(store, base, graph) if graph is not None else None
-    findings = scan_quads(quads, context=StoreContext(store))
+    findings = scan_quads(quads, context=StoreContext(store, exclude=graph))
     refuse_findings("the request body", findings, override, language=language)
 
 
@@ -412,8 +412,13 @@ def guard_written_graphs(
     store: Store, base: str, after: dict[str, set[ox.Quad]], language: str = "el"
 ) -> None:
     """Refuse what an update left in the graphs it wrote; the caller puts them back."""
-    quads = (quad for quads in after.values() for quad in quads)
-    findings = outside(scan_quads(quads, context=StoreContext(store)), overrides(store, base))
+    findings: list[Finding] = []
+    for graph, quads in after.items():
+        # Each graph is scanned with the rest of the store as context, not with itself: what
+        # the update wrote must not vouch for its own nodes.
+        context = StoreContext(store, exclude=graph if graph != "DEFAULT" else None)
+        findings += scan_quads(quads, context=context)
+    findings = outside(findings, overrides(store, base))
     refuse_findings("the update", findings, None, language=language)
 
 

@@ -26,9 +26,13 @@ _DIGITS = re.compile(r"^[0-9]+$")
 _ADT = re.compile(r"^([^\W\d_]{1,2})[ \-]?([0-9]{6})$")
 _PERSONAL_NUMBER = re.compile(r"^([0-9A-ZΑ-Ω]{3})[ \-]?(.+)$")
 _IBAN_GR = re.compile(r"^GR[0-9]{2}[0-9A-Z]{23}$")
-_IBAN_GROUPS = re.compile(r"^GR[0-9]{2}(?: ?[0-9A-Z]{4}){5} ?[0-9A-Z]{3}$", re.IGNORECASE)
-_PHONE_PREFIX = re.compile(r"^(?:\+30|0030)[ \-]?")
-_PHONE_GROUPS = re.compile(r"^[0-9]{2,}(?:[ \-][0-9]{2,})*$")
+_IBAN_GROUPS = re.compile(
+    r"^GR[0-9]{2}(?:(?P<s>[ \-]?)[0-9A-Z]{4}){5}(?P=s)[0-9A-Z]{3}$", re.IGNORECASE
+)
+_PHONE_PREFIX = re.compile(r"^(?:\+30|0030)[ .\-]?")
+#: The area or mobile prefix in brackets: «(691) 2345678», «(2721) 012345».
+_PHONE_BRACKETS = re.compile(r"^\(([0-9]{2,5})\)\s?")
+_PHONE_GROUPS = re.compile(r"^[0-9]{2,}(?:[ .\-][0-9]{2,})*$")
 _MOBILE = re.compile(r"^69[0-9]{8}$")
 _LANDLINE = re.compile(r"^2[1-8][0-9]{8}$")
 # A practical address syntax (RFC 5322's dot-atom local part, a dotted domain with a top-level
@@ -138,7 +142,7 @@ def is_iban_gr(text: str) -> bool:
     written = text.strip()
     if not _IBAN_GROUPS.match(written):
         return False
-    iban = written.replace(" ", "").upper()
+    iban = written.replace(" ", "").replace("-", "").upper()
     return bool(_IBAN_GR.match(iban)) and iban_remainder(iban) == 1
 
 
@@ -153,13 +157,24 @@ def phone_digits(text: str) -> str | None:
     National numbering plan (ΕΕΤΤ): ten digits; mobile numbers start with 69, landlines with 2
     and the area code (21 Athens … 28 Crete). The country code is written ``+30`` or ``0030``;
     the digits may be grouped with spaces or dashes (one kind of separator per number, groups of
-    two digits or more: «21 1 1 1 1 1 1 1 1» is a list of numbers).
+    two digits or more: «21 1 1 1 1 1 1 1 1» is a list of numbers); dots separate groups too
+    («69.1234.5678») and the prefix may be in brackets («+30 (691) 2345678»).
     """
     written = _PHONE_PREFIX.sub("", text.strip())
-    if not _PHONE_GROUPS.match(written) or (" " in written and "-" in written):
+    written = _PHONE_BRACKETS.sub(r"\1 ", written)
+    if not _PHONE_GROUPS.match(written) or sum(sep in written for sep in " .-") > 1:
         return None
-    digits = written.replace(" ", "").replace("-", "")
+    if "." in written and not _dotted_phone(written):
+        return None
+    digits = written.replace(" ", "").replace("-", "").replace(".", "")
     return digits if _MOBILE.match(digits) or _LANDLINE.match(digits) else None
+
+
+def _dotted_phone(written: str) -> bool:
+    """«69.1234.5678» is a phone; «24535935.41» (a decimal) and «2.123.456.789» (thousands)
+    are amounts: a phone has two dots or more, and groups other than thousands'."""
+    groups = written.split(".")
+    return len(groups) > 2 and not all(len(group) == 3 for group in groups[1:])
 
 
 def is_mobile(text: str) -> bool:
@@ -192,4 +207,5 @@ def is_vehicle_plate(text: str) -> bool:
 
 
 def _id_letters(letters: str) -> bool:
-    return all(char in ID_LETTERS for char in greek_letters(letters))
+    """Letters of the plate alphabet, in either case: people write plates in lower case too."""
+    return all(char in ID_LETTERS for char in greek_letters(letters.upper()))

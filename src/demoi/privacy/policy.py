@@ -494,7 +494,7 @@ def _kinds(
     # Found in review: without kinds, not-personal let every kind through, a "keep".
     if "kinds" not in entry:
         raise fail(
-            'kinds: a not-personal column names the kinds of identifier it holds look-alikes '
+            "kinds: a not-personal column names the kinds of identifier it holds look-alikes "
             'of, such as kinds = ["adt"]; other kinds found there still count'
         )
     kinds = entry["kinds"]

@@ -8,15 +8,18 @@ so that a file of millions of triples is parsed once, as it is read):
    data and pass everywhere in the same scan: the ΑΦΜ of public bodies and of the 8/9 series
    (given to legal persons only); in a table, the whole-cell identifiers of a row whose entity
    name column holds a legal-entity name; in RDF, the identifiers in the IRI, the literals and
-   the ``mailto:``/``tel:`` values of a node typed as an organisation. A node typed only
-   legal:LegalEntity or org:FormalOrganization may be a sole trader: its identifiers count as
-   an entity's only when it has a legal-entity name. ΑΜΚΑ, ΑΔΤ and the Personal Number are
-   never an entity's: no organisation has one.
-2. **Findings.** Every other identifier, in every cell, literal and IRI (subject, object,
-   graph name), unless a policy declares its column not personal, the column or property
-   holds codes by definition (Diavgeia uids, skos:notation), it is an organisation's mailbox
-   at a public body's domain, or it is an example in the documentation of the standards or of
-   a vocabulary term.
+   the ``mailto:``/``tel:`` values of a node the rest of the store types as an organisation (a
+   node typed only legal:LegalEntity or org:FormalOrganization may be a sole trader: it also
+   needs a legal-entity name). The scanned data's own say is weaker, since whoever uploads it
+   writes it: a node it types as an organisation owns its identifiers only with a legal-entity
+   name, or, typed as a public body or office, only those an office has (a ΑΦΜ, a landline, a
+   functional mailbox). ΑΜΚΑ, ΑΔΤ and the Personal Number are never an entity's.
+2. **Findings.** Every other identifier, in every cell, literal (its lexical form, whatever
+   its datatype, language tag included) and IRI (subject, predicate, object, datatype, graph
+   name, and inside quoted triples), unless a policy declares its column not personal, the
+   column or property holds codes by definition (Diavgeia uids, skos:notation: for the
+   ΑΦΜ look-alikes only), it is an office's mailbox (``FUNCTIONAL_LOCAL_PARTS``), or it is
+   an example in the documentation of a term the shipped standards define.
 
 The precision of the guard lives here: look-alikes are the detector's concern, legal entities
 this module's. ``find_identifiers`` is costly (dozens of patterns), so texts go through a cheap
@@ -26,9 +29,10 @@ prefilter first (``_PREFILTER``): only the few that have the shape of some ident
 from __future__ import annotations
 
 import dataclasses
+import decimal
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -42,12 +46,15 @@ from demoi.privacy.detect import (
     LABELS,
     Found,
     Kind,
-    find_identifiers,
+    find_in_normalised,
     is_legal_entity_name,
     is_person_name_column,
     is_public_body_afm,
+    mapped,
     mask,
     mask_name,
+    needs_normalising,
+    normalise,
 )
 from demoi.resources import standards_path
 from demoi.transliteration import without_accents
@@ -67,7 +74,8 @@ class Where:
     has several), row (1-based line/row number in the file when known, else the row's index+1),
     column (the column's name). JSON files: file, line, pointer (JSON path such as
     decisions[3].extraFieldValues.sponsor[0].sponsorAFMName.afm). RDF: graph, subject, predicate,
-    and part ("object", "subject IRI", "object IRI", "graph IRI")."""
+    and part ("object", "subject IRI", "predicate IRI", "object IRI", "datatype IRI",
+    "language tag", "graph IRI")."""
 
     file: str = ""
     sheet: str | None = None
@@ -125,6 +133,8 @@ _WHERE_WORDS = {
         "column": "στήλη", "graph": "γράφος", "subject": "υποκείμενο",
         "predicate": "κατηγόρημα", "object": "αντικείμενο", "subject IRI": "IRI υποκειμένου",
         "object IRI": "IRI αντικειμένου", "graph IRI": "IRI γράφου",
+        "predicate IRI": "IRI κατηγορήματος", "datatype IRI": "IRI τύπου δεδομένων",
+        "language tag": "ετικέτα γλώσσας",
     },
 }  # fmt: skip
 
@@ -166,12 +176,23 @@ NotPersonal = Mapping[tuple[str, str], frozenset[Kind]]
 # ten digits from 69 or 21-28 (a phone), GR and two digits (IBAN), a letter and six digits
 # (ΑΔΤ), three letters and four digits (a plate), "@" (e-mail), ",," (a registry name). Amounts,
 # KAE codes and dates mostly fail it, and so never reach the dozens of patterns of the detector.
+# The pattern opens with one character class (a digit, "G", "@" or ","), the branches looking
+# behind it for what it was, and the letters of a card or plate are looked behind the number:
+# the regex engine then skips every other character at the speed of a class lookup, instead of
+# trying each branch at each character (the texts of a store are mostly letters).
 _PREFILTER = re.compile(
-    r"[0-9]{3}[ .\-]?[0-9]{3}[ .\-]?[0-9]{3}|[0-9]{8}|[0-9]{6}[ \-]?[0-9]{5}"
-    r"|(?:69|2[1-8])[0-9](?:[ \-]?[0-9]){7}|[Gg][Rr][0-9]{2}"
-    r"|_L(?:[ \-]?[0-9]{6}|_L_L[ \-]?[1-9][0-9]{3})|@|,,".replace(
-        "_L", "[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧABEZHIKMNOPTYX]"
+    (
+        r"[0-9Gg@,](?:(?<=[0-9])(?:"
+        r"[0-9]{2}[ .\-]?[0-9]{3}[ .\-]?[0-9]{3}|[0-9]{7}|[0-9]{5}[ \-]?[0-9]{5}"
+        r"|(?:[ .\-][0-9]){8}"
+        r"|(?:(?<=6)9|(?<=2)[1-8])(?:(?:[ .\-]|\)\s?)?[0-9]){8}"
+        r"|(?:(?<=_L[0-9])|(?<=_L-[0-9])|(?<=_S [0-9]))[0-9]{5}"
+        r"|(?:(?<=_L_L_L[1-9])|(?<=_L_L_L-[1-9])|(?<=_S_S_S [1-9]))[0-9]{3}"
+        r")|(?<=[Gg])[Rr][0-9]{2}|(?<=@)|(?<=,),)"
     )
+    .replace("_L", "[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧABEZHIKMNOPTYXαβεζηικμνορτυχabezhikmnoptyx]")
+    # Spaced from the number, Latin letters in lower case are English words («decision 7028»).
+    .replace("_S", "[ΑΒΕΖΗΙΚΜΝΟΡΤΥΧABEZHIKMNOPTYXαβεζηικμνορτυχ]")
 )
 # The scheme and authority of an IRI: a host or port is never personal data, and the digits of
 # 127.0.0.1:8000 would send every IRI of a local deployment through the detector.
@@ -182,8 +203,16 @@ def candidates(text: str) -> list[Found]:
     """``find_identifiers`` behind the prefilter: the same answer, much faster on the texts
     that cannot hold an identifier."""
     if _PREFILTER.search(text) is None:
-        return []
-    return find_identifiers(text)
+        # Fullwidth or Arabic-Indic digits, a zero-width space inside a number: only then
+        # is the text normalised before it is looked at again.
+        if text.isascii() or not needs_normalising(text):
+            return []
+        normal, positions = normalise(text)
+        if _PREFILTER.search(normal) is None:
+            return []
+    else:
+        normal, positions = normalise(text)
+    return mapped(find_in_normalised(normal), positions)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -193,9 +222,9 @@ def _iri_candidates(iri: str) -> tuple[str, tuple[Found, ...]]:
     text = unquote(iri) if "%" in iri else iri
     authority = _IRI_AUTHORITY.match(text)
     start = authority.end() if authority else 0
-    if _PREFILTER.search(text, start) is None:
+    if _PREFILTER.search(text, start) is None and (text.isascii() or not needs_normalising(text)):
         return text, ()
-    found = find_identifiers(text[start:])
+    found = candidates(text[start:])
     return text, tuple(
         dataclasses.replace(f, start=f.start + start, end=f.end + start) for f in found
     )
@@ -210,6 +239,13 @@ def masked_text(text: str, found: Sequence[Found] | None = None) -> str:
     return text
 
 
+@lru_cache(maxsize=256)
+def masked_name(name: str) -> str:
+    """A file's name masked like a place: «ΠΑΠΑΔΟΠΟΥΛΟΣ,,ΓΕΩΡΓΙΟΣ,ΙΩΑΝΝΗΣ 6912345678.nt»
+    names a person."""
+    return masked_text(name) if name else name
+
+
 def masked_iri(iri: str) -> str:
     text, found = _iri_candidates(iri)
     return masked_text(text, found) if found else text
@@ -217,6 +253,7 @@ def masked_iri(iri: str) -> str:
 
 def identity(kind: Kind, written: str) -> tuple[Kind, str]:
     """What two writings of one identifier share: «EL 094 019 245» and «094019245»."""
+    written = normalise(written)[0]
     if kind is Kind.AFM:
         return kind, ids.afm_digits(written) or ids.compact(written).upper()
     if kind is Kind.PHONE:
@@ -238,83 +275,38 @@ def is_legal_person_afm(value: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# E-mail addresses of public bodies
+# E-mail addresses of offices
 
-#: A local part in a person's name form: two words joined by ".", "_" or "-" (g.papadopoulos).
-_PERSON_LOCAL_PART = re.compile(r"[^\W\d_]{1,}[._\-][^\W\d_]{1,}", re.UNICODE)
-#: Free mail services: an organisation's address there says nothing about the domain.
-WEBMAIL_DOMAINS = frozenset(
+#: Local parts of an office's mailbox, not a person's, as Greek public bodies and the
+#: organisations demoi meets name them (the municipal sites' transliterations: grammateia,
+#: protokollo, dimarxos, adeies). A fixed list, at any domain: a public body's domain does not
+#: make a mailbox functional (gpapadopoulos@kalamata.gr is a person's), and a one-word local
+#: part not in the list (giorgos@) may be anyone's.
+FUNCTIONAL_LOCAL_PARTS = frozenset(
     """
-    gmail.com googlemail.com yahoo.com yahoo.gr hotmail.com hotmail.gr outlook.com outlook.com.gr
-    live.com windowslive.com msn.com icloud.com me.com aol.com otenet.gr hol.gr freemail.gr
-    in.gr mail.com gmx.com gmx.net protonmail.com proton.me yandex.com zoho.com
+    info contact contactus enquiries inquiries opendata data dpo gdpr privacy press media pr
+    grammateia grammatia grammateias secretariat secretary protokollo protokolo protocol kep
+    adeies adeia dimarxos dimarchos dimarxou dimarchou mayor dimarxeio dimarcheio dimos
+    antidimarxos antidimarchos ds dimotikosymvoulio symvoulio council epitropi committee
+    support helpdesk help webmaster postmaster hostmaster abuse noreply no reply donotreply
+    admin office grafeio typou tech it hr prosopiko logistirio tameio oikonomiki oikonomikes
+    promithies promitheies procurement diavgeia ode manager poleodomia ydom ypodomes
+    texniki texnikes technical perivallon kathariotita prasino pronoia koinoniki paideia
+    politismos athlitismos tourismos dimotologio lixiarxeio lixiarheio politiki prostasia
+    civil protection kdap kapi deya ydrefsi billing sales orders hello feedback newsletter
+    mail email inbox service services ypiresia ypiresies tmima department dieuthinsi
+    diefthinsi directorate
     """.split()
 )
+_LOCAL_PART_WORDS = re.compile(r"[^._\-+0-9]+")
 
 
 def is_functional_local_part(local: str) -> bool:
-    """opendata, info, adeies: an office's mailbox; g.papadopoulos, maria_k is a person's."""
-    return _PERSON_LOCAL_PART.search(local) is None
-
-
-def is_public_body_domain(domain: str, known: Iterable[str] = ()) -> bool:
-    domain = domain.lower().rstrip(".")
-    if domain == "gov.gr" or domain.endswith(".gov.gr"):
-        return True
-    return any(domain == other or domain.endswith("." + other) for other in known)
-
-
-@cache
-def code_list_domains() -> frozenset[str]:
-    """The domains of the homepages the organisation code list gives its bodies; none in the
-    current list, read in case it gains them."""
-    return homepage_domains(standards_path("ontologies") / "codelists" / "municipalities.ttl")
-
-
-@cache
-def municipal_domains() -> frozenset[str]:
-    """``<name>.gr`` for the English name of each municipality of the code list (kalamata.gr,
-    athens.gr, thessaloniki.gr, heraklion.gr, dafni-ymittos.gr): the code list gives no
-    homepages, and this is where most municipalities keep their offices' mailboxes. A guess from
-    the name, so it only ever lets through a functional mailbox (opendata@, info@), never an
-    address in a person's name form."""
-    store = ox.Store()
-    codes = standards_path("ontologies") / "codelists" / "municipalities.ttl"
-    store.load(path=str(codes), format=ox.RdfFormat.TURTLE)
-    solutions = store.query(
-        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?label WHERE { "
-        "?body skos:inScheme <https://w3id.org/demoi/code/municipality> ; skos:prefLabel ?label "
-        'FILTER(LANG(?label) = "en") }'
-    )
-    assert isinstance(solutions, ox.QuerySolutions)
-    domains = set()
-    for row in solutions:
-        name = str(row["label"].value).removeprefix("Municipality of ").partition("(")[0]
-        words = re.findall(r"[a-z]+", without_accents(name).lower())
-        if words:
-            domains.update({"".join(words) + ".gr", "-".join(words) + ".gr"})
-    return frozenset(domains)
-
-
-def homepage_domains(path: Path) -> frozenset[str]:
-    """The domains (without www.) of the foaf:homepage, foaf:page and schema:url of the
-    Turtle file at ``path``."""
-    store = ox.Store()
-    store.load(path=str(path), format=ox.RdfFormat.TURTLE)
-    solutions = store.query(
-        "SELECT ?page WHERE { ?body <http://xmlns.com/foaf/0.1/homepage>|"
-        "<http://xmlns.com/foaf/0.1/page>|<http://schema.org/url>|<https://schema.org/url> ?page }"
-    )
-    assert isinstance(solutions, ox.QuerySolutions)
-    domains = set()
-    for row in solutions:
-        authority = _HOMEPAGE_HOST.match(str(row["page"].value).lower())
-        if authority:
-            domains.add(authority.group(1))
-    return frozenset(domains)
-
-
-_HOMEPAGE_HOST = re.compile(r"^[a-z][a-z0-9+.\-]*://(?:www\.)?([^/:?#@]+)")
+    """opendata, info, grammateia.dimarxou, kep-2: an office's mailbox; g.papadopoulos,
+    gpapadopoulos, giorgos: a person's. Every word of the local part is in
+    ``FUNCTIONAL_LOCAL_PARTS`` (digits and separators aside)."""
+    words = _LOCAL_PART_WORDS.findall(local.lower())
+    return bool(words) and all(word in FUNCTIONAL_LOCAL_PARTS for word in words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -334,13 +326,11 @@ class _Hit:
 
 
 class _Scan:
-    """Hits, entity identifiers and e-mail domains of one scan; ``findings`` resolves them."""
+    """Hits and entity identifiers of one scan; ``findings`` resolves them."""
 
     def __init__(self) -> None:
         self.hits: list[_Hit] = []
         self.entity_keys: set[tuple[Kind, str]] = set()
-        #: Public bodies' domains known from elsewhere (the rest of the store).
-        self.known_domains: set[str] = set()
 
     def add(self, found: Found, written: str, where: Where, **extra: str | None) -> None:
         key = identity(found.kind, written)
@@ -348,36 +338,22 @@ class _Scan:
             return  # a legal person's whatever the rest of the scan says: no need to keep it
         self.hits.append(_Hit(found.kind, key, found.masked, where, **extra))
 
-    def personal(self, hit: _Hit, domains: Iterable[str]) -> bool:
+    def personal(self, hit: _Hit) -> bool:
         kind, value = hit.key
         if hit.key in self.entity_keys:
             return False
         if kind is Kind.AFM and is_legal_person_afm(value):
             return False
-        if kind is Kind.EMAIL:
-            local, _, domain = value.rpartition("@")
-            if is_functional_local_part(local) and is_public_body_domain(domain, domains):
-                return False
-        return True
-
-    def organisation_domains(self) -> set[str]:
-        """Domains of the organisations' own mailboxes in this scan (opendata@kalamata.gr on
-        a municipality's contact point), besides gov.gr and the code list's."""
-        domains = set(code_list_domains()) | municipal_domains() | self.known_domains
-        for kind, value in self.entity_keys:
-            if kind is Kind.EMAIL:
-                local, _, domain = value.rpartition("@")
-                if is_functional_local_part(local) and domain not in WEBMAIL_DOMAINS:
-                    domains.add(domain)
-        return domains
+        return not (kind is Kind.EMAIL and is_functional_local_part(value.rpartition("@")[0]))
 
     def findings(self, hits: Iterable[_Hit] | None = None) -> list[Finding]:
-        domains = self.organisation_domains()
-        return [
-            Finding(hit.kind, hit.where, hit.masked)
-            for hit in (self.hits if hits is None else hits)
-            if hit.kind is Kind.PERSON_NAME or self.personal(hit, domains)
-        ]
+        """The personal hits, each identifier once at each place (an address written twice in
+        one cell or literal is one finding)."""
+        findings: dict[tuple[tuple[Kind, str], Where], Finding] = {}
+        for hit in self.hits if hits is None else hits:
+            if hit.kind is Kind.PERSON_NAME or self.personal(hit):
+                findings.setdefault((hit.key, hit.where), Finding(hit.kind, hit.where, hit.masked))
+        return list(findings.values())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -409,17 +385,24 @@ def is_entity_name_column(header: str) -> bool:
     return any(word in ENTITY_NAME_WORDS for word in words) or "".join(words) in ENTITY_NAME_WORDS
 
 
-#: Columns of codes by definition, as the code properties in RDF: Diavgeia's uids of units and
-#: organisations (nine digits, one in ten with an ΑΦΜ's check digit by chance) and the keys
-#: that refer to them.
-CODE_COLUMN_WORDS = frozenset({"uid", "uids"})
+#: Columns of codes by definition, as the code properties in RDF: Diavgeia's uids of units,
+#: organisations and signers (nine digits, one in ten with an ΑΦΜ's check digit by chance), the
+#: keys that refer to them, and budget codes (a ΚΑΕ such as 2410202001 reads as a landline).
+CODE_COLUMN_WORDS = frozenset({"uid", "uids", "kae", "καε", "κ.α.ε"})
 CODE_COLUMNS = frozenset(
-    {"unit id", "unit ids", "parent id", "organization id", "organisation id", "supervisor id"}
-)
+    {
+        "unit id", "unit ids", "parent id", "organization id", "organisation id",
+        "supervisor id", "signer id", "signer ids", "signers ids", "signer uid",
+    }
+)  # fmt: skip
+#: What a code column may look like: an ΑΦΜ (nine digits) or a phone (ten digits). Any other
+#: identifier there (an e-mail, an IBAN, an ΑΜΚΑ) is what it is, and still reported.
+CODE_LOOKALIKE_KINDS = frozenset({Kind.AFM, Kind.PHONE})
 
 
 def is_code_column(header: str) -> bool:
-    """«uid», «DIAVGEIA_UID», «unitUid», «unitIds», «parentId»: codes, not personal data."""
+    """«uid», «DIAVGEIA_UID», «unitUid», «unitIds», «parentId», «signerIds», «kae»: codes, in
+    which a nine- or ten-digit number is no ΑΦΜ and no phone."""
     words = header_words(header)
     return words in CODE_COLUMNS or any(word in CODE_COLUMN_WORDS for word in words.split())
 
@@ -503,10 +486,12 @@ class _TableScan(_Scan):
         for position, (names, text, (person, entity, code, afm)) in enumerate(
             zip(columns, texts, kinds, strict=False)
         ):
-            if not text or code:
+            if not text:
                 continue
             declared = self.not_personal.get((table, names[0])) if names else None
             found: Sequence[Found] = _cell_candidates(text) or (_unpadded_afm(text) if afm else ())
+            if code:
+                found = [f for f in found if f.kind not in CODE_LOOKALIKE_KINDS]
             if person:
                 found = [f for f in found if f.kind is not Kind.PERSON_NAME]
                 if (
@@ -619,6 +604,7 @@ def _locate_in_row(base: Where, row: int, columns: Sequence[ColumnNames]) -> Loc
         names = columns[position] if position < len(columns) else ()
         return dataclasses.replace(
             base,
+            file=masked_name(base.file),
             sheet=masked_text(base.sheet) if base.sheet else base.sheet,
             table=masked_text(base.table) if base.table else base.table,
             row=row,
@@ -635,19 +621,25 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _ORG = "http://www.w3.org/ns/org#"
 LEGAL_ENTITY = "http://www.w3.org/ns/legal#LegalEntity"
 FORMAL_ORGANIZATION = _ORG + "FormalOrganization"
+PUBLIC_ORGANISATION = "http://data.europa.eu/m8g/PublicOrganisation"
+ORGANIZATIONAL_UNIT = _ORG + "OrganizationalUnit"
 #: Organisation classes of the vocabularies demoi uses (demoi's own are added from the
 #: ontologies: every class under one of these).
 ORGANISATION_CLASSES = frozenset(
     {
-        _ORG + "Organization", FORMAL_ORGANIZATION, _ORG + "OrganizationalUnit",
-        "http://data.europa.eu/m8g/PublicOrganisation", LEGAL_ENTITY,
-        "http://xmlns.com/foaf/0.1/Organization", "http://www.w3.org/2006/vcard/ns#Organization",
-        "http://schema.org/Organization", "https://schema.org/Organization",
+        _ORG + "Organization", FORMAL_ORGANIZATION, ORGANIZATIONAL_UNIT, PUBLIC_ORGANISATION,
+        LEGAL_ENTITY, "http://xmlns.com/foaf/0.1/Organization",
+        "http://www.w3.org/2006/vcard/ns#Organization", "http://schema.org/Organization",
+        "https://schema.org/Organization",
     }
 )  # fmt: skip
 #: Classes that a sole trader may be typed with: their ΑΦΜ is personal data unless the node
 #: has a legal-entity name.
 MAY_BE_PERSON = frozenset({LEGAL_ENTITY, FORMAL_ORGANIZATION})
+#: Classes of public bodies and their offices (and demoi's under them: dorg:Municipality,
+#: dorg:Directorate…): typed so by the scanned data itself, a node's office identifiers (see
+#: ``is_office_identifier``) are the body's.
+PUBLIC_ORGANISATION_CLASSES = frozenset({ORGANIZATIONAL_UNIT, PUBLIC_ORGANISATION})
 #: Names of a node (legal:legalName, skos:prefLabel, rdfs:label, foaf:name, vcard:fn).
 NAME_PREDICATES = frozenset(
     ox.NamedNode(iri)
@@ -660,7 +652,8 @@ NAME_PREDICATES = frozenset(
     )
 )
 _DORG = "https://w3id.org/demoi/def/organisation#"
-#: Properties whose values are codes by definition (ontologies/organisation.ttl, SKOS).
+#: Properties whose values are codes by definition (ontologies/organisation.ttl, SKOS): a
+#: nine-digit code there is no ΑΦΜ (Diavgeia's uids look like one); any other identifier is.
 CODE_PREDICATES = frozenset(
     ox.NamedNode(iri)
     for iri in (
@@ -684,49 +677,21 @@ DOCUMENTATION_PREDICATES = frozenset(
         "http://purl.org/dc/elements/1.1/description",
     )
 )
-#: The standards' namespaces (vocabularies, shapes, code lists); data is never minted there.
-STANDARDS_NAMESPACES = (
-    "https://w3id.org/demoi/def/",
-    "https://w3id.org/demoi/shapes/",
-    "https://w3id.org/demoi/code/",
-)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-#: Literals whose datatype cannot hold an identifier (dates, times, truth values, geometries);
-#: decimals and doubles only with a fractional part or exponent (see ``_literal_may_hold``).
-NO_IDENTIFIER_DATATYPES = frozenset(
-    ox.NamedNode(iri)
-    for iri in (
-        *(
-            _XSD + name
-            for name in (
-                "date dateTime dateTimeStamp time gYear gYearMonth gMonth gDay gMonthDay "
-                "duration dayTimeDuration yearMonthDuration boolean"
-            ).split()
-        ),
-        "http://www.opengis.net/ont/geosparql#wktLiteral",
-        "http://www.opengis.net/ont/geosparql#gmlLiteral",
-    )
-)
+#: Numbers that may be amounts: one with a fractional part (612000.45) holds no identifier; one
+#: whose value is a whole number (123456783.0, 6912345678e0) is read as its digits.
 FRACTIONAL_DATATYPES = frozenset(
     ox.NamedNode(_XSD + name) for name in ("decimal", "double", "float")
 )
+#: How a literal's text is read, by datatype: as it is, with a language tag, or as a number.
+_PLAIN_TEXT, _LANGUAGE_TEXT, _NUMBER = "plain", "language", "number"
+_LEXICAL = {
+    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"): _LANGUAGE_TEXT,
+    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"): _LANGUAGE_TEXT,
+    **dict.fromkeys(FRACTIONAL_DATATYPES, _NUMBER),
+}
 #: IRIs that are values (an address, a number), owned by the node that states them.
 VALUE_SCHEMES = ("mailto:", "tel:")
-
-#: Types of vocabulary terms: the documentation of a term (demoi's own, or one it reuses and
-#: documents, such as vcard:hasEmail) gives examples, not data.
-VOCABULARY_TYPES = frozenset(
-    {
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property",
-        "http://www.w3.org/2000/01/rdf-schema#Class",
-        "http://www.w3.org/2002/07/owl#Class",
-        "http://www.w3.org/2002/07/owl#ObjectProperty",
-        "http://www.w3.org/2002/07/owl#DatatypeProperty",
-        "http://www.w3.org/2002/07/owl#AnnotationProperty",
-        "http://www.w3.org/ns/shacl#NodeShape",
-        "http://www.w3.org/ns/shacl#PropertyShape",
-    }
-)
 
 
 class Context(Protocol):
@@ -737,34 +702,84 @@ class Context(Protocol):
     def describe(self, iris: set[str]) -> Mapping[str, tuple[frozenset[str], bool]]:
         """IRI -> (its types, whether it has a legal-entity name)."""
 
-    def organisation_domains(self) -> Iterable[str]:
-        """Domains of the functional mailboxes of organisations."""
+
+@cache
+def _ontologies() -> ox.Store:
+    store = ox.Store()
+    for ontology in sorted(standards_path("ontologies").glob("*.ttl")):
+        store.load(path=str(ontology), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+def _with_subclasses(bases: frozenset[str]) -> frozenset[str]:
+    values = " ".join(f"<{iri}>" for iri in sorted(bases))
+    solutions = _ontologies().query(
+        "SELECT DISTINCT ?class WHERE { VALUES ?base { " + values + " } "
+        "?class <http://www.w3.org/2000/01/rdf-schema#subClassOf>+ ?base }"
+    )
+    assert isinstance(solutions, ox.QuerySolutions)
+    return bases | frozenset(str(row["class"].value) for row in solutions)
 
 
 @cache
 def organisation_classes() -> frozenset[str]:
     """``ORGANISATION_CLASSES`` and every class of demoi's ontologies under one of them
     (dorg:Municipality, dorg:Directorate, …)."""
-    store = ox.Store()
-    for ontology in sorted(standards_path("ontologies").glob("*.ttl")):
-        store.load(path=str(ontology), format=ox.RdfFormat.TURTLE)
-    values = " ".join(f"<{iri}>" for iri in ORGANISATION_CLASSES)
-    solutions = store.query(
-        "SELECT DISTINCT ?class WHERE { VALUES ?base { " + values + " } "
-        "?class <http://www.w3.org/2000/01/rdf-schema#subClassOf>+ ?base }"
-    )
-    assert isinstance(solutions, ox.QuerySolutions)
-    return ORGANISATION_CLASSES | frozenset(str(row["class"].value) for row in solutions)
+    return _with_subclasses(ORGANISATION_CLASSES)
 
 
-def _literal_may_hold(literal: ox.Literal) -> bool:
-    datatype = literal.datatype
-    if datatype in NO_IDENTIFIER_DATATYPES:
-        return False
-    if datatype in FRACTIONAL_DATATYPES:
-        value = literal.value
-        return "." not in value and "e" not in value.lower()
-    return True
+@cache
+def public_organisation_classes() -> frozenset[str]:
+    """``PUBLIC_ORGANISATION_CLASSES`` and the classes of demoi's ontologies under them."""
+    return _with_subclasses(PUBLIC_ORGANISATION_CLASSES)
+
+
+@cache
+def standards_subjects() -> frozenset[str]:
+    """The IRIs the shipped standards describe (every subject of ``ontologies/`` and
+    ``shapes/``): only their documentation gives examples rather than data. The data's own
+    say (an IRI under demoi's namespace, a node it types rdf:Property) proves nothing."""
+    subjects: set[str] = set()
+    for folder in ("ontologies", "shapes"):
+        for path in sorted(standards_path(folder).rglob("*.ttl")):
+            for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+                if isinstance(quad.subject, ox.NamedNode):
+                    subjects.add(quad.subject.value)
+    return frozenset(subjects)
+
+
+def is_office_identifier(kind: Kind, value: str) -> bool:
+    """What an office has: a tax number (or a code that looks like one), a landline, a
+    functional mailbox; never a mobile, an IBAN or a person's mailbox."""
+    if kind is Kind.AFM:
+        return True
+    if kind is Kind.PHONE:
+        return value.startswith("2")
+    return kind is Kind.EMAIL and is_functional_local_part(value.rpartition("@")[0])
+
+
+def _lexical_text(literal: ox.Literal) -> str | None:
+    """What of a literal may hold an identifier: its lexical form, whatever the datatype says
+    (an ill-typed xsd:date may hold anything), but for a number with a fractional part."""
+    value = literal.value
+    if literal.datatype not in FRACTIONAL_DATATYPES:
+        return value
+    whole, _, fraction = value.partition(".")
+    if fraction.isdigit():
+        digits = whole.lstrip("+-")
+        if fraction.strip("0"):
+            return None
+        if digits.isdigit():
+            return digits
+    try:
+        number = decimal.Decimal(value.strip())
+    except decimal.InvalidOperation:
+        return value
+    if not number.is_finite() or number.adjusted() > 20:
+        return None
+    if number != number.to_integral_value():
+        return None
+    return format(abs(number), "f").partition(".")[0]
 
 
 def _node_key(term: ox.NamedNode | ox.BlankNode | ox.Triple) -> str:
@@ -782,25 +797,33 @@ _PREDICATE_ROLES: dict[ox.NamedNode, str] = {
     **dict.fromkeys(CODE_PREDICATES, _CODE),
     **dict.fromkeys(DOCUMENTATION_PREDICATES, _DOCUMENTATION),
 }
+Subject = ox.NamedNode | ox.BlankNode | ox.Triple
 
 
 class _RdfScan(_Scan):
     def __init__(self) -> None:
         super().__init__()
         self.classes = organisation_classes()
-        #: Organisation types of the nodes that have one.
+        self.standards = standards_subjects()
+        #: Organisation types the scanned data gives its nodes.
         self.types: defaultdict[str, set[str]] = defaultdict(set)
+        #: Organisation types the context (the rest of the store) gives them.
+        self.context_types: dict[str, set[str]] = {}
         #: Nodes with a legal-entity name.
         self.named: set[str] = set()
         #: Blank node -> the node that points to it, to find a documentation literal's owner.
         self.parents: dict[str, str] = {}
-        #: Vocabulary terms (classes, properties, shapes) described in the scanned data.
-        self.vocabulary: set[str] = set()
         self._subjects_seen: set[tuple[str | None, str]] = set()
         self._graphs_seen: set[str] = set()
-        self._last_subject: ox.NamedNode | ox.BlankNode | ox.Triple | None = None
+        #: Predicates and datatypes already read (a handful, each in thousands of triples),
+        #: with what they tell.
+        self._roles: dict[ox.NamedNode, str] = {}
+        self._datatypes: dict[ox.NamedNode, str] = {}
+        self._last_subject: Subject | None = None
         self._last_graph: str | None = None
         self._node = ""
+        #: Inside a quoted triple (RDF-star): read, but what it says is not asserted.
+        self._quoting = 0
 
     def quad(self, quad: ox.Quad | ox.Triple) -> None:
         # The hot loop of a scan of millions of triples: one dictionary lookup tells what the
@@ -813,18 +836,36 @@ class _RdfScan(_Scan):
             self._node = _node_key(subject)
             self._subject_changed(subject, graph_iri)
         node = self._node
-        role = _PREDICATE_ROLES.get(predicate, _OTHER)
+        role = self._roles.get(predicate)
+        if role is None:
+            role = self._roles[predicate] = _PREDICATE_ROLES.get(predicate, _OTHER)
+            self._term_iri(predicate, node, predicate.value, graph_iri, "predicate IRI")
         if isinstance(term, ox.Literal):
-            if role is _CODE or not _literal_may_hold(term):
-                return
-            text = term.value
-            if role is _NAME and is_legal_entity_name(text):
-                self.named.add(node)
-            documents = node if role is _DOCUMENTATION else None
-            if documents is not None and documents.startswith(STANDARDS_NAMESPACES):
+            if role is _DOCUMENTATION and node in self.standards:
                 return  # an example in the standards' documentation (see _documents_standards)
+            datatype = term.datatype
+            lexical = self._datatypes.get(datatype)
+            if lexical is None:
+                lexical = self._datatypes[datatype] = _LEXICAL.get(datatype, _PLAIN_TEXT)
+                self._term_iri(datatype, node, predicate.value, graph_iri, "datatype IRI")
+            if lexical is _PLAIN_TEXT:
+                text: str | None = term.value
+            elif lexical is _LANGUAGE_TEXT:
+                text = term.value
+                language = term.language
+                if language is not None and len(language) > 3:
+                    self._language(language, node, predicate.value, graph_iri)
+            else:
+                text = _lexical_text(term)
+            if text is None:
+                return
+            if role is _NAME and not self._quoting and is_legal_entity_name(text):
+                self.named.add(node)
             found = candidates(text)
             if found:
+                if role is _CODE:
+                    found = [hit for hit in found if hit.kind is not Kind.AFM]
+                documents = node if role is _DOCUMENTATION else None
                 where = Where(
                     graph=graph_iri, subject=node, predicate=predicate.value, part="object"
                 )
@@ -832,23 +873,48 @@ class _RdfScan(_Scan):
                     self.add(hit, text[hit.start : hit.end], where, owner=node, documents=documents)
         elif isinstance(term, ox.NamedNode):
             iri = term.value
-            if role is _TYPE:
-                if iri in self.classes:
-                    self.types[node].add(iri)
-                elif iri in VOCABULARY_TYPES:
-                    self.vocabulary.add(node)
-            elif _iri_candidates(iri)[1]:
+            if role is _TYPE and not self._quoting and iri in self.classes:
+                self.types[node].add(iri)
+            if _iri_candidates(iri)[1]:
                 owner = node if iri.startswith(VALUE_SCHEMES) else iri
                 where = Where(
                     graph=graph_iri, subject=node, predicate=predicate.value, part="object IRI"
                 )
                 self._iri(iri, where, owner=owner)
         elif isinstance(term, ox.BlankNode):
-            self.parents["_:" + term.value] = node
+            if not self._quoting:
+                self.parents["_:" + term.value] = node
+        elif isinstance(term, ox.Triple):
+            self._quoted(term, graph)
 
-    def _subject_changed(
-        self, subject: ox.NamedNode | ox.BlankNode | ox.Triple, graph_iri: str | None
+    def _language(self, language: str, node: str, predicate: str, graph_iri: str | None) -> None:
+        where = Where(graph=graph_iri, subject=node, predicate=predicate, part="language tag")
+        for hit in _cell_candidates(language):
+            self.add(hit, language[hit.start : hit.end], where, owner=node)
+
+    def _term_iri(
+        self, term: ox.NamedNode, node: str, predicate: str, graph_iri: str | None, part: str
     ) -> None:
+        """A predicate's or a datatype's IRI, read once in a scan: it is nobody's."""
+        iri = term.value
+        if _iri_candidates(iri)[1]:
+            where = Where(graph=graph_iri, subject=node, predicate=predicate, part=part)
+            self._iri(iri, where, owner=iri)
+
+    def _quoted(self, triple: ox.Triple, graph: object) -> None:
+        """A quoted triple (RDF-star) is read as any other, without asserting what it says."""
+        saved = self._last_subject, self._last_graph, self._node
+        self._quoting += 1
+        try:
+            if isinstance(graph, ox.NamedNode | ox.BlankNode | ox.DefaultGraph):
+                self.quad(ox.Quad(triple.subject, triple.predicate, triple.object, graph))
+            else:
+                self.quad(triple)
+        finally:
+            self._quoting -= 1
+            self._last_subject, self._last_graph, self._node = saved
+
+    def _subject_changed(self, subject: Subject, graph_iri: str | None) -> None:
         if graph_iri is not None and graph_iri not in self._graphs_seen:
             self._graphs_seen.add(graph_iri)
             self._iri(graph_iri, Where(graph=graph_iri, part="graph IRI"), owner=graph_iri)
@@ -858,6 +924,8 @@ class _RdfScan(_Scan):
                 self._subjects_seen.add((graph_iri, node))
                 where = Where(graph=graph_iri, subject=node, part="subject IRI")
                 self._iri(node, where, owner=node)
+        elif isinstance(subject, ox.Triple):
+            self._quoted(subject, ox.NamedNode(graph_iri) if graph_iri else None)
 
     def _iri(self, iri: str, where: Where, *, owner: str) -> None:
         text, found = _iri_candidates(iri)
@@ -866,33 +934,41 @@ class _RdfScan(_Scan):
 
     def resolve(self, context: Context | None = None) -> list[Finding]:
         if context is not None:
-            unknown = {
+            asked = {
                 hit.owner
                 for hit in self.hits
-                if hit.owner and not hit.owner.startswith("_:") and hit.owner not in self.types
+                if hit.kind in ENTITY_KINDS and hit.owner and hit.owner[0] not in "_<"
             }
-            if any(hit.kind is Kind.EMAIL for hit in self.hits):
-                self.known_domains.update(context.organisation_domains())
-            if unknown:
-                for iri, (types, named) in context.describe(unknown).items():
+            if asked:
+                for iri, (types, named) in context.describe(asked).items():
                     known = {type_ for type_ in types if type_ in self.classes}
                     if known:
-                        self.types[iri].update(known)
+                        self.context_types[iri] = known
                     if named:
                         self.named.add(iri)
         for hit in self.hits:
-            if hit.kind in ENTITY_KINDS and hit.owner is not None and self._is_entity(hit.owner):
+            if hit.kind in ENTITY_KINDS and hit.owner is not None and self._owns(hit.owner, hit):
                 self.entity_keys.add(hit.key)
         kept = [hit for hit in self.hits if not self._documents_standards(hit)]
         return [_masked_where(finding) for finding in self.findings(kept)]
 
-    def _is_entity(self, node: str) -> bool:
+    def _owns(self, node: str, hit: _Hit) -> bool:
+        """Whether ``hit`` is the identifier of an organisation ``node`` is. Types the rest of
+        the store gives a node are trusted (it passed the guard when it was written); the
+        scanned data's own say only counts with a legal-entity name, or, for a public body's
+        class, for the identifiers an office has."""
+        named = node in self.named
+        context = self.context_types.get(node)
+        if context and (named or not context <= MAY_BE_PERSON):
+            return True
         types = self.types.get(node)
         if not types:
             return False
-        if types <= MAY_BE_PERSON:
-            return node in self.named
-        return True
+        if named:
+            return True
+        return not types.isdisjoint(public_organisation_classes()) and is_office_identifier(
+            *hit.key
+        )
 
     def _documents_standards(self, hit: _Hit) -> bool:
         node = hit.documents
@@ -900,14 +976,12 @@ class _RdfScan(_Scan):
             if node is None or not node.startswith("_:"):
                 break
             node = self.parents.get(node)
-        return node is not None and (
-            node.startswith(STANDARDS_NAMESPACES) or node in self.vocabulary
-        )
+        return node is not None and node in self.standards
 
 
 def _masked_where(finding: Finding) -> Finding:
-    """The finding with the IRIs of its place masked: an identifier in a subject IRI must not
-    be shown by the finding of its literal."""
+    """The finding with the IRIs of its place masked: an identifier in a subject or predicate
+    IRI must not be shown by the finding of its literal."""
     where = finding.where
     masked = dataclasses.replace(
         where,
@@ -917,6 +991,7 @@ def _masked_where(finding: Finding) -> Finding:
             if where.subject and not where.subject.startswith("_:")
             else where.subject
         ),
+        predicate=masked_iri(where.predicate) if where.predicate else None,
     )
     return dataclasses.replace(finding, where=masked)
 
@@ -938,8 +1013,9 @@ def scan_quads(
         scan.quad(quad)
     findings = scan.resolve(context)
     if file:
+        shown = masked_name(file)
         findings = [
-            dataclasses.replace(finding, where=dataclasses.replace(finding.where, file=file))
+            dataclasses.replace(finding, where=dataclasses.replace(finding.where, file=shown))
             for finding in findings
         ]
     return findings
@@ -966,28 +1042,35 @@ def scan_rdf_bytes(
 def scan_graph(store: Store, graph: str) -> list[Finding]:
     """The personal data in a graph of the store; the rest of the store tells what the nodes it
     only mentions are (a decision's unit is described in the units' graph)."""
-    return scan_quads(store.quads(graph), context=StoreContext(store))
+    return scan_quads(store.quads(graph), context=StoreContext(store, exclude=graph))
 
 
 class StoreContext:
-    """The whole store as the context of one of its graphs."""
+    """The whole store (but the graph ``exclude``, the one being scanned, whose say about its
+    own nodes is no evidence) as the context of one of its graphs."""
 
     #: IRIs asked about in one query.
     BATCH = 500
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, exclude: str | None = None) -> None:
         self.store = store
+        self.exclude = exclude if exclude and _IRIREF.fullmatch(exclude) else None
 
     def describe(self, iris: set[str]) -> dict[str, tuple[frozenset[str], bool]]:
         """The types and legal-entity names the whole store gives ``iris``."""
         known: dict[str, tuple[frozenset[str], bool]] = {}
         ordered = sorted(iri for iri in iris if _IRIREF.fullmatch(iri))
         names = " ".join(f"<{name.value}>" for name in NAME_PREDICATES)
+        excluded = f"FILTER(?g != <{self.exclude}>)" if self.exclude else ""
         for start in range(0, len(ordered), self.BATCH):
             values = " ".join(f"<{iri}>" for iri in ordered[start : start + self.BATCH])
             result = self.store.query(
                 "SELECT ?node ?type ?name WHERE { VALUES ?node { " + values + " } GRAPH ?g { "
-                "{ ?node a ?type } UNION { VALUES ?p { " + names + " } ?node ?p ?name } } }"
+                "{ ?node a ?type } UNION { VALUES ?p { "
+                + names
+                + " } ?node ?p ?name } } "
+                + excluded
+                + " }"
             )
             types: defaultdict[str, set[str]] = defaultdict(set)
             named: set[str] = set()
@@ -1000,27 +1083,6 @@ class StoreContext:
             for iri in set(types) | named:
                 known[iri] = (frozenset(types.get(iri, ())), iri in named)
         return known
-
-    def organisation_domains(self) -> set[str]:
-        """Domains of the functional mailboxes (mailto: IRIs, e-mail literals) of the nodes of
-        the store typed as organisations, but for those a sole trader may be typed with."""
-        classes = " ".join(f"<{iri}>" for iri in sorted(organisation_classes() - MAY_BE_PERSON))
-        result = self.store.query(
-            "SELECT DISTINCT ?value WHERE { VALUES ?class { " + classes + " } GRAPH ?g { "
-            "?node a ?class ; ?p ?value "
-            'FILTER(STRSTARTS(STR(?value), "mailto:") || isLiteral(?value) '
-            '&& CONTAINS(STR(?value), "@")) } }'
-        )
-        domains = set()
-        for (value,) in result.rows:
-            assert value is not None and not isinstance(value, ox.Triple)
-            text = str(value.value)
-            for found in candidates(text):
-                if found.kind is Kind.EMAIL:
-                    local, _, domain = text[found.start : found.end].lower().rpartition("@")
-                    if is_functional_local_part(local) and domain not in WEBMAIL_DOMAINS:
-                        domains.add(domain)
-        return domains
 
 
 #: What SPARQL accepts between < and >.
@@ -1089,7 +1151,9 @@ def _scan_rdf_file(path: Path, kind: str) -> list[Finding]:
 
     rdf_format = RDF_EXTENSIONS[kind]
     try:
-        return scan_quads(ox.parse(path=str(path), format=rdf_format), file=str(path))
+        # Relative IRIs resolve against the file's own URI, as a parser reads a document.
+        quads = ox.parse(path=str(path), format=rdf_format, base_iri=path.absolute().as_uri())
+        return scan_quads(quads, file=str(path))
     except (SyntaxError, ValueError) as error:
         raise rdf_syntax_error(error, str(path), rdf_format) from None
     except OSError as error:
@@ -1126,7 +1190,8 @@ def _scan_bytes(data: bytes, kind: str, file: str) -> list[Finding]:
         return _scan_delimited(data, file)
     if kind == "json":
         return _scan_json(data, file)
-    return scan_rdf_bytes(data, RDF_EXTENSIONS[kind], file=file)
+    base = Path(file).absolute().as_uri()
+    return scan_rdf_bytes(data, RDF_EXTENSIONS[kind], base_iri=base, file=file)
 
 
 def _scan_delimited(data: bytes, file: str) -> list[Finding]:
@@ -1135,8 +1200,18 @@ def _scan_delimited(data: bytes, file: str) -> list[Finding]:
     text, _ = decode(data, file)
     delimiter = sniff_delimiter(text)
     scan = _TableScan()
-    _scan_records(scan, numbered_rows(text, delimiter, file), Where(file=file))
+    records = _by_first_line(numbered_rows(text, delimiter, file))
+    _scan_records(scan, records, Where(file=file), lines=True)
     return scan.findings()
+
+
+def _by_first_line(records: Iterable[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    """Records numbered by the line they start on (``numbered_rows`` gives the one they end
+    on): a cell over two lines is shown where one starts reading it."""
+    first = 1
+    for last, cells in records:
+        yield first, cells
+        first = last + 1
 
 
 def sniff_delimiter(text: str) -> str:
@@ -1159,10 +1234,17 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _scan_records(
-    scan: _TableScan, records: Iterable[tuple[int, list[str]]], base: Where, table: str = ""
+    scan: _TableScan,
+    records: Iterable[tuple[int, list[str]]],
+    base: Where,
+    table: str = "",
+    *,
+    lines: bool = False,
 ) -> None:
     """Rows numbered as in the file; the header is the first of the widest rows among the first
-    ones (title lines above it, as exports have, are scanned as text without a column)."""
+    ones (title lines above it, as exports have, are scanned as text without a column).
+    ``lines``: the numbers are lines of a text file, and a cell after one over several lines is
+    shown at the line it starts on."""
     numbered = [(number, cells) for number, cells in records if any(cells)]
     head = numbered[:SNIFF_LINES]
     widest = max((_filled(cells) for _, cells in head), default=0)
@@ -1175,7 +1257,21 @@ def _scan_records(
         texts = [cell.strip() for cell in cells]
         columns: list[ColumnNames] = header if position > header_at else []
         columns = [*columns, *[()] * (len(texts) - len(columns))]
-        scan.row(columns, texts, _locate_in_row(base, number, columns), table)
+        locate = _locate_in_row(base, number, columns)
+        if lines and any("\n" in cell for cell in cells):
+            locate = _locate_in_lines(locate, number, cells)
+        scan.row(columns, texts, locate, table)
+
+
+def _locate_in_lines(locate: Locate, first: int, cells: Sequence[str]) -> Locate:
+    starts = [first]
+    for cell in cells:
+        starts.append(starts[-1] + cell.count("\n"))
+
+    def located(position: int) -> Where:
+        return dataclasses.replace(locate(position), row=starts[min(position, len(cells))])
+
+    return located
 
 
 def _filled(cells: Sequence[str]) -> int:
@@ -1183,10 +1279,23 @@ def _filled(cells: Sequence[str]) -> int:
 
 
 def _scan_workbook(path: Path) -> list[Finding]:
+    import zipfile
+    import zlib
+
+    from demoi.errors import DataError, Location
     from demoi.lifting.sources.excel import workbook_sheets
 
+    try:
+        sheets = workbook_sheets(path)
+    except DataError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError) as error:
+        # open_workbook names most broken workbooks; not one that is no zip file at all.
+        raise DataError(
+            f"not a readable .xlsx workbook ({error})", location=Location(str(path))
+        ) from None
     scan = _TableScan()
-    for sheet, records in workbook_sheets(path):
+    for sheet, records in sheets:
         _scan_records(scan, records, Where(file=str(path), sheet=sheet), sheet)
     return scan.findings()
 
@@ -1327,6 +1436,6 @@ def _locate_in_json(document: object, paths: Sequence[JsonPath]) -> Locate:
         assert isinstance(document, JsonText)
         path = paths[position]
         pointer = masked_text(dotted(path)) if path else "$"
-        return Where(file=document.file, line=document.line(path), pointer=pointer)
+        return Where(file=masked_name(document.file), line=document.line(path), pointer=pointer)
 
     return locate
