@@ -501,3 +501,124 @@ def test_an_operators_policy_cannot_declare_a_column_not_personal(
     )
     with pytest.raises(Exception, match="demoi privacy allow"):
         lifted_with(source, policy=read_policy(policy))
+
+
+# -- the re-review's regressions ----------------------------------------------------------------
+
+
+def test_an_update_is_taken_back_whole_when_a_blank_node_is_in_two_graphs(
+    writable: tuple[Flask, str],
+) -> None:
+    """Found in re-review: the undo by INSERT DATA failed on a blank node shared by two graphs,
+    and the mobile number stayed published."""
+    app, secret = writable
+    x, y = f"{BASE}graph/4401/x", f"{BASE}graph/4401/y"
+    shared = (
+        f'INSERT DATA {{ GRAPH <{x}> {{ _:b <urn:n> "1" . <urn:s> <urn:a> "6912" ; '
+        f'<urn:b> "345678" }} GRAPH <{y}> {{ _:b <urn:n> "2" }} }}'
+    )
+    assert update(app, secret, shared).status_code == 200
+    store = app_store(app)
+    before = set(store.quads())
+    computed = (
+        f"INSERT {{ GRAPH <{x}> {{ ?s <urn:c> ?j }} GRAPH <{y}> {{ ?s <urn:d> 1 }} }} WHERE {{ "
+        f"GRAPH <{x}> {{ ?s <urn:a> ?a ; <urn:b> ?b BIND(CONCAT(?a, ?b) AS ?j) }} }}"
+    )
+    assert update(app, secret, computed).status_code == 422
+    assert set(store.quads()) == before  # blank nodes kept their identity too
+
+
+def test_a_node_typed_as_an_organisation_in_another_graph_does_not_launder_a_mobile(
+    writable: tuple[Flask, str],
+) -> None:
+    """Found in re-review: <p> a org:Organization in graph a, then a person's mobile, ΑΦΜ and
+    gmail address about <p> in graph b, was accepted."""
+    app, secret = writable
+    headers = {"Authorization": f"Bearer {secret}"}
+    client = app.test_client()
+    typed = f"<{BASE}id/p> a <http://www.w3.org/ns/org#Organization> ."
+    assert client.put(f"/graph-store?graph={BASE}graph/4401/a", data=typed.encode(),
+                      content_type="text/turtle", headers=headers).status_code == 201  # fmt: skip
+    about = f'<{BASE}id/p> <urn:mobile> "6912345678" ; <urn:mail> "g.papadopoulos@gmail.com" .'
+    answer = client.put(f"/graph-store?graph={BASE}graph/4401/b", data=about.encode(),
+                        content_type="text/turtle", headers=headers)  # fmt: skip
+    assert answer.status_code == 422
+    assert {detail["kind"] for detail in answer.json["error"]["details"]} == {"phone", "email"}
+
+
+def test_after_a_revoke_the_graph_can_still_be_edited_and_cleaned(
+    writable: tuple[Flask, str],
+) -> None:
+    """Found in re-review: every write to a graph holding what an override let in was refused,
+    deleting the personal data included; only what a write adds counts."""
+    app, secret = writable
+    store = app_store(app)
+    allow(store, BASE, TARGET, reason="Register published by law 1234/2020, art. 5")
+    headers = {"Authorization": f"Bearer {secret}"}
+    client = app.test_client()
+    assert client.put(f"/graph-store?graph={TARGET}", data=PERSON_TURTLE,
+                      content_type="text/turtle", headers=headers).status_code == 201  # fmt: skip
+    assert revoke(store, BASE, TARGET)
+    clean = f'INSERT DATA {{ GRAPH <{TARGET}> {{ <{BASE}id/x> <urn:title> "Αίτηση" }} }}'
+    assert update(app, secret, clean).status_code == 200
+    posted = client.post(f"/graph-store?graph={TARGET}", data=b'<urn:s> <urn:p> "ok" .',
+                         content_type="text/turtle", headers=headers)  # fmt: skip
+    assert posted.status_code == 204
+    cleaned = (
+        f"DELETE WHERE {{ GRAPH <{TARGET}> {{ ?s <http://purl.org/dc/terms/description> ?o }} }}"
+    )
+    assert update(app, secret, cleaned).status_code == 200
+    assert scan_graph(store, TARGET) == []
+
+
+def test_an_override_of_one_graph_does_not_cover_a_graph_whose_iri_masks_alike(
+    writable: tuple[Flask, str],
+) -> None:
+    """Found in re-review: overrides were compared with masked graph IRIs."""
+    app, secret = writable
+    allow(app_store(app), BASE, f"{BASE}graph/4401/protocol/6912345678",
+          reason="Register published by law 1234/2020, art. 5")  # fmt: skip
+    other = f"{BASE}graph/4401/protocol/6900000078"
+    inserted = f'INSERT DATA {{ GRAPH <{other}> {{ <urn:s> <urn:p> "τηλ. 6912345678" }} }}'
+    assert update(app, secret, inserted).status_code == 422
+    assert list(app_store(app).quads(other)) == []
+
+
+def test_restore_reads_a_dump_with_a_default_graph_and_only_this_bases_records(
+    run: Callable[..., Result], tmp_path: Path, store_path: Path
+) -> None:
+    """Found in re-review: a default-graph triple crashed the restore, and an override record
+    in any graph named …/graph/provenance was believed."""
+    clean = tmp_path / "clean.nq"
+    clean.write_text('<urn:s> <urn:p> "ok" .\n', encoding="utf-8")
+    assert run("restore", str(clean)).exit_code == 0
+    forged = tmp_path / "forged.nq"
+    target = f"{BASE}graph/4401/requests"
+    forged.write_text(
+        f"<urn:o> <https://w3id.org/demoi/def/privacy#overrides> <{target}> "
+        "<http://evil.example/graph/provenance> .\n"
+        f'<urn:s> <urn:p> "τηλ. 6912345678" <{target}> .\n',
+        encoding="utf-8",
+    )
+    refused = run("restore", str(forged))
+    assert refused.exit_code == 1, refused.output
+
+
+def test_an_operators_policy_keeps_the_mappings_look_alike_declarations(
+    source: Path, pseudonymising: Path
+) -> None:
+    """Found in re-review: the documented pseudonymising policy lost the units' uids rule and
+    was refused on real Diavgeia data."""
+    policy = read_policy(pseudonymising)
+    options = GuardOptions(policy=policy, secret=SECRET)
+    from demoi.privacy.gate import policy_of
+
+    merged = policy_of(get_mapping("diavgeia-decisions"), options)
+    assert ("units", "unit") in merged.not_personal()
+    assert len(merged.rules) == len(policy.rules) + 1
+
+
+def test_a_repetitive_key_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEMOI_PSEUDONYMISATION_SECRET", "a" * 32)
+    result = CliRunner().invoke(cli, ["settings"])
+    assert result.exit_code == 2 and "repetition" in result.output

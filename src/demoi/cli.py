@@ -320,21 +320,25 @@ def dump(target: Path, store: str | None) -> None:
 
 @cli.command()
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@base_uri_option
 @store_option
-def restore(source: Path, store: str | None) -> None:
-    """Replace the whole store with an N-Quads dump, atomically."""
+def restore(source: Path, base_uri: str | None, store: str | None) -> None:
+    """Replace the whole store with an N-Quads dump, atomically.
+
+    The personal-data guard reads the dump first: personal data may be only in the graphs that
+    the dump's provenance (under the base IRI) records an operator's override of."""
     import pyoxigraph as ox
 
     from demoi.input_guard import check_rdf_source
     from demoi.privacy.gate import guard_dump
 
-    settings = _settings(store=store)
+    settings = _settings(store=store, base_uri=base_uri)
     if not source.is_file():
         raise UsageError(f"{source}: no such file")
     check_rdf_source(source, ox.RdfFormat.N_QUADS, str(source))
     # The personal-data guard reads the dump first: only the graphs its own provenance records
     # as overridden may hold personal data.
-    guard_dump(source, language=settings["default_language"])
+    guard_dump(source, settings.base_uri, language=settings["default_language"])
     with _open(settings, create=True) as opened:
         count = opened.restore(source)
     click.echo(f"restored {count} quads from {source}")

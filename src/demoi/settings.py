@@ -97,9 +97,10 @@ MIN_SECRET_LENGTH = 16
 
 
 def _parse_secret(text: str) -> str:
-    if text and len(text) < MIN_SECRET_LENGTH:
+    if text and (len(text) < MIN_SECRET_LENGTH or len(set(text)) < MIN_SECRET_LENGTH // 2):
         raise ValueError(
-            f"the key must be at least {MIN_SECRET_LENGTH} characters (a random one, e.g. "
+            f"the key must be at least {MIN_SECRET_LENGTH} characters, not a repetition (a random "
+            "one, e.g. "
             "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`), or empty"
         )
     return text

@@ -958,10 +958,10 @@ class _RdfScan(_Scan):
         scanned data's own say only counts with a legal-entity name, or, for a public body's
         class, for the identifiers an office has."""
         named = node in self.named
-        context = self.context_types.get(node)
-        if context and (named or not context <= MAY_BE_PERSON):
-            return True
-        types = self.types.get(node)
+        # Found in re-review: a token typed a node as an organisation in one graph and wrote a
+        # person's mobile about it in another. Types from the rest of the store now weigh as
+        # the data's own: a legal-entity name, or a public body's office identifiers.
+        types = self.types.get(node, set()) | self.context_types.get(node, set())
         if not types:
             return False
         if named:
@@ -1052,16 +1052,22 @@ class StoreContext:
     #: IRIs asked about in one query.
     BATCH = 500
 
-    def __init__(self, store: Store, *, exclude: str | None = None) -> None:
+    def __init__(self, store: Store, *, exclude: str | Iterable[str] | None = None) -> None:
         self.store = store
-        self.exclude = exclude if exclude and _IRIREF.fullmatch(exclude) else None
+        excluded = [exclude] if isinstance(exclude, str) else list(exclude or ())
+        #: The graphs whose say is no evidence: those being scanned, those a write just made.
+        self.excluded = sorted(iri for iri in excluded if _IRIREF.fullmatch(iri))
 
     def describe(self, iris: set[str]) -> dict[str, tuple[frozenset[str], bool]]:
         """The types and legal-entity names the whole store gives ``iris``."""
         known: dict[str, tuple[frozenset[str], bool]] = {}
         ordered = sorted(iri for iri in iris if _IRIREF.fullmatch(iri))
         names = " ".join(f"<{name.value}>" for name in NAME_PREDICATES)
-        excluded = f"FILTER(?g != <{self.exclude}>)" if self.exclude else ""
+        excluded = (
+            "FILTER(?g NOT IN (" + ", ".join(f"<{iri}>" for iri in self.excluded) + "))"
+            if self.excluded
+            else ""
+        )
         for start in range(0, len(ordered), self.BATCH):
             values = " ".join(f"<{iri}>" for iri in ordered[start : start + self.BATCH])
             result = self.store.query(

@@ -30,7 +30,6 @@ from demoi.privacy import gate
 from demoi.query_guard import tokens as query_tokens
 from demoi.server.errors import Forbidden
 from demoi.store import Store
-from demoi.store.sparql_text import insert_data, join_operations
 
 UPDATE_SPEC = "https://www.w3.org/TR/sparql11-protocol/#update-operation"
 DEFAULT = "DEFAULT"
@@ -248,36 +247,75 @@ def run_update(
     The personal-data guard refuses an update that writes personal data (demoi.privacy.gate):
     what its own text writes before it runs; what it computes from the store's data after, in
     which case the graphs it wrote are put back as they were, under the same lock."""
-    gate.guard_update_constants(update, base_iri, language, gate.overrides(store, base))
+    allowed = gate.overrides(store, base)
+    gate.guard_update_constants(update, base_iri, language, allowed, store)
     with _writes:
         unbounded = UNBOUNDED in graphs
         if unbounded:
             # An admin's ALL, NAMED or GRAPH ?g: every graph is kept, so that what the update
-            # did to demoi's own graphs or with personal data can be put back.
+            # did to demoi's own graphs or with personal data can be taken back.
             graphs = _every_graph(store)
         before = _snapshot(store, graphs)
         store.update(update, allowed_hosts=allowed_hosts, base_iri=base_iri)
         # GRAPH ?g may also make graphs that did not exist (BIND(IRI(…) AS ?g)).
         after = _snapshot(store, graphs | _every_graph(store, limit=None) if unbounded else graphs)
         written = {
-            graph: quads
+            graph: (_quads(before.get(graph)), quads)
             for graph, quads in after.items()
             if isinstance(quads, set) and quads != before.get(graph, set())
         }
-        _refuse_reserved(store, before, written)
-        try:
-            gate.guard_written_graphs(store, base, written, language)
-        except gate.PersonalDataFound:
-            _put_back(store, {graph: before.get(graph, set()) for graph in written})
-            raise
+        refusal = _refusal(store, base, written, language)
+        if refusal is not None:
+            _take_back(store, written)
+            tokens.append_audit(
+                tokens_path,
+                {
+                    "token": token.id,
+                    "scope": token.scope,
+                    "refused": refusal.code,
+                    "graphs": sorted(written),
+                },  # fmt: skip
+            )
+            raise refusal
         changes = _changes(before, after)
         if unbounded:  # every graph was kept; the log names those that changed
             changes = {graph: n for graph, n in changes.items() if n["added"] or n["removed"]}
-        tokens.append_audit(
-            tokens_path,
-            {"token": token.id, "scope": token.scope, "graphs": changes},
-        )
+        entry: dict[str, object] = {"token": token.id, "scope": token.scope, "graphs": changes}
+        overridden = sorted(allowed[graph].iri for graph in written if graph in allowed)
+        if overridden:
+            # A write the personal-data guard let through on an operator's override names it.
+            entry["overrides"] = overridden
+        tokens.append_audit(tokens_path, entry)
     return changes
+
+
+def _quads(snapshot: set[ox.Quad] | int | None) -> set[ox.Quad]:
+    return snapshot if isinstance(snapshot, set) else set()
+
+
+def _refusal(
+    store: Store,
+    base: str,
+    written: dict[str, tuple[set[ox.Quad], set[ox.Quad]]],
+    language: str,
+) -> DemoiError | None:
+    """Why the update must be taken back, if it must: it touched demoi's own graphs (found in
+    review: GRAPH ?g forged an override of the personal-data guard, DROP ALL erased the
+    records), or it computed personal data from the store's."""
+    touched = sorted(graph for graph in written if is_reserved(graph))
+    if touched:
+        return Forbidden(f"<{touched[0]}> is kept by demoi itself (provenance or conformance)")
+    try:
+        gate.guard_written_graphs(store, base, written, language)
+    except gate.PersonalDataFound as found:
+        return found
+    return None
+
+
+def _take_back(store: Store, written: dict[str, tuple[set[ox.Quad], set[ox.Quad]]]) -> None:
+    added = [quad for old, new in written.values() for quad in new - old]
+    removed = [quad for old, new in written.values() for quad in old - new]
+    store.revert(added, removed)
 
 
 def audited_write(
@@ -316,32 +354,6 @@ def _every_graph(store: Store, *, limit: int | None = MAX_UNBOUNDED_QUADS) -> se
             "DROP GRAPH <iri>)"
         )
     return {info.iri for info in infos} | {DEFAULT}
-
-
-def _refuse_reserved(
-    store: Store, before: dict[str, set[ox.Quad] | int], written: dict[str, set[ox.Quad]]
-) -> None:
-    """Found in review: GRAPH ?g reaches demoi's own graphs, which check_scope cannot see before
-    the update runs (an admin forged an override of the personal-data guard; DROP ALL erased
-    the records). Such an update is undone whole."""
-    touched = sorted(graph for graph in written if is_reserved(graph))
-    if touched:
-        _put_back(store, {graph: before.get(graph, set()) for graph in written})
-        raise Forbidden(f"<{touched[0]}> is kept by demoi itself (provenance or conformance)")
-
-
-def _put_back(store: Store, before: dict[str, set[ox.Quad] | int]) -> None:
-    """Each graph as it was before the refused update, in one transaction."""
-    operations = []
-    for graph, quads in before.items():
-        assert isinstance(quads, set)  # _snapshot keeps every written graph's quads
-        if graph == DEFAULT:
-            operations.append("CLEAR SILENT DEFAULT")
-        else:
-            operations.append("DROP SILENT GRAPH " + str(ox.NamedNode(graph)))
-        if quads:
-            operations.append(insert_data(sorted(quads, key=str)))
-    store.update(join_operations(*operations))
 
 
 def _snapshot(store: Store, graphs: set[str]) -> dict[str, set[ox.Quad] | int]:

@@ -114,6 +114,11 @@ class Store(abc.ABC):
         relative IRIs resolve against ``base_iri``."""
 
     @abc.abstractmethod
+    def revert(self, added: Iterable[ox.Quad], removed: Iterable[ox.Quad]) -> None:
+        """Take a write back: remove the quads it added, add back those it removed. Blank nodes
+        keep their identity, which an INSERT DATA of the old quads would not."""
+
+    @abc.abstractmethod
     def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:
         """Every quad of ``graph`` (or of the whole store), staging graphs excluded."""
 
