@@ -737,3 +737,11 @@ def test_columns_named_like_persons_names(header: str, personal: bool) -> None:
 def test_a_company_registry_number_is_not_a_personal_number(text: str) -> None:
     """Twelve digits whose last nine pass the ΑΦΜ check, after the ΓΕΜΗ label: a company's."""
     assert find_identifiers(text) == []
+
+
+def test_nothing_inside_a_uuid_is_an_identifier() -> None:
+    """The demo's provenance activities are minted with UUIDs; one whose last group was twelve
+    digits ending in a valid ΑΦΜ read as a Personal Number, now and then."""
+    assert find_identifiers("x-123094019245") != []  # a Personal Number outside one
+    assert find_identifiers("http://x/id/activity/0b9e4c71-5a2d-4f86-b3e0-123094019245") == []
+    assert find_identifiers("0b9e4c71-5a2d-4f86-b3e0-123094019245 ΑΦΜ 094019245") != []
