@@ -872,3 +872,13 @@ def test_predicate_iris_and_file_names_are_masked_in_findings(tmp_path: Path) ->
     assert {f.where.predicate for f in findings} == {"http://ex.org/tel/********78"}
     result = run(str(named), "--lang", "en")
     assert PERSON_MOBILE not in result.output and "ΠΑΠΑΔΟΠΟΥΛΟΣ" not in result.output
+
+
+def test_a_code_property_that_never_holds_nine_digits_excuses_nothing() -> None:
+    """Found in re-review: dorg:elstatCode "123456783" on any node was excused as a code."""
+    quad = ox.Quad(
+        ox.NamedNode(f"{BASE}id/x"),
+        ox.NamedNode("https://w3id.org/demoi/def/organisation#elstatCode"),
+        ox.Literal("123456783"),
+    )
+    assert kinds_of(scan_quads([quad])) == [Kind.AFM]

@@ -654,11 +654,13 @@ NAME_PREDICATES = frozenset(
 _DORG = "https://w3id.org/demoi/def/organisation#"
 #: Properties whose values are codes by definition (ontologies/organisation.ttl, SKOS): a
 #: nine-digit code there is no ΑΦΜ (Diavgeia's uids look like one); any other identifier is.
+# Only those whose codes can look like an ΑΦΜ (Diavgeia's uids run to nine digits, a notation
+# may be anything): found in re-review, dorg:elstatCode "123456783" was excused, though ELSTAT,
+# ΥΠΕΣ and Kallikratis codes never have nine digits and NUTS codes have letters.
 CODE_PREDICATES = frozenset(
     ox.NamedNode(iri)
     for iri in (
-        _DORG + "diavgeiaUid", _DORG + "diavgeiaUnitUid", _DORG + "elstatCode",
-        _DORG + "ypesCode", _DORG + "kallikratisCode", _DORG + "nutsCode",
+        _DORG + "diavgeiaUid", _DORG + "diavgeiaUnitUid",
         "http://www.w3.org/2004/02/skos/core#notation",
     )
 )  # fmt: skip
