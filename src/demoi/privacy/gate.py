@@ -161,9 +161,9 @@ class GuardOptions:
 
 
 def policy_of(mapping: Mapping, options: GuardOptions) -> Policy:
-    if options.policy is None:
-        return read_policy(mapping.privacy) if mapping.privacy is not None else EMPTY_POLICY
     own = read_policy(mapping.privacy) if mapping.privacy is not None else EMPTY_POLICY
+    if options.policy is None:
+        return own
     declared = [rule for rule in options.policy.rules if rule.treatment == NOT_PERSONAL]
     if declared:
         # Found in review: an operator's own policy declaring a column not personal published
@@ -262,7 +262,7 @@ def _untreated_personal_columns(
 
 def treated_columns(policy: Policy) -> set[tuple[str, str]]:
     """The (table, column) pairs the policy changes: every rule but a not-personal one."""
-    return {(rule.table, rule.column) for rule in policy.rules if rule.treatment != "not-personal"}
+    return {(rule.table, rule.column) for rule in policy.rules if rule.treatment != NOT_PERSONAL}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -407,12 +407,13 @@ def guard_graph_write(
     quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
     override = override_for(store, base, graph) if graph is not None else None
     context = StoreContext(store, exclude=graph)
-    findings = scan_quads(quads, context=context)
     if merge and graph is not None:
         # What the graph holds is context, but only what the body adds counts (what an
         # override let in before must not stop a clean POST).
         held = list(store.quads(graph))
         findings = _new_findings(scan_quads(quads + held, context=context), held, context)
+    else:
+        findings = scan_quads(quads, context=context)
     refuse_findings("the request body", findings, override, language=language)
 
 
