@@ -484,16 +484,14 @@ def _lift_guard(
 ) -> Any:
     """The personal-data guard of a lift: the policy, the key and k from the settings, and the
     operator's override of the graph the lift would replace, if the store has one."""
-    from demoi.iris import dataset_graph
     from demoi.municipalities import get_municipality
     from demoi.privacy.gate import GuardOptions
     from demoi.privacy.policy import read_policy
 
     if policy_file is not None and not policy_file.is_file():
         raise UsageError(f"{policy_file}: no such file")
-    period = parameters.get(mapping.period) if mapping.period else None
     code = get_municipality(municipality).code
-    graph = dataset_graph(settings.base_uri, code, dataset or mapping.dataset, period)
+    graph = mapping.graph(settings.base_uri, code, parameters, dataset)
     override = _override_of(settings, graph)
     if override is not None:
         _echo_err(

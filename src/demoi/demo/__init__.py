@@ -21,7 +21,6 @@ import pyoxigraph as ox
 
 from demoi.demo.generated import GENERATOR_MODULES, GENERATORS, rng_for
 from demoi.errors import DataError, DemoiError, UsageError
-from demoi.iris import dataset_graph
 from demoi.lifting import Lifted, get_mapping, lift
 from demoi.municipalities import get_municipality, municipalities
 from demoi.publishing import load_file, publish_lifted
@@ -52,9 +51,9 @@ class DemoLift:
     dataset: str | None = None
 
     def graph(self, base_uri: str) -> str:
-        mapping = get_mapping(self.mapping)
-        period = self.parameters.get(mapping.period) if mapping.period else None
-        return dataset_graph(base_uri, self.municipality, self.dataset or mapping.dataset, period)
+        return get_mapping(self.mapping).graph(
+            base_uri, self.municipality, self.parameters, self.dataset
+        )
 
 
 @dataclass(frozen=True)

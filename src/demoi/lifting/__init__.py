@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from demoi.errors import DataError, Location
-from demoi.iris import STANDARDS_BASE, dataset_graph, minted_prefix
+from demoi.iris import STANDARDS_BASE, minted_prefix
 from demoi.lifting.mappings import Mapping, available_mappings, get_mapping
 from demoi.lifting.morph import materialize
 from demoi.lifting.sources import (
@@ -119,11 +119,10 @@ def lift(
             files[name].write_bytes(_with_constants(table, constants).to_csv())
         ntriples = materialize(mapping.yarrrml, files, {"id": minted_prefix(base_uri)})
     guard_lifted_rdf(ntriples, str(source), guard, treated)
-    period = parameters.get(mapping.period) if mapping.period else None
     return Lifted(
         mapping=mapping,
         municipality=found,
-        graph=dataset_graph(base_uri, found.code, dataset or mapping.dataset, period),
+        graph=mapping.graph(base_uri, found.code, parameters, dataset),
         ntriples=ntriples,
         source=source,
         # The hash of the very bytes that were lifted, not of a second read of the file.

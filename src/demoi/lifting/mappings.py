@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from demoi.errors import UsageError
+from demoi.iris import dataset_graph
 from demoi.lifting.tabular import Column
 from demoi.resources import standards_path
 
@@ -64,6 +65,14 @@ class Mapping:
             if path is not None:
                 digest.update(path.read_bytes())
         return digest.hexdigest()
+
+    def graph(
+        self, base: str, municipality: str, parameters: dict[str, str], dataset: str | None = None
+    ) -> str:
+        """The graph a lift of this mapping replaces: the municipality's dataset (``dataset``,
+        or the mapping's own), in the period its ``period`` parameter names."""
+        period = parameters.get(self.period) if self.period else None
+        return dataset_graph(base, municipality, dataset or self.dataset, period)
 
     def check_parameters(self, values: dict[str, str]) -> None:
         for name in self.parameters:

@@ -34,6 +34,7 @@ from demoi.privacy.scan import (
     StoreContext,
     Where,
     candidates,
+    counts,
     excused_identities,
     scan_quads,
     scan_rdf_bytes,
@@ -111,10 +112,7 @@ REFUSAL = {
 
 
 def counts_text(findings: Iterable[Finding]) -> str:
-    counts: dict[str, int] = {}
-    for finding in findings:
-        counts[finding.kind.value] = counts.get(finding.kind.value, 0) + 1
-    return ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
+    return ", ".join(f"{kind} {count}" for kind, count in counts(findings).items())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -669,8 +669,8 @@ class _Fields:
             # The awarding body listed among its own contractors is a misplaced value.
             if party is not None and party.afm not in issuer:
                 found.append(party)
-            elif party is None and _person(person):
-                persons.append(_person(person))
+            elif party is None and (unknown := _person(person)):
+                persons.append(unknown)
         if not found:
             raise self.error(
                 (key,),
