@@ -83,7 +83,7 @@ def publish_by_hand(store: Store, graph: str, code: str, area: str, data: bytes)
             ox.Literal(datetime.now(UTC).isoformat(), datatype=ox.NamedNode(XSD + "dateTime")),
         ),
         (
-            ox.NamedNode(DCTERMS + "source"),
+            ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"),
             ox.NamedNode(f"urn:sha256:{hashlib.sha256(data).hexdigest()}"),
         ),
         (ox.NamedNode(DCTERMS + "relation"), ox.NamedNode(graph)),

@@ -294,6 +294,30 @@ SETTINGS: tuple[Setting, ...] = (
         "default_language", "el or en", "el", "Language of labels and messages.", _parse_language
     ),
     Setting(
+        "operator_name",
+        "text",
+        "demoi",
+        "Name of the body that runs this demoi platform: the publisher of the platform's "
+        "catalogue (/catalog), beside each municipality's own.",
+        str,
+    ),
+    Setting(
+        "operator_email",
+        "text",
+        "",
+        "Contact e-mail of the platform operator: the catalogue's contact point for a "
+        "municipality that has not set its own (demoi catalog contact).",
+        str,
+    ),
+    Setting(
+        "catalogue_page_size",
+        "integer",
+        100,
+        "Datasets per page of the DCAT-AP catalogue (/catalog?page=N, Hydra paging); a "
+        "harvester may ask for up to 1000 with page_size.",
+        _parse_positive_int,
+    ),
+    Setting(
         "union_default_graph",
         "boolean",
         True,

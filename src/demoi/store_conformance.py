@@ -10,8 +10,8 @@ counts, when it was checked and the fingerprint of what was checked. Each report
 one SPARQL update, so an interrupted run leaves every report whole, old or new.
 
 Which graphs are published comes from the catalogue records (``demoi.catalogue``); a record's
-``dct:modified``, ``dct:source`` and ``void:triples``, with the digest of the area's shape files,
-make the fingerprint, with a digest of the graph's triples (the Graph Store and SPARQL updates
+``dct:modified``, ``prov:wasDerivedFrom`` and ``void:triples``, with the digest of the area's
+shape files, make the fingerprint, with a digest of the graph's triples (the Graph Store and SPARQL updates
 change a graph without its record): a graph whose fingerprint has not changed since its last
 check is not validated again unless ``force`` (a new demoi with other shapes changes every
 fingerprint).
@@ -39,6 +39,8 @@ from demoi.conformance import (
     check_triples,
     result_order,
 )
+from demoi.dcat.export import municipal_triples
+from demoi.dcat.model import read_catalogues
 from demoi.errors import DataError, UsageError
 from demoi.iris import (
     MUNICIPALITY_CODES,
@@ -238,10 +240,20 @@ def _validate(store: Store, target: Published) -> Outcome:
             f"{target.area!r}, which has no profile; choose one of "
             f"{', '.join(profiles.area_names())} or drop the graph"
         )
-    triples = [quad.triple for quad in store.quads(target.graph)]
+    triples = _content(store, target)
     outcome = check_triples(triples, profiles.load(target.area))
     outcome.inputs = [Input(target.graph, len(triples))]
     return outcome
+
+
+def _content(store: Store, target: Published) -> list[ox.Triple]:
+    """What is validated: the graph, but for a municipality's catalogue graph, which holds
+    demoi's own records, the DCAT-AP catalogue generated from them (demoi.dcat), the one
+    /catalog/<code> serves and harvesters read."""
+    base = target.graph.removesuffix(f"graph/{target.municipality}/catalogue")
+    if base == target.graph or catalogue_graph(base, target.municipality) != target.graph:
+        return [quad.triple for quad in store.quads(target.graph)]
+    return municipal_triples(read_catalogues(store, base, target.municipality)[0], base)
 
 
 def records_query(base: str) -> str:
@@ -252,13 +264,14 @@ PREFIX dcat: <{DCAT}>
 PREFIX dcterms: <{DCTERMS}>
 PREFIX demoi: <{DEMOI}>
 PREFIX void: <{VOID}>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?graph ?municipality ?area ?modified ?source ?triples
 WHERE {{
   GRAPH ?catalogue {{
     ?record a dcat:Dataset ; dcterms:relation ?graph ; demoi:municipality ?municipality ;
             demoi:functionalArea ?area .
     OPTIONAL {{ ?record dcterms:modified ?modified }}
-    OPTIONAL {{ ?record dcterms:source ?source }}
+    OPTIONAL {{ ?record prov:wasDerivedFrom ?source }}
     OPTIONAL {{ ?record void:triples ?triples }}
   }}
   FILTER(?catalogue = IRI(CONCAT({ox.Literal(base)}, "graph/",

@@ -50,6 +50,13 @@ class Mapping:
     #: The personal-data policy beside the descriptor (``<name>.privacy.toml``), if there is one
     #: (demoi.privacy.policy): what is done to each column holding personal data before lifting.
     privacy: Path | None = None
+    #: How the catalogue describes the dataset (``[catalogue]``): its EU data themes
+    #: (data-theme notations), its high-value categories (HVD category notations, ``c_…``;
+    #: none for a dataset outside Regulation (EU) 2023/138) and its update frequency (EU
+    #: frequency notation). Per mapping because the Regulation scopes by content, not by area.
+    themes: tuple[str, ...] = ()
+    hvd_categories: tuple[str, ...] = ()
+    frequency: str | None = None
 
     @property
     def table_keys(self) -> dict[str, tuple[str, ...]]:
@@ -114,6 +121,9 @@ def _load(descriptor: Path) -> Mapping:
             query=source.get("query"),
             descriptor=descriptor,
             privacy=_privacy_policy(descriptor, spec["name"]),
+            themes=tuple(spec.get("catalogue", {}).get("themes", ())),
+            hvd_categories=tuple(spec.get("catalogue", {}).get("hvd", ())),
+            frequency=spec.get("catalogue", {}).get("frequency"),
         )
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as error:
         # A broken descriptor is a defect of the standards, caught by tests/test_lift_core.py.
