@@ -1,0 +1,98 @@
+"""Publishing a harvest: the personal-data guard, then one graph replaced atomically with its
+PROV-O activity, as ``demoi lift`` and ``demoi load`` publish (demoi.publishing).
+
+The whole portal is read before anything is written, so a failed page publishes nothing, and
+the swap with its provenance is one transaction of the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import pyoxigraph as ox
+
+from demoi import provenance
+from demoi.harvest.ckan import host_slug
+from demoi.harvest.ckan_dcat import Records
+from demoi.iris import dataset_graph
+from demoi.privacy.gate import override_for, refuse_findings
+from demoi.privacy.scan import StoreContext, masked_text, scan_quads
+from demoi.store import Store
+
+
+@dataclass(frozen=True)
+class Published:
+    graph: str
+    triples: int
+
+
+def dataset_id(portal: str) -> str:
+    """``harvest-<portal host>``: one graph per municipality and portal."""
+    return f"harvest-{host_slug(portal)}"
+
+
+def harvest_graph(base: str, code: str, portal: str) -> str:
+    return dataset_graph(base, code, dataset_id(portal))
+
+
+def source_of(portal: str, packages: Sequence[dict[str, Any]]) -> provenance.Source:
+    """The packages read, named by the SHA-256 of their canonical JSON: the same portal
+    content is the same entity in the provenance graph."""
+    canonical = json.dumps(packages, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return provenance.Source(masked_text(portal), hashlib.sha256(canonical).hexdigest())
+
+
+def guard(
+    made: Records,
+    what: str,
+    *,
+    store: Store | None = None,
+    graph: str = "",
+    base: str = "",
+    language: str = "el",
+) -> None:
+    """Refuse the harvest (PersonalDataFound, nothing written) if its triples still hold a
+    personal identifier, unless the operator overrode the guard for the graph."""
+    context = StoreContext(store, exclude=graph) if store is not None else None
+    findings = scan_quads(made.triples, context=context, file=what)
+    override = override_for(store, base, graph) if store is not None else None
+    refuse_findings(what, findings, override, language=language)
+
+
+def ntriples(made: Records) -> bytes:
+    return ox.serialize(made.triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def publish(
+    store: Store,
+    made: Records,
+    *,
+    base: str,
+    code: str,
+    portal: str,
+    packages: Sequence[dict[str, Any]],
+    label: str,
+    started: datetime,
+    language: str = "el",
+) -> Published:
+    graph = harvest_graph(base, code, portal)
+    guard(made, portal, store=store, graph=graph, base=base, language=language)
+    data = ntriples(made)
+    override = override_for(store, base, graph)
+    record = provenance.publication(
+        base,
+        graph,
+        label=masked_text(label),
+        source=source_of(portal, packages),
+        started=started,
+        override=override.iri if override else None,
+    )
+    triples = store.replace_graph(
+        graph, data, ox.RdfFormat.N_TRIPLES, provenance_update=record, source_name=portal
+    )
+    return Published(graph, triples)

@@ -1,0 +1,490 @@
+"""The generated DCAT-AP catalogue: what it says, that the EU shapes accept it in both passes,
+its pages, its routes, and the reuse terms and contact points municipalities set."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from flask import Flask
+from flask.testing import FlaskClient
+
+from conftest import EXAMPLES, SHARED_DATA
+from demoi import conformance, profiles
+from demoi.catalogue import temporal_coverage
+from demoi.cli import cli
+from demoi.dcat import vocabulary as v
+from demoi.dcat.export import Platform, high_value_triples, municipal_triples, platform_triples
+from demoi.dcat.model import Catalogue, mappings_by_name, read_catalogues
+from demoi.dcat.paging import catalogue_triples, serialise
+from demoi.dcat.terms import set_contact, set_terms
+from demoi.errors import UsageError
+from demoi.lifting import get_mapping, lift
+from demoi.publishing import publish_lifted
+from demoi.server import app_store
+from demoi.store import OxigraphStore
+
+BASE = "http://demoi.test/"
+EU_SHAPES = str(SHARED_DATA / "dcat-ap-shacl")
+PLATFORM = Platform(BASE, "demoi", "")
+#: The Warnings DCAT-AP's vocabulary check gives on every generated catalogue, and must: the
+#: municipality is a publisher no EU corporate-body table lists, and a place no EU place table
+#: lists (docs/catalogue.md). Anything else is a defect.
+EXPECTED_WARNING_PATHS = {v.DCTERMS + "publisher", v.DCTERMS + "spatial"}
+
+
+@pytest.fixture(scope="module")
+def kalamata(demo_app: Flask) -> Catalogue:
+    return read_catalogues(app_store(demo_app), BASE, "4401")[0]
+
+
+def _check(triples: list[ox.Triple], profile: str) -> conformance.Outcome:
+    return conformance.check_triples(triples, profiles.load(profile, eu_shapes_dir=EU_SHAPES))
+
+
+def _violations(outcome: conformance.Outcome) -> list[str]:
+    return [
+        f"{r.focus} {r.path}: {r.message('en')}"
+        for r in outcome.results
+        if r.severity == "Violation"
+    ]
+
+
+def _warning_counts(outcome: conformance.Outcome) -> Counter[str | None]:
+    return Counter(r.path for r in outcome.results if r.severity == "Warning")
+
+
+def _subjects_of(triples: list[ox.Triple], rdf_class: str) -> set[str]:
+    return {
+        t.subject.value
+        for t in triples
+        if t.predicate == v.TYPE and t.object == ox.NamedNode(rdf_class)
+    }
+
+
+# --- conformance -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("profile", ["catalogue", "dcat-ap"])
+@pytest.mark.parametrize("scope", ["municipality", "platform"])
+def test_generated_catalogue_conforms_in_both_passes(
+    kalamata: Catalogue, profile: str, scope: str
+) -> None:
+    triples = (
+        municipal_triples(kalamata, BASE)
+        if scope == "municipality"
+        else platform_triples(PLATFORM, [kalamata])
+    )
+    outcome = _check(triples, profile)
+    assert {p.number for p in outcome.passes} == {1, 2}
+    assert _violations(outcome) == []
+    if profile == "catalogue":
+        assert outcome.results == [], [r.message("en") for r in outcome.results]
+    else:
+        datasets = len(kalamata.datasets)
+        # The catalogue, every dataset and the data service name the municipality as publisher
+        # (and the platform's catalogue its operator); the catalogue and every dataset name the
+        # municipality as a place.
+        platform = 1 if scope == "platform" else 0
+        assert _warning_counts(outcome) == {
+            v.DCTERMS + "publisher": datasets + 2 + platform,
+            v.DCTERMS + "spatial": datasets + 1,
+        }
+
+
+def test_high_value_part_conforms_to_dcat_ap_hvd(kalamata: Catalogue) -> None:
+    part = high_value_triples(municipal_triples(kalamata, BASE))
+    high_value = {d.iri for d in kalamata.datasets if d.high_value}
+    assert high_value, "the demo publishes air quality and waste, which are high-value"
+    assert _subjects_of(part, v.DCAT + "Dataset") == high_value
+    assert _subjects_of(part, v.DCAT + "DataService") == {kalamata.service}
+    outcome = _check(part, "hvd")
+    assert _violations(outcome) == []
+    assert set(_warning_counts(outcome)) <= EXPECTED_WARNING_PATHS
+
+
+def test_the_whole_catalogue_fails_hvd_so_the_high_value_part_is_what_is_checked(
+    kalamata: Catalogue,
+) -> None:
+    """The HVD shapes target every dataset: on the whole catalogue the datasets that are not
+    high-value fail them, which is why the check runs on the high-value part."""
+    outcome = _check(municipal_triples(kalamata, BASE), "hvd")
+    failing = {r.focus for r in outcome.results if r.severity == "Violation"}
+    assert failing and not failing & {d.iri for d in kalamata.datasets if d.high_value}
+
+
+# --- what the catalogue says -------------------------------------------------------------------
+
+
+def test_one_dataset_per_municipality_and_dataset_id_whatever_its_periods(
+    kalamata: Catalogue, demo_app: Flask
+) -> None:
+    graphs = {
+        info.iri
+        for info in app_store(demo_app).graphs()
+        if info.iri.startswith(f"{BASE}graph/4401/") and not info.iri.endswith("/catalogue")
+    }
+    covered = [graph for dataset in kalamata.datasets for graph in dataset.graphs]
+    assert sorted(covered) == sorted(graphs)
+    ids = [d.dataset_id for d in kalamata.datasets]
+    assert len(ids) == len(set(ids))
+    assert any(len(d.publications) > 1 for d in kalamata.datasets) or all(
+        d.periods == () or len(d.periods) == 1 for d in kalamata.datasets
+    )
+
+
+def test_every_dataset_says_what_the_issue_lists(kalamata: Catalogue) -> None:
+    triples = municipal_triples(kalamata, BASE)
+    by_subject: dict[str, set[str]] = {}
+    for t in triples:
+        by_subject.setdefault(t.subject.value, set()).add(t.predicate.value)
+    required = {
+        v.DCTERMS + name
+        for name in (
+            "title",
+            "description",
+            "publisher",
+            "spatial",
+            "modified",
+            "conformsTo",
+            "accessRights",
+        )
+    } | {v.DCAT + "theme", v.DCAT + "contactPoint", v.DCAT + "distribution"}
+    required |= {v.DEMOI + "functionalArea", v.CAT + "anonymisation"}
+    for dataset in kalamata.datasets:
+        assert required <= by_subject[dataset.iri], dataset.dataset_id
+        assert set(dataset.title) == set(dataset.description) == {"el", "en"}
+        kinds = {d.kind for d in dataset.distributions}
+        assert {"ttl", "nt", "jsonld", "sparql"} <= kinds
+        for distribution in dataset.distributions:
+            assert v.DCTERMS + "license" in by_subject[distribution.iri]
+            assert v.CAT + "chargingCategory" in by_subject[distribution.iri]
+
+
+def test_temporal_coverage_comes_from_the_period_or_from_the_data() -> None:
+    assert temporal_coverage("2024", b"") == ("2024-01-01", "2024-12-31")
+    assert temporal_coverage("2010-2013", b"") == ("2010-01-01", "2013-12-31")
+    data = (
+        b'<a> <b> "2023-05-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
+        b'<a> <b> "2021-02-03T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n'
+        b'<a> <b> "1999-01-01" .\n'
+    )
+    assert temporal_coverage(None, data) == ("2021-02-03", "2023-05-01")
+    assert temporal_coverage(None, b"<a> <b> <c> .\n") is None
+
+
+@pytest.mark.parametrize("name", sorted(mappings_by_name()))
+def test_mapping_catalogue_rules_name_concepts_of_the_code_lists(name: str) -> None:
+    mapping = mappings_by_name()[name]
+    concepts = profiles.background(
+        [
+            ox.Triple(ox.NamedNode("urn:x"), ox.NamedNode("urn:p"), ox.NamedNode(iri))
+            for iri in [
+                *(v.DATA_THEME + theme for theme in mapping.themes),
+                *(v.HVD_CATEGORY + category for category in mapping.hvd_categories),
+                *([v.FREQUENCY + mapping.frequency] if mapping.frequency else []),
+            ]
+        ]
+    )
+    described = {t.subject.value for t in concepts}
+    assert mapping.themes, f"{name} has no EU data theme"
+    for theme in mapping.themes:
+        assert v.DATA_THEME + theme in described
+    for category in mapping.hvd_categories:
+        assert v.HVD_CATEGORY + category in described
+    assert mapping.frequency and v.FREQUENCY + mapping.frequency in described
+
+
+def test_record_derives_from_its_source_and_not_dct_source_whose_range_is_a_dataset(
+    demo_app: Flask,
+) -> None:
+    store = app_store(demo_app)
+    catalogue = f"{BASE}graph/4401/catalogue"
+    predicates = {q.predicate.value for q in store.quads(catalogue)}
+    assert v.PROV + "wasDerivedFrom" in predicates
+    assert v.DCTERMS + "source" not in predicates
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+
+def _pages(catalogues: list[Catalogue], size: int) -> list[list[ox.Triple]]:
+    total = sum(len(c.datasets) for c in catalogues)
+    return [
+        catalogue_triples(
+            catalogues, platform=PLATFORM, code=None, number=n, size=size, url=f"{BASE}catalog"
+        )
+        for n in range(1, -(-total // size) + 1)
+    ]
+
+
+def test_pages_hold_every_dataset_once_and_each_page_conforms(kalamata: Catalogue) -> None:
+    pages = _pages([kalamata], 4)
+    seen = [iri for page in pages for iri in _subjects_of(page, v.DCAT + "Dataset")]
+    assert sorted(seen) == sorted(d.iri for d in kalamata.datasets)
+    assert len(pages) > 2
+    for page in pages[:2] + pages[-1:]:
+        assert _violations(_check(page, "dcat-ap")) == []
+
+
+def _walk_like_piveau(pages: dict[str, bytes], first: str, branch: str) -> list[str]:
+    """data.europa.eu's importer (io.piveau.importing.utils.Hydra): a hydra:PagedCollection with
+    totalItems on it and hydra:nextPage as a string, else a hydra:PartialCollectionView with
+    hydra:next as an IRI. Each branch alone must reach every page."""
+    hydra = v.HYDRA
+    visited, url = [], first
+    while url:
+        visited.append(url)
+        store = ox.Store()
+        store.load(pages[url], format=ox.RdfFormat.TURTLE)
+        kind = "PagedCollection" if branch == "paged" else "PartialCollectionView"
+        (view,) = [q.subject for q in store.quads_for_pattern(None, v.TYPE, ox.NamedNode(hydra + kind))]
+        total = list(store.quads_for_pattern(view, ox.NamedNode(hydra + "totalItems"), None))
+        assert total, "piveau reads totalItems on the page node and throws without it"
+        link = hydra + ("nextPage" if branch == "paged" else "next")
+        following = list(store.quads_for_pattern(view, ox.NamedNode(link), None))
+        if branch == "paged":
+            assert all(isinstance(q.object, ox.Literal) for q in following)
+        else:
+            assert all(isinstance(q.object, ox.NamedNode) for q in following)
+        url = following[0].object.value if following else ""
+    return visited
+
+
+@pytest.mark.parametrize("branch", ["paged", "partial-view"])
+def test_a_harvester_walks_every_page(demo_client: FlaskClient, branch: str) -> None:
+    first = "http://localhost/catalog/4401?page=1&page_size=3"
+    pages: dict[str, bytes] = {}
+    url = first
+    while url:
+        response = demo_client.get(url, headers={"Accept": "text/turtle"})
+        assert response.status_code == 200
+        pages[url] = response.data
+        store = ox.Store()
+        store.load(response.data, format=ox.RdfFormat.TURTLE)
+        nxt = list(store.quads_for_pattern(None, ox.NamedNode(v.HYDRA + "next"), None))
+        url = nxt[0].object.value if nxt else ""
+    visited = _walk_like_piveau(pages, first, branch)
+    assert visited == list(pages)
+    datasets = set()
+    for body in pages.values():
+        store = ox.Store()
+        store.load(body, format=ox.RdfFormat.TURTLE)
+        datasets |= {
+            q.subject.value
+            for q in store.quads_for_pattern(None, v.TYPE, ox.NamedNode(v.DCAT + "Dataset"))
+        }
+    assert len(datasets) == len(read_catalogues(app_store(demo_client.application), BASE, "4401")[0].datasets)
+
+
+def test_modified_since_keeps_only_what_changed(kalamata: Catalogue) -> None:
+    later = max(d.modified for d in kalamata.datasets)
+    triples = catalogue_triples([kalamata], platform=PLATFORM, code="4401", since=later)
+    kept = _subjects_of(triples, v.DCAT + "Dataset")
+    assert kept == {d.iri for d in kalamata.datasets if d.modified >= later}
+    assert catalogue_triples([kalamata], platform=PLATFORM, code="4401", since="2999-01-01")
+
+
+# --- routes ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "accept", "status", "media_type"),
+    [
+        ("/catalog", "text/turtle", 200, "text/turtle"),
+        ("/catalog", "*/*", 200, "text/turtle"),
+        ("/catalog", None, 200, "text/turtle"),
+        ("/catalog/4401", "application/ld+json", 200, "application/ld+json"),
+        ("/catalog/4401", "application/rdf+xml", 200, "application/rdf+xml"),
+        ("/catalog/4401", "application/n-triples", 200, "application/n-triples"),
+        ("/catalog/4401", "text/html,application/xhtml+xml;q=0.9", 200, "text/html"),
+        ("/catalog/4401?format=jsonld", "text/html", 200, "application/ld+json"),
+        ("/catalog/4401?format=html", "text/turtle", 200, "text/html"),
+        ("/catalog/4401", "image/png", 406, "application/json"),
+        ("/catalog/4401?format=xls", None, 400, "application/json"),
+        ("/catalog/9999", None, 404, "application/json"),
+        ("/catalog/4401?page=0", None, 400, "application/json"),
+        ("/catalog/4401?page=999", None, 400, "application/json"),
+        ("/catalog/4401?page=one", None, 400, "application/json"),
+        ("/catalog/4401?page=1&page_size=5000", None, 400, "application/json"),
+    ],
+)
+def test_catalogue_routes_negotiate(
+    demo_client: FlaskClient, url: str, accept: str | None, status: int, media_type: str
+) -> None:
+    response = demo_client.get(url, headers={"Accept": accept} if accept else {})
+    assert response.status_code == status
+    assert response.mimetype == media_type
+    if status >= 400:
+        assert set(response.get_json()["error"]) >= {"status", "code", "message"}
+
+
+@pytest.mark.parametrize("lang", ["el", "en"])
+def test_catalogue_page_lists_every_dataset_with_licence_and_charge(
+    demo_client: FlaskClient, kalamata: Catalogue, lang: str
+) -> None:
+    page = demo_client.get(f"/catalog/4401?lang={lang}", headers={"Accept": "text/html"})
+    text = page.get_data(as_text=True)
+    for dataset in kalamata.datasets:
+        assert f'id="{dataset.dataset_id}"' in text
+    assert {"el": "Δωρεάν", "en": "Free of charge"}[lang] in text
+    assert "CC BY 4.0" in text
+
+
+def test_every_distribution_really_works(demo_client: FlaskClient, kalamata: Catalogue) -> None:
+    """Each dump the catalogue lists answers, in the media type the catalogue says."""
+    for dataset in kalamata.datasets:
+        for distribution in dataset.distributions:
+            if distribution.kind == "sparql":
+                continue
+            path = urlsplit(distribution.download_url or "").path
+            response = demo_client.get(path)
+            assert response.status_code == 200, path
+            assert distribution.media_type and distribution.media_type.endswith(response.mimetype)
+
+
+# --- terms and contact -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> OxigraphStore:
+    store = OxigraphStore(tmp_path / "store")
+    lifted = lift(
+        EXAMPLES / "budget" / "4401-2024-expense.utf8.csv",
+        get_mapping("budget-expense"),
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri=BASE,
+    )
+    publish_lifted(store, lifted, base_uri=BASE)
+    lifted = lift(
+        EXAMPLES / "environment" / "4401-waste.xlsx",
+        get_mapping("waste-quantities"),
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri=BASE,
+        sheet="2024",
+    )
+    publish_lifted(store, lifted, base_uri=BASE)
+    return store
+
+
+def _only(store: OxigraphStore) -> Catalogue:
+    return read_catalogues(store, BASE, "4401")[0]
+
+
+def test_terms_default_to_cc_by_and_free_then_follow_what_the_municipality_sets(
+    published: OxigraphStore,
+) -> None:
+    budget = next(d for d in _only(published).datasets if d.dataset_id == "budget-expense")
+    assert budget.terms.licence == v.LICENCE + "CC_BY_4_0" and budget.terms.charging == v.FREE
+    set_terms(published, BASE, "4401", "budget-expense", licence="CC0")
+    basis = {"el": "Απόφαση ΔΣ 12/2024, ΑΔΑ 6ΡΣΤ46ΜΤΛΗ-ΞΥΖ", "en": "Council decision 12/2024"}
+    set_terms(
+        published, BASE, "4401", "budget-expense", distribution="csv", charging="marginal-cost",
+        basis=basis,
+    )
+    budget = next(d for d in _only(published).datasets if d.dataset_id == "budget-expense")
+    by_kind = {d.kind: d for d in budget.distributions}
+    assert budget.terms.licence == v.LICENCE + "CC0"
+    assert by_kind["csv"].terms.charging == v.CHARGING + "marginal-cost"
+    assert by_kind["csv"].terms.licence == v.LICENCE + "CC0"  # inherited from the dataset
+    assert by_kind["csv"].terms.charging_basis == basis
+    assert by_kind["ttl"].terms.charging == v.FREE
+    outcome = _check(municipal_triples(_only(published), BASE), "catalogue")
+    assert _violations(outcome) == []
+    assert _violations(_check(municipal_triples(_only(published), BASE), "dcat-ap")) == []
+
+
+def test_terms_survive_a_new_lift_of_the_dataset(published: OxigraphStore) -> None:
+    set_terms(published, BASE, "4401", "budget-expense", licence="ODC_BY")
+    lifted = lift(
+        EXAMPLES / "budget" / "4401-2024-expense.cp1253.csv",
+        get_mapping("budget-expense"),
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri=BASE,
+    )
+    publish_lifted(published, lifted, base_uri=BASE)
+    budget = next(d for d in _only(published).datasets if d.dataset_id == "budget-expense")
+    assert budget.terms.licence == v.LICENCE + "ODC_BY"
+
+
+@pytest.mark.parametrize(
+    ("dataset", "arguments", "message"),
+    [
+        ("budget-expense", {"licence": "CC_BY_NC_4_0"}, "not one of the open licences"),
+        ("budget-expense", {"charging": "expensive"}, "charging category must be one of"),
+        ("budget-expense", {"charging": "marginal-cost"}, "basis in Greek and English"),
+        ("budget-expense", {}, "give --licence, --charging or both"),
+        ("waste-quantities", {"licence": "CC_BYSA_4_0"}, "high-value"),
+        (
+            "waste-quantities",
+            {"charging": "marginal-cost", "basis": {"el": "x", "en": "y"}},
+            "free of charge",
+        ),
+        ("parking", {"licence": "CC0"}, "has published no dataset 'parking'"),
+    ],
+)
+def test_terms_refused_change_nothing(
+    published: OxigraphStore, dataset: str, arguments: dict[str, object], message: str
+) -> None:
+    before = sorted(map(str, published.quads(f"{BASE}graph/4401/catalogue")))
+    with pytest.raises(UsageError, match=message):
+        set_terms(published, BASE, "4401", dataset, **arguments)  # type: ignore[arg-type]
+    assert sorted(map(str, published.quads(f"{BASE}graph/4401/catalogue"))) == before
+
+
+def test_contact_point_replaces_the_default(published: OxigraphStore) -> None:
+    assert _only(published).contact.url == v.guide_url(BASE, "4401")
+    set_contact(
+        published,
+        BASE,
+        "4401",
+        name={"el": "Γραφείο Ανοικτών Δεδομένων", "en": "Open Data Office"},
+        email="opendata@kalamata.gr",
+    )
+    contact = _only(published).contact
+    assert contact.email == "mailto:opendata@kalamata.gr"
+    assert contact.name["en"] == "Open Data Office"
+    part = high_value_triples(municipal_triples(_only(published), BASE))
+    assert _violations(_check(part, "hvd")) == []
+    with pytest.raises(UsageError, match="not an e-mail"):
+        set_contact(published, BASE, "4401", name={"el": "α", "en": "a"}, email="nobody")
+
+
+def test_catalog_command_prints_the_catalogue_and_sets_terms(
+    published: OxigraphStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "copy"
+    published.close()
+    shutil.copytree(tmp_path / "store", path)
+    runner = CliRunner()
+    common = ["--store", str(path), "--base-uri", BASE]
+    result = runner.invoke(cli, ["catalog", "--municipality", "4401", "--format", "nt", *common])
+    assert result.exit_code == 0, result.output
+    store = ox.Store()
+    store.load(result.stdout.encode(), format=ox.RdfFormat.N_TRIPLES)
+    assert bool(store.query(f"ASK {{ <{v.dataset_iri(BASE, '4401', 'budget-expense')}> ?p ?o }}"))
+    result = runner.invoke(
+        cli, ["catalog", "terms", "4401", "budget-expense", "--licence", "CC0", *common]
+    )
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        cli, ["catalog", "terms", "4401", "budget-expense", "--licence", "NOPE", *common]
+    )
+    assert result.exit_code == 2 and "open licences" in result.output
+    result = runner.invoke(cli, ["catalog", "--municipality", "99", *common])
+    assert result.exit_code == 2
+
+
+def test_turtle_groups_each_subject(kalamata: Catalogue) -> None:
+    text = serialise(municipal_triples(kalamata, BASE), "ttl").decode()
+    dataset = kalamata.datasets[0].iri
+    assert text.count(f"<{dataset}> a ") + text.count(f"<{dataset}> a\n") == 1
+    assert text.count(f"\n<{dataset}> ") == 1
