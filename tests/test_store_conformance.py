@@ -91,6 +91,13 @@ def publish_by_hand(store: Store, graph: str, code: str, area: str, data: bytes)
             ox.NamedNode("http://rdfs.org/ns/void#triples"),
             ox.Literal(str(triples), datatype=ox.NamedNode(XSD + "integer")),
         ),
+        # What a lift states too, so that the catalogue generated from the record conforms.
+        (ox.NamedNode(DCTERMS + "title"), ox.Literal(f"Δεδομένα {area}", language="el")),
+        (ox.NamedNode(DCTERMS + "title"), ox.Literal(f"Data of {area}", language="en")),
+        (
+            ox.NamedNode("https://w3id.org/demoi/def/catalogue#containsPersonalData"),
+            ox.Literal("false", datatype=ox.NamedNode(XSD + "boolean")),
+        ),
     ]
     change = Change(
         (f"GRAPH {catalogue} {{ {record} ?property ?value }}",),

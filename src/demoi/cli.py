@@ -31,7 +31,10 @@ from demoi.errors import (
     UsageError,
     ValidationFailed,
 )
+from demoi.dcat.hvd_command import hvd_command
 from demoi.formats import rdf_format_for
+from demoi.harvest.command import harvest as harvest_group
+from demoi.inventory_command import inventory as inventory_command
 from demoi.iris import iri_problem, is_reserved
 from demoi.privacy.command import privacy as privacy_group
 from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
@@ -1121,6 +1124,145 @@ def token_revoke(token_id: str) -> None:
 
 
 cli.add_command(privacy_group)
+cli.add_command(harvest_group)
+
+
+@cli.group("catalog", invoke_without_command=True)
+@click.option(
+    "--municipality", metavar="CODE", help="A municipality's catalogue; the platform's without."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["ttl", "jsonld", "rdf", "nt"]),
+    default="ttl",
+    show_default=True,
+    help="Turtle, JSON-LD, RDF/XML or N-Triples.",
+)
+@click.option("--page", type=int, help="One page of datasets (from 1), with Hydra links.")
+@click.option("--page-size", type=int, help=_setting_help("catalogue_page_size"))
+@click.option("--modified-since", metavar="DATE", help="Only datasets modified since DATE.")
+@store_option
+@base_uri_option
+@click.pass_context
+def catalog_group(
+    ctx: click.Context,
+    municipality: str | None,
+    output_format: str,
+    page: int | None,
+    page_size: int | None,
+    modified_since: str | None,
+    store: str | None,
+    base_uri: str | None,
+) -> None:
+    """The open-data catalogue (DCAT-AP 3.0.1, HVD 3.0.0) generated from the store."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from demoi.dcat.export import Platform
+    from demoi.dcat.model import read_catalogues
+    from demoi.dcat.paging import catalogue_triples, serialise
+    from demoi.municipalities import get_municipality
+
+    if municipality is not None:
+        get_municipality(municipality)
+    settings = _settings(store=store, base_uri=base_uri)
+    platform = Platform(settings.base_uri, settings["operator_name"], settings["operator_email"])
+    with _open(settings, create=False) as opened:
+        catalogues = read_catalogues(opened, settings.base_uri, municipality)
+    triples = catalogue_triples(
+        catalogues,
+        platform=platform,
+        code=municipality,
+        number=page,
+        size=page_size or settings["catalogue_page_size"],
+        since=modified_since,
+    )
+    click.echo(serialise(triples, output_format).decode("utf-8"), nl=False)
+
+
+catalog_group.add_command(hvd_command)
+
+
+@catalog_group.command("terms")
+@click.argument("municipality", metavar="CODE")
+@click.argument("dataset")
+@click.option(
+    "--distribution",
+    type=click.Choice(["ttl", "nt", "jsonld", "csv", "sparql"]),
+    help="Set the terms of this distribution only (charging is per distribution).",
+)
+@click.option("--licence", metavar="NOTATION", help="EU licence notation, e.g. CC_BY_4_0, CC0.")
+@click.option(
+    "--charging", metavar="CATEGORY", help="free, marginal-cost, revenue-generating-body, ..."
+)
+@click.option("--basis-el", help="The charge's published basis (decision, ΑΔΑ), in Greek.")
+@click.option("--basis-en", help="The charge's published basis, in English.")
+@store_option
+@base_uri_option
+def catalog_terms(
+    municipality: str,
+    dataset: str,
+    distribution: str | None,
+    licence: str | None,
+    charging: str | None,
+    basis_el: str | None,
+    basis_en: str | None,
+    store: str | None,
+    base_uri: str | None,
+) -> None:
+    """Set the licence and charging category of a published dataset (law 4727/2020,
+    articles 66 and 64)."""
+    from demoi.dcat.terms import set_terms
+
+    basis = {lang: text for lang, text in (("el", basis_el), ("en", basis_en)) if text}
+    settings = _settings(store=store, base_uri=base_uri)
+    with _open(settings, create=False) as opened:
+        target = set_terms(
+            opened,
+            settings.base_uri,
+            municipality,
+            dataset,
+            distribution=distribution,
+            licence=licence,
+            charging=charging,
+            basis=basis,
+        )
+    _echo_err(f"terms set for <{target}>")
+
+
+@catalog_group.command("contact")
+@click.argument("municipality", metavar="CODE")
+@click.option("--name-el", required=True, help="The contact point's name in Greek.")
+@click.option("--name-en", required=True, help="The contact point's name in English.")
+@click.option("--email", help="A role address, e.g. opendata@kalamata.gr (not a person's).")
+@click.option("--url", help="A contact page.")
+@store_option
+@base_uri_option
+def catalog_contact(
+    municipality: str,
+    name_el: str,
+    name_en: str,
+    email: str | None,
+    url: str | None,
+    store: str | None,
+    base_uri: str | None,
+) -> None:
+    """Set the contact point of a municipality's datasets (dcat:contactPoint)."""
+    from demoi.dcat.terms import set_contact
+
+    settings = _settings(store=store, base_uri=base_uri)
+    with _open(settings, create=False) as opened:
+        iri = set_contact(
+            opened,
+            settings.base_uri,
+            municipality,
+            name={"el": name_el, "en": name_en},
+            email=email,
+            url=url,
+        )
+    _echo_err(f"contact point <{iri}> set")
+
+cli.add_command(inventory_command)
 
 
 @privacy_group.command("allow")

@@ -11,10 +11,10 @@ one SPARQL update, so an interrupted run leaves every report whole, old or new.
 
 Which graphs are published comes from the catalogue records (``demoi.catalogue``); a record's
 ``dct:modified``, ``prov:wasDerivedFrom`` and ``void:triples``, with the digest of the area's
-shape files, make the fingerprint, with a digest of the graph's triples (the Graph Store and SPARQL updates
-change a graph without its record): a graph whose fingerprint has not changed since its last
-check is not validated again unless ``force`` (a new demoi with other shapes changes every
-fingerprint).
+shape files, make the fingerprint, with a digest of the graph's triples (the Graph Store and
+SPARQL updates change a graph without its record): a graph whose fingerprint has not changed
+since its last check is not validated again unless ``force`` (a new demoi with other shapes
+changes every fingerprint).
 Each municipality's catalogue graph is validated too, against the ``catalogue`` profile, with
 the fingerprints of its records as its own.
 """
@@ -40,7 +40,7 @@ from demoi.conformance import (
     result_order,
 )
 from demoi.dcat.export import municipal_triples
-from demoi.dcat.model import read_catalogues
+from demoi.dcat.model import mappings_by_name, read_catalogues
 from demoi.errors import DataError, UsageError
 from demoi.iris import (
     MUNICIPALITY_CODES,
@@ -258,7 +258,7 @@ def _content(store: Store, target: Published) -> list[ox.Triple]:
 
 def records_query(base: str) -> str:
     """Every catalogue record with what the fingerprint is made of. Read from each
-    municipality's own catalogue graph only, as the home page reads them (home.cells_query)."""
+    municipality's own catalogue graph only, as the home page reads them (inventory.cells_query)."""
     return f"""
 PREFIX dcat: <{DCAT}>
 PREFIX dcterms: <{DCTERMS}>
@@ -310,6 +310,8 @@ def published_graphs(store: Store, base: str) -> dict[str, Published]:
             if target.municipality == code
         )
         catalogue = catalogue_graph(base, code)
+        # The generated catalogue also follows the mappings' [catalogue] rules (themes, HVD).
+        own.append(catalogue_rules_digest())
         published[catalogue] = Published(
             catalogue, code, CATALOGUE_AREA, _fingerprint(CATALOGUE_AREA, own)
         )
@@ -339,6 +341,15 @@ def _fingerprint(area: str, texts: Iterable[str]) -> str:
     for text in sorted(texts):
         digest.update(b"\n" + text.encode())
     return digest.hexdigest()
+
+
+@cache
+def catalogue_rules_digest() -> str:
+    rules = sorted(
+        f"{name}|{m.dataset}|{m.themes}|{m.hvd_categories}|{m.frequency}|{m.description}"
+        for name, m in mappings_by_name().items()
+    )
+    return hashlib.sha256("\n".join(rules).encode()).hexdigest()
 
 
 @cache

@@ -20,6 +20,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from demoi.dcat import vocabulary as v
+from demoi.dumps import DUMP_FORMATS, mapping_table_query, table_query
 from demoi.iris import MUNICIPALITY_CODES, minted_prefix, provenance_graph
 from demoi.lifting.mappings import Mapping, available_mappings
 from demoi.municipalities import Municipality, municipalities
@@ -239,7 +240,7 @@ def _value(term: object) -> str:
 
 def _catalogue_filter(base: str, code: str | None) -> str:
     """Records count only in the catalogue graph of the municipality they name, which no
-    municipal token may write (as home.cells_query reads them)."""
+    municipal token may write (as inventory.cells_query reads them)."""
     if code is not None:
         return f"FILTER(?catalogue = <{base}graph/{code}/catalogue>)"
     return (
@@ -467,38 +468,50 @@ def _dataset(
         hvd_categories=mapping.hvd_categories if mapping else (),
         frequency=mapping.frequency if mapping else None,
         terms=dataset_terms,
-        distributions=_distributions(base, municipality.code, dataset_id, dataset_terms, terms),
+        distributions=_distributions(
+            base,
+            municipality.code,
+            dataset_id,
+            dataset_terms,
+            terms,
+            has_table(mapping, dataset_id),
+        ),
         issued=min(first) if first else None,
     )
 
 
-#: The dumps the server serves (demoi.server.dumps): extension, EU file type, IANA media type,
-#: and the distribution's title.
-DUMPS: tuple[tuple[str, str, str, dict[str, str]], ...] = (
-    ("ttl", "RDF_TURTLE", "text/turtle", {"el": "Turtle", "en": "Turtle"}),
-    ("nt", "RDF_N_TRIPLES", "application/n-triples", {"el": "N-Triples", "en": "N-Triples"}),
-    ("jsonld", "JSON_LD", "application/ld+json", {"el": "JSON-LD", "en": "JSON-LD"}),
-    ("csv", "CSV", "text/csv", {"el": "Πίνακας CSV", "en": "CSV table"}),
-)
+#: The title of each dump the server serves (demoi.dumps.DUMP_FORMATS), as a distribution.
+DUMP_TITLES: dict[str, dict[str, str]] = {
+    "ttl": {"el": "Turtle", "en": "Turtle"},
+    "nt": {"el": "N-Triples", "en": "N-Triples"},
+    "jsonld": {"el": "JSON-LD", "en": "JSON-LD"},
+    "csv": {"el": "Πίνακας CSV", "en": "CSV table"},
+}
 
 
-def has_table(dataset_id: str) -> bool:
-    """Whether the dataset has a CSV dump: a table query beside one of its mappings."""
-    from demoi.dumps import table_query
-
+def has_table(mapping: Mapping | None, dataset_id: str) -> bool:
+    """Whether the dataset has a CSV dump: a table query beside the mapping that lifted it
+    (demoi.dumps), or beside a mapping of its id."""
+    if mapping is not None:
+        return mapping_table_query(mapping.name) is not None
     return table_query(dataset_id) is not None
 
 
 def _distributions(
-    base: str, code: str, dataset_id: str, dataset_terms: Terms, terms: dict[str, _SetTerms]
+    base: str,
+    code: str,
+    dataset_id: str,
+    dataset_terms: Terms,
+    terms: dict[str, _SetTerms],
+    table: bool,
 ) -> tuple[Distribution, ...]:
     def terms_of(iri: str) -> Terms:
         own = terms.get(iri)
         return own.over(dataset_terms) if own else dataset_terms
 
     found = []
-    for extension, file_type, media_type, title in DUMPS:
-        if extension == "csv" and not has_table(dataset_id):
+    for extension, dump in DUMP_FORMATS.items():
+        if extension == "csv" and not table:
             continue
         iri = v.distribution_iri(base, code, dataset_id, extension)
         url = v.dump_url(base, code, dataset_id, extension)
@@ -506,12 +519,12 @@ def _distributions(
             Distribution(
                 iri,
                 extension,
-                {lang: f"{text}" for lang, text in title.items()},
+                DUMP_TITLES[extension],
                 url,
-                v.FILE_TYPE + file_type,
+                dump.file_type_iri,
                 terms_of(iri),
                 download_url=url,
-                media_type=v.IANA + media_type,
+                media_type=v.IANA + dump.media_type,
             )
         )
     sparql = v.distribution_iri(base, code, dataset_id, "sparql")

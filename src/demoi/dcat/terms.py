@@ -17,7 +17,8 @@ import pyoxigraph as ox
 
 from demoi.catalogue import catalogue_graph
 from demoi.dcat import vocabulary as v
-from demoi.dcat.model import DUMPS, read_catalogues
+from demoi.dcat.model import read_catalogues
+from demoi.dumps import DUMP_FORMATS
 from demoi.errors import UsageError
 from demoi.municipalities import get_municipality
 from demoi.store import Store
@@ -34,7 +35,7 @@ CHARGING_CATEGORIES = (
     "library-museum-archive",
     "public-undertaking",
 )
-DISTRIBUTION_KINDS = tuple(extension for extension, *_ in DUMPS) + ("sparql",)
+DISTRIBUTION_KINDS = (*DUMP_FORMATS, "sparql")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 

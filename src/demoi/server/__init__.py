@@ -48,13 +48,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
 
     from demoi.server import (
+        catalogue_page,
         conformance_page,
+        dumps,
         errors,
         graph_store,
         headers,
         health,
         home,
+        hvd_page,
         i18n,
+        inventory_page,
         limits,
         linked_data,
         query_page,
@@ -76,6 +80,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(query_page.bp)
     app.register_blueprint(validate_page.bp)
     app.register_blueprint(conformance_page.bp)
+    app.register_blueprint(catalogue_page.bp)
+    app.register_blueprint(hvd_page.bp)
+    app.register_blueprint(dumps.bp)
+    app.register_blueprint(inventory_page.bp)
     return app
 
 
