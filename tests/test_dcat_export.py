@@ -488,3 +488,25 @@ def test_turtle_groups_each_subject(kalamata: Catalogue) -> None:
     dataset = kalamata.datasets[0].iri
     assert text.count(f"<{dataset}> a ") + text.count(f"<{dataset}> a\n") == 1
     assert text.count(f"\n<{dataset}> ") == 1
+
+
+def test_a_dataset_iri_dereferences_to_its_description(
+    demo_client: FlaskClient, kalamata: Catalogue
+) -> None:
+    yearly = next(d for d in kalamata.datasets if d.periods)
+    path = urlsplit(yearly.iri).path
+    turtle = demo_client.get(path, headers={"Accept": "text/turtle"})
+    assert turtle.status_code == 200 and turtle.mimetype == "text/turtle"
+    store = ox.Store()
+    store.load(turtle.data, format=ox.RdfFormat.TURTLE)
+    assert _subjects_of([q.triple for q in store], v.DCAT + "Dataset") == {yearly.iri}
+    page = demo_client.get(path, headers={"Accept": "text/html"})
+    assert page.status_code == 303
+    landing = page.headers["Location"]
+    assert landing.endswith(f"#{yearly.dataset_id}")
+    body = demo_client.get(landing.split("#")[0]).get_data(as_text=True)
+    assert f'id="{yearly.dataset_id}"' in body
+    # A year's own record is still described by the linked-data pages.
+    record = f"{path}/{yearly.periods[0]}"
+    assert demo_client.get(record, headers={"Accept": "text/turtle"}).status_code == 200
+    assert demo_client.get(f"{path}-none", headers={"Accept": "text/turtle"}).status_code == 404

@@ -33,6 +33,7 @@ from demoi.errors import (
 )
 from demoi.dcat.hvd_command import hvd_command
 from demoi.formats import rdf_format_for
+from demoi.guide_command import guide as guide_command
 from demoi.harvest.command import harvest as harvest_group
 from demoi.inventory_command import inventory as inventory_command
 from demoi.iris import iri_problem, is_reserved
@@ -1125,6 +1126,7 @@ def token_revoke(token_id: str) -> None:
 
 cli.add_command(privacy_group)
 cli.add_command(harvest_group)
+cli.add_command(guide_command)
 
 
 @cli.group("catalog", invoke_without_command=True)

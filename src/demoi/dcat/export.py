@@ -254,7 +254,10 @@ def _write_dataset(
     if dataset.frequency:
         writer.iri(node, v.DCTERMS + "accrualPeriodicity", v.FREQUENCY + dataset.frequency)
     writer.add(node, v.DCAT + "contactPoint", contact)
-    writer.document(node, v.DCAT + "landingPage", f"{v.guide_url(base, code)}#{dataset.dataset_id}")
+    # Its row on the catalogue page, which /catalog/<code> serves to browsers.
+    writer.document(
+        node, v.DCAT + "landingPage", f"{v.catalogue_iri(base, code)}#{dataset.dataset_id}"
+    )
     personal = dataset.contains_personal_data
     if personal is not None:
         writer.literal(node, v.CAT + "containsPersonalData", str(personal).lower(), "boolean")

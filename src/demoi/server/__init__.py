@@ -53,6 +53,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         dumps,
         errors,
         graph_store,
+        guide_page,
         headers,
         health,
         home,
@@ -82,6 +83,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(conformance_page.bp)
     app.register_blueprint(catalogue_page.bp)
     app.register_blueprint(hvd_page.bp)
+    app.register_blueprint(guide_page.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(inventory_page.bp)
     return app

@@ -6,21 +6,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from werkzeug.exceptions import NotFound
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from demoi.conneg import negotiate
 from demoi.dcat import vocabulary as v
-from demoi.dcat.export import Platform
+from demoi.dcat.export import Platform, municipal_triples
 from demoi.dcat.labels import label
 from demoi.dcat.model import Catalogue, Dataset, read_catalogues
 from demoi.dcat.paging import RDF_FORMATS, catalogue_triples, serialise
 from demoi.errors import UsageError
 from demoi.municipalities import municipalities
-from demoi.server import app_settings, app_store
+from demoi.server import app_settings, app_store, linked_data
 from demoi.server.i18n import page_context, page_language
+from demoi.server.write_cache import until_next_write
 
 bp = Blueprint("catalogue_page", __name__)
+CATALOGUES_CACHE = "demoi.catalogue.catalogues"
 
 #: Media type -> format name: RDF syntaxes first, so that a harvester's */* gets Turtle.
 OFFERED = [(media_type, name) for name, (_, media_type) in RDF_FORMATS.items()] + [
@@ -112,10 +115,38 @@ def municipal_catalogue(code: str) -> Response | str:
     return _catalogue(code)
 
 
+def _catalogues(code: str | None) -> list[Catalogue]:
+    base = app_settings(current_app).base_uri
+    return until_next_write(
+        CATALOGUES_CACHE, (code, base), lambda: read_catalogues(app_store(current_app), base, code)
+    )
+
+
+@bp.get("/id/dataset/<code>/<dataset>")
+def dataset_description(code: str, dataset: str) -> Response | WerkzeugResponse:
+    """A catalogue dataset's IRI dereferences: its DCAT-AP description (the page of its
+    catalogue that holds it), or, for a browser, its row on the catalogue page. A yearly
+    dataset has no other description: only its years' records are in the store."""
+    catalogue = _catalogues(code)[0] if code in municipalities() else None
+    found = [d for d in catalogue.datasets if d.dataset_id == dataset] if catalogue else []
+    if catalogue is None or not found:
+        return linked_data.minted(f"dataset/{code}/{dataset}")
+    fmt = _format()
+    if fmt == "html":
+        target = url_for(
+            "catalogue_page.municipal_catalogue", code=code, format="html", lang=page_language()
+        )
+        return redirect(f"{target}#{dataset}", code=303)
+    triples = municipal_triples(catalogue, app_settings(current_app).base_uri, found)
+    response = Response(serialise(triples, fmt), mimetype=RDF_FORMATS[fmt][1])
+    response.headers["Vary"] = "Accept"
+    return response
+
+
 def _catalogue(code: str | None) -> Response | str:
     fmt = _format()
     settings = app_settings(current_app)
-    catalogues = read_catalogues(app_store(current_app), settings.base_uri, code)
+    catalogues = _catalogues(code)
     if fmt == "html":
         return _html(catalogues, code)
     number = _integer("page", 1)

@@ -26,6 +26,7 @@ from demoi.resources import standards_path
 from demoi.server import app_settings, app_store
 from demoi.server.example_queries import examples_by_area, functional_areas
 from demoi.server.i18n import page_context, page_language
+from demoi.server.write_cache import until_next_write
 
 bp = Blueprint("home", __name__)
 
@@ -196,16 +197,7 @@ def _cells() -> dict[tuple[str, str], Cell]:
     11 000 graphs (every municipality in 11 areas, three periods each; half of them checked),
     and the home page is what every visitor opens first. A store that counts
     its writes (``version``) makes that safe: the server process alone opens the store."""
-    store = app_store(current_app)
-    version = getattr(store, "version", None)
-    cached = current_app.extensions.get(CELLS_CACHE)
-    if version is not None and cached is not None and cached[0] == (id(store), version):
-        cells: dict[tuple[str, str], Cell] = cached[1]
-        return cells
-    cells = _count_cells()
-    if version is not None:
-        current_app.extensions[CELLS_CACHE] = ((id(store), version), cells)
-    return cells
+    return until_next_write(CELLS_CACHE, None, _count_cells)
 
 
 def _count_cells() -> dict[tuple[str, str], Cell]:

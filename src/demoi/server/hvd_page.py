@@ -18,6 +18,7 @@ from demoi.municipalities import municipalities
 from demoi.server import app_settings, app_store
 from demoi.server.errors import error_response
 from demoi.server.i18n import page_context, page_language
+from demoi.server.write_cache import until_next_write
 
 bp = Blueprint("hvd_page", __name__)
 
@@ -103,20 +104,13 @@ def _format() -> str:
 
 def _report(code: str | None) -> hvd.HvdReport:
     """The report, made again only after a write to the store (or a change of settings)."""
-    store = app_store(current_app)
     settings = app_settings(current_app)
     shapes = str(settings["eu_shapes_dir"])
-    version = getattr(store, "version", None)
-    key = (id(store), version, settings.base_uri, shapes)
-    cached = current_app.extensions.get(REPORT_CACHE)
-    if version is None or cached is None or cached[0] != key:
-        cached = (key, {})
-        if version is not None:
-            current_app.extensions[REPORT_CACHE] = cached
-    reports: dict[str | None, hvd.HvdReport] = cached[1]
-    if code not in reports:
-        reports[code] = hvd.report(store, settings.base_uri, code, eu_shapes_dir=shapes)
-    return reports[code]
+    return until_next_write(
+        REPORT_CACHE,
+        (code, settings.base_uri, shapes),
+        lambda: hvd.report(app_store(current_app), settings.base_uri, code, eu_shapes_dir=shapes),
+    )
 
 
 @bp.get("/catalog/hvd")

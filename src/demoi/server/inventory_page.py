@@ -31,6 +31,7 @@ from demoi.municipalities import municipalities
 from demoi.server import app_settings, app_store
 from demoi.server.home import grouped_number, regions_of_municipalities
 from demoi.server.i18n import page_context, page_language
+from demoi.server.write_cache import until_next_write
 
 bp = Blueprint("inventory_page", __name__)
 
@@ -208,16 +209,8 @@ def _regions(language: str) -> list[tuple[str, str]]:
 
 def _inventory() -> Inventory:
     """The whole inventory, computed again only after a write (as home._cells)."""
-    store = app_store(current_app)
-    version = getattr(store, "version", None)
-    cached = current_app.extensions.get(INVENTORY_CACHE)
-    if version is not None and cached is not None and cached[0] == (id(store), version):
-        found: Inventory = cached[1]
-        return found
-    found = inventory(store, str(app_settings(current_app).base_uri))
-    if version is not None:
-        current_app.extensions[INVENTORY_CACHE] = ((id(store), version), found)
-    return found
+    base = str(app_settings(current_app).base_uri)
+    return until_next_write(INVENTORY_CACHE, base, lambda: inventory(app_store(current_app), base))
 
 
 def _href(**args: str | None) -> str:
