@@ -1,7 +1,9 @@
 """The region / regional-unit / municipality code lists and their crosswalk
 (ontologies/codelists/municipalities.ttl, made by tools/derive_codelists.py from the real data in
 ../shared/data/external and the curated tables tools/municipality_crosswalk.csv and
-tools/regional_units.csv).
+tools/regional_units.csv), and the code lists the DCAT-AP catalogue needs in the second pass of
+validation (languages, frequencies, access rights, countries, publisher types, planned
+availability, file types, media types, standards).
 
 Each test checks the committed file against the sources directly, not against the generator, so
 a bug in the generator shows here too."""
@@ -14,11 +16,13 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from conftest import REPO, SHARED_DATA
 
@@ -414,3 +418,208 @@ def test_generator_check_mode(shared_data: Path, tmp_path: Path) -> None:
     )
     assert drift.returncode == 1
     assert "out of date" in drift.stderr  # the stale file is named where errors go
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue's code lists: what the second pass of DCAT-AP 3.0.1 checks
+# ---------------------------------------------------------------------------------------------
+
+CODE_LISTS = REPO / "ontologies" / "codelists"
+MDR_VOCABULARIES = "dcat-ap-shacl/dcat-ap-3.0.1-mdr-vocabularies.shape.ttl"
+R5R = rdflib.Namespace("http://data.europa.eu/r5r#")
+AUTHORITY = "http://publications.europa.eu/resource/authority"
+
+
+@dataclass(frozen=True)
+class CatalogueList:
+    file: str
+    scheme: str
+    restriction: str | None  # the mdr-vocabularies node shape that names the scheme
+    value_class: rdflib.URIRef | None  # the class DCAT-AP's ranges expect of a value
+    required: tuple[str, ...]  # notations demoi's catalogue uses
+
+
+CATALOGUE_LISTS = [
+    CatalogueList(
+        "languages.ttl",
+        f"{AUTHORITY}/language",
+        "LanguageRestriction",
+        DCTERMS.LinguisticSystem,
+        ("ELL", "ENG", "FRA", "DEU", "ITA", "SPA", "BUL", "TUR", "SQI", "RUS", "UKR", "ARA"),
+    ),
+    CatalogueList(
+        "frequencies.ttl",
+        f"{AUTHORITY}/frequency",
+        "FrequencyRestriction",
+        DCTERMS.Frequency,
+        ("ANNUAL", "QUARTERLY", "MONTHLY", "DAILY", "HOURLY", "IRREG", "DECENNIAL", "UNKNOWN"),
+    ),
+    CatalogueList(
+        "access-rights.ttl",
+        f"{AUTHORITY}/access-right",
+        "AccessRightRestriction",
+        DCTERMS.RightsStatement,
+        ("PUBLIC", "RESTRICTED", "NON_PUBLIC"),
+    ),
+    CatalogueList(
+        "countries.ttl", f"{AUTHORITY}/country", "CountryRestriction", DCTERMS.Location, ("GRC",)
+    ),
+    CatalogueList(
+        "publisher-types.ttl",
+        "http://purl.org/adms/publishertype/1.0",
+        "PublisherTypeRestriction",
+        SKOS.Concept,
+        ("LocalAuthority", "RegionalAuthority", "NationalAuthority"),
+    ),
+    CatalogueList(
+        "planned-availability.ttl",
+        f"{AUTHORITY}/planned-availability",
+        "AvailabilityRestriction",
+        SKOS.Concept,
+        ("AVAILABLE", "EXPERIMENTAL", "STABLE", "TEMPORARY"),
+    ),
+    CatalogueList(
+        "file-types.ttl",
+        f"{AUTHORITY}/file-type",
+        "FileTypeRestriction",
+        DCTERMS.MediaTypeOrExtent,
+        (
+            "RDF_TURTLE",
+            "RDF_N_TRIPLES",
+            "JSON_LD",
+            "CSV",
+            "RDF_XML",
+            "HTML",
+            "SPARQLQ",
+            "SPARQLQRES",
+        ),
+    ),
+    CatalogueList(
+        "data-themes.ttl", f"{AUTHORITY}/data-theme", "DataThemeRestriction", SKOS.Concept, ()
+    ),
+    CatalogueList(
+        "media-types.ttl",
+        "https://www.iana.org/assignments/media-types",
+        None,  # DCAT-AP checks the IRI (IANARestrictionRegexURI) and the class only
+        DCTERMS.MediaType,
+        (
+            "text/turtle",
+            "application/n-triples",
+            "application/ld+json",
+            "text/csv",
+            "application/rdf+xml",
+            "application/sparql-results+json",
+            "application/sparql-results+xml",
+            "text/html",
+            "application/sparql-query",
+        ),
+    ),
+]
+
+
+@cache
+def catalogue_list(file: str) -> rdflib.Graph:
+    return rdflib.Graph().parse(CODE_LISTS / file, format="turtle")
+
+
+@cache
+def mdr_vocabularies() -> rdflib.Graph:
+    return rdflib.Graph().parse(SHARED_DATA / MDR_VOCABULARIES, format="turtle")
+
+
+def concepts_of(code_list: CatalogueList) -> dict[str, rdflib.URIRef]:
+    graph = catalogue_list(code_list.file)
+    found = {}
+    for concept in graph.subjects(SKOS.inScheme, rdflib.URIRef(code_list.scheme)):
+        assert isinstance(concept, rdflib.URIRef)
+        notation = one(graph, concept, SKOS.notation)
+        assert str(concept) == f"{code_list.scheme.removesuffix('/1.0')}/{notation}", concept
+        found[notation] = concept
+    return found
+
+
+@pytest.mark.parametrize("code_list", CATALOGUE_LISTS, ids=lambda c: c.file)
+def test_catalogue_list_is_the_scheme_dcat_ap_checks(code_list: CatalogueList) -> None:
+    if code_list.restriction is None:
+        pattern = one(mdr_vocabularies(), R5R.IANARestrictionRegexURI, rdflib.SH.pattern)
+        assert all(re.match(pattern, str(c)) for c in concepts_of(code_list).values())
+        return
+    (scheme,) = mdr_vocabularies().objects(
+        mdr_vocabularies().value(R5R[code_list.restriction], rdflib.SH.property),
+        rdflib.SH.hasValue,
+    )
+    assert str(scheme) == code_list.scheme
+    graph = catalogue_list(code_list.file)
+    assert (scheme, RDF.type, SKOS.ConceptScheme) in graph
+
+
+@pytest.mark.parametrize("code_list", CATALOGUE_LISTS, ids=lambda c: c.file)
+def test_every_value_has_the_class_dcat_ap_expects(code_list: CatalogueList) -> None:
+    graph = catalogue_list(code_list.file)
+    concepts = concepts_of(code_list)
+    assert concepts
+    assert set(code_list.required) <= set(concepts), set(code_list.required) - set(concepts)
+    for concept in concepts.values():
+        assert (concept, RDF.type, SKOS.Concept) in graph
+        assert (concept, RDF.type, code_list.value_class) in graph, concept
+        for predicate in (SKOS.prefLabel, SKOS.definition):
+            languages = Counter(v.language for v in graph.objects(concept, predicate))
+            assert languages == Counter({"el": 1, "en": 1}), f"{concept} {predicate}"
+    scheme = rdflib.URIRef(code_list.scheme)
+    titles = Counter(v.language for v in graph.objects(scheme, DCTERMS.title))
+    assert titles == Counter({"el": 1, "en": 1})
+
+
+def test_every_frequency_the_data_inventory_reads_is_in_the_list() -> None:
+    """Regression guard: the data-inventory reader turns «Ετήσια» into …/frequency/ANNUAL; a
+    code missing from frequencies.ttl would fail DCAT-AP's second pass on every inventory."""
+    from demoi.lifting.sources.data_inventory import FREQUENCIES
+
+    (frequencies,) = [c for c in CATALOGUE_LISTS if c.file == "frequencies.ttl"]
+    assert set(FREQUENCIES) <= set(concepts_of(frequencies))
+
+
+def shape_titles(area: str) -> dict[str, str]:
+    shapes = rdflib.Graph().parse(REPO / "shapes" / f"{area}.ttl", format="turtle")
+    return {
+        title.language: str(title).split(" (")[0]
+        for title in shapes.objects(rdflib.URIRef(f"https://w3id.org/demoi/shapes/{area}"),
+                                    DCTERMS.title)
+        if isinstance(title, rdflib.Literal) and title.language
+    }  # fmt: skip
+
+
+def test_every_area_profile_and_the_sparql_protocol_are_standards() -> None:
+    from demoi import profiles
+
+    graph = catalogue_list("standards.ttl")
+    standards = set(graph.subjects(RDF.type, DCTERMS.Standard))
+    areas = profiles.area_names()
+    assert len(areas) == 12
+    for area in areas:
+        iri = rdflib.URIRef(profiles._area_profile(area).documentation)
+        assert iri in standards, iri
+        labels = {v.language: str(v) for v in graph.objects(iri, SKOS.prefLabel)}
+        assert labels == {lang: f"demoi: {text}" for lang, text in shape_titles(area).items()}
+    for other in (
+        "https://www.w3.org/TR/sparql11-protocol/",
+        "http://data.europa.eu/r5r/",
+        "https://semiceu.github.io/DCAT-AP/releases/3.0.1/",
+        "https://semiceu.github.io/DCAT-AP/releases/3.0.0-hvd/",
+    ):
+        assert rdflib.URIRef(other) in standards, other
+    assert len(standards) == len(areas) + 4
+    scheme = rdflib.URIRef("https://w3id.org/demoi/code/standard")
+    assert set(graph.objects(scheme, DCTERMS.hasPart)) == standards
+    for standard in standards:
+        for predicate in (SKOS.prefLabel, SKOS.definition):
+            languages = Counter(v.language for v in graph.objects(standard, predicate))
+            assert languages == Counter({"el": 1, "en": 1}), f"{standard} {predicate}"
+
+
+def test_every_municipality_is_a_location() -> None:
+    """A catalogue names the municipality as dct:spatial, whose DCAT-AP range is dct:Location."""
+    graph = rdflib.Graph().parse(CODE_LIST, format="turtle")
+    municipalities = set(graph.subjects(SKOS.inScheme, MUNICIPALITY))
+    assert len(municipalities) == 332
+    assert municipalities == set(graph.subjects(RDF.type, DCTERMS.Location))

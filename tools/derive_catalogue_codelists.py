@@ -281,6 +281,26 @@ FILE_TYPES = [
         "Σύνταξη απλού κειμένου για γράφους RDF, με μία τριάδα ανά γραμμή (W3C).",
     ),
     FileType(
+        "SPARQLQ",
+        "SPARQL",
+        "Ερώτημα SPARQL",
+        "Access to the data through SPARQL 1.1 queries (W3C) sent to a SPARQL endpoint: the "
+        "format of a distribution served by a SPARQL service (media type "
+        "application/sparql-query).",
+        "Πρόσβαση στα δεδομένα με ερωτήματα SPARQL 1.1 (W3C) προς ένα σημείο πρόσβασης SPARQL: η "
+        "μορφή μιας διανομής που διατίθεται από υπηρεσία SPARQL (τύπος μέσου "
+        "application/sparql-query).",
+    ),
+    FileType(
+        "SPARQLQRES",
+        "SPARQL results",
+        "Αποτελέσματα SPARQL",
+        "The results of a SPARQL 1.1 query (W3C), as XML or JSON (media types "
+        "application/sparql-results+xml and application/sparql-results+json).",
+        "Τα αποτελέσματα ενός ερωτήματος SPARQL 1.1 (W3C), σε XML ή JSON (τύποι μέσων "
+        "application/sparql-results+xml και application/sparql-results+json).",
+    ),
+    FileType(
         "SHP",
         "Esri Shape",
         "Shapefile της Esri",

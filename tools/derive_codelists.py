@@ -257,6 +257,9 @@ HEADER_INTRO = """\
 #       two municipalities or regions share one.
 #   dorg:population2021  ELSTAT 2021 census, resident population.
 #
+# Each municipality is also a dcterms:Location, the class DCAT-AP 3.0.1 expects as the value of
+# dct:spatial: a catalogue names the municipality whose data a dataset covers.
+#
 # Mount Athos (ELSTAT 9901, «ΑΓΙΟ ΟΡΟΣ (ΑΥΤΟΔΙΟΙΚΗΤΟ)») is left out: it is a self-governing part
 # of the Greek state (Article 105 of the Constitution), governed by the Holy Community of its
 # monasteries, not a municipality (ΟΤΑ), and in no regional unit. Its {athos:,} residents are in
@@ -1115,7 +1118,9 @@ def render(
             out += comment(f"{code}: {m.decision}")
         labels = [
             f"<{MUNICIPALITY_SCHEME}/{code}>",
-            "    a skos:Concept ;",
+            # A place as well as a code: catalogues name the municipality as dct:spatial, whose
+            # range DCAT-AP checks (sh:class dct:Location) against the code lists.
+            "    a skos:Concept , dcterms:Location ;",
             f"    skos:inScheme <{MUNICIPALITY_SCHEME}> ;",
             f"    skos:notation {turtle_string(code)} ;",
             f"    skos:prefLabel {turtle_string(m.label_el)}@el , {turtle_string(m.label_en)}@en ;",
