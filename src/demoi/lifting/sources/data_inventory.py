@@ -309,7 +309,9 @@ def charging_categories() -> CodeList:
 
 
 # The EU frequency table (http://publications.europa.eu/resource/authority/frequency) by the
-# words Greek inventories use; the table has no Greek labels and is not among demoi's code lists.
+# words Greek inventories use, which are more than the one label per language that
+# ontologies/codelists/frequencies.ttl gives each code (tests/test_codelists.py checks that
+# every code here is in it).
 FREQUENCIES = {
     "ANNUAL": ("Ετήσια", "Ετησίως", "Ετήσιο", "Ανά έτος", "Κάθε χρόνο", "Annual", "Yearly"),
     "ANNUAL_2": ("Εξαμηνιαία", "Ανά εξάμηνο", "Semiannual"),
