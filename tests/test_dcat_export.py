@@ -493,20 +493,24 @@ def test_turtle_groups_each_subject(kalamata: Catalogue) -> None:
 def test_a_dataset_iri_dereferences_to_its_description(
     demo_client: FlaskClient, kalamata: Catalogue
 ) -> None:
+    """A yearly dataset has no record of its own in the store (its years have), yet its IRI
+    dereferences, in every format and as a page, to what the catalogue says of it."""
     yearly = next(d for d in kalamata.datasets if d.periods)
     path = urlsplit(yearly.iri).path
     turtle = demo_client.get(path, headers={"Accept": "text/turtle"})
     assert turtle.status_code == 200 and turtle.mimetype == "text/turtle"
     store = ox.Store()
     store.load(turtle.data, format=ox.RdfFormat.TURTLE)
-    assert _subjects_of([q.triple for q in store], v.DCAT + "Dataset") == {yearly.iri}
-    page = demo_client.get(path, headers={"Accept": "text/html"})
-    assert page.status_code == 303
-    landing = page.headers["Location"]
-    assert landing.endswith(f"#{yearly.dataset_id}")
-    body = demo_client.get(landing.split("#")[0]).get_data(as_text=True)
-    assert f'id="{yearly.dataset_id}"' in body
-    # A year's own record is still described by the linked-data pages.
+    described = [q.triple for q in store]
+    assert _subjects_of(described, v.DCAT + "Dataset") == {yearly.iri}
+    assert _subjects_of(described, v.DCAT + "Distribution") == {
+        d.iri for d in yearly.distributions
+    }
+    assert demo_client.get(f"{path}.nt").mimetype == "application/n-triples"
+    for lang in ("el", "en"):
+        page = demo_client.get(f"{path}?lang={lang}", headers={"Accept": "text/html"})
+        assert page.status_code == 200 and yearly.title[lang] in page.get_data(as_text=True)
+    # A year's own record is still described, and a dataset nobody published is not.
     record = f"{path}/{yearly.periods[0]}"
     assert demo_client.get(record, headers={"Accept": "text/turtle"}).status_code == 200
     assert demo_client.get(f"{path}-none", headers={"Accept": "text/turtle"}).status_code == 404

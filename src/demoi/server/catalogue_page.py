@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import NotFound
-from werkzeug.wrappers import Response as WerkzeugResponse
 
 from demoi.conneg import negotiate
 from demoi.dcat import vocabulary as v
@@ -17,8 +17,9 @@ from demoi.dcat.labels import label
 from demoi.dcat.model import Catalogue, Dataset, read_catalogues
 from demoi.dcat.paging import RDF_FORMATS, catalogue_triples, serialise
 from demoi.errors import UsageError
+from demoi.iris import minted_prefix
 from demoi.municipalities import municipalities
-from demoi.server import app_settings, app_store, linked_data
+from demoi.server import app_settings, app_store
 from demoi.server.i18n import page_context, page_language
 from demoi.server.write_cache import until_next_write
 
@@ -122,25 +123,23 @@ def _catalogues(code: str | None) -> list[Catalogue]:
     )
 
 
-@bp.get("/id/dataset/<code>/<dataset>")
-def dataset_description(code: str, dataset: str) -> Response | WerkzeugResponse:
-    """A catalogue dataset's IRI dereferences: its DCAT-AP description (the page of its
-    catalogue that holds it), or, for a browser, its row on the catalogue page. A yearly
-    dataset has no other description: only its years' records are in the store."""
-    catalogue = _catalogues(code)[0] if code in municipalities() else None
-    found = [d for d in catalogue.datasets if d.dataset_id == dataset] if catalogue else []
-    if catalogue is None or not found:
-        return linked_data.minted(f"dataset/{code}/{dataset}")
-    fmt = _format()
-    if fmt == "html":
-        target = url_for(
-            "catalogue_page.municipal_catalogue", code=code, format="html", lang=page_language()
-        )
-        return redirect(f"{target}#{dataset}", code=303)
-    triples = municipal_triples(catalogue, app_settings(current_app).base_uri, found)
-    response = Response(serialise(triples, fmt), mimetype=RDF_FORMATS[fmt][1])
-    response.headers["Vary"] = "Accept"
-    return response
+def dataset_quads(iri: str) -> list[ox.Quad]:
+    """What the catalogue says about a dataset IRI (``{base}id/dataset/<code>/<dataset>``), in
+    the graph of its catalogue, for the linked-data pages: so that the IRI dereferences to its
+    DCAT-AP description, although a yearly dataset has no record of its own in the store (its
+    years have)."""
+    prefix = f"{minted_prefix(app_settings(current_app).base_uri)}dataset/"
+    code, _, dataset = iri.removeprefix(prefix).partition("/")
+    if not iri.startswith(prefix) or code not in municipalities():
+        return []
+    base = app_settings(current_app).base_uri
+    catalogue = _catalogues(code)[0]
+    found = [d for d in catalogue.datasets if d.dataset_id == dataset]
+    if not found:
+        return []
+    graph = ox.NamedNode(catalogue.iri)
+    triples = municipal_triples(catalogue, base, found)
+    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
 
 
 def _catalogue(code: str | None) -> Response | str:

@@ -24,6 +24,7 @@ from demoi.iris import STANDARDS_BASE
 from demoi.server import app_settings, app_store
 from demoi.server import ld_describe as describe
 from demoi.server import ld_page as page
+from demoi.server.catalogue_page import dataset_quads
 from demoi.server.errors import error_response
 from demoi.server.i18n import page_context, page_language
 from demoi.server.ld_standards import standards_for
@@ -148,7 +149,9 @@ def _exists(context: describe.Context, iri: str) -> bool:
     if context.standards.describes(iri) or describe.graph_exists(context, iri):
         return True
     node = ox.NamedNode(iri)
-    return bool(context.store.query(f"ASK {{ {node} ?p ?o }}", timeout=context.timeout).boolean)
+    if context.store.query(f"ASK {{ {node} ?p ?o }}", timeout=context.timeout).boolean:
+        return True
+    return bool(dataset_quads(iri))
 
 
 def _requested_representation() -> Representation:
@@ -261,6 +264,10 @@ def _respond(
     representation = chosen or _requested_representation()
     context = _context()
     quads = describe.description(context, iri) if iri else []
+    if iri:
+        # A catalogue dataset is described by the catalogue generated from the store too.
+        known = set(quads)
+        quads += [quad for quad in dataset_quads(iri) if quad not in known]
     is_graph = bool(iri) and describe.graph_exists(context, str(iri))
     if iri is None or not (quads or is_graph):
         return _not_found(iri or request.args.get("iri", ""), representation)
