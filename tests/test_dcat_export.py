@@ -243,7 +243,9 @@ def _walk_like_piveau(pages: dict[str, bytes], first: str, branch: str) -> list[
         store = ox.Store()
         store.load(pages[url], format=ox.RdfFormat.TURTLE)
         kind = "PagedCollection" if branch == "paged" else "PartialCollectionView"
-        (view,) = [q.subject for q in store.quads_for_pattern(None, v.TYPE, ox.NamedNode(hydra + kind))]
+        (view,) = [
+            q.subject for q in store.quads_for_pattern(None, v.TYPE, ox.NamedNode(hydra + kind))
+        ]
         total = list(store.quads_for_pattern(view, ox.NamedNode(hydra + "totalItems"), None))
         assert total, "piveau reads totalItems on the page node and throws without it"
         link = hydra + ("nextPage" if branch == "paged" else "next")
@@ -279,7 +281,9 @@ def test_a_harvester_walks_every_page(demo_client: FlaskClient, branch: str) -> 
             q.subject.value
             for q in store.quads_for_pattern(None, v.TYPE, ox.NamedNode(v.DCAT + "Dataset"))
         }
-    assert len(datasets) == len(read_catalogues(app_store(demo_client.application), BASE, "4401")[0].datasets)
+    assert len(datasets) == len(
+        read_catalogues(app_store(demo_client.application), BASE, "4401")[0].datasets
+    )
 
 
 def test_modified_since_keeps_only_what_changed(kalamata: Catalogue) -> None:
@@ -386,7 +390,12 @@ def test_terms_default_to_cc_by_and_free_then_follow_what_the_municipality_sets(
     set_terms(published, BASE, "4401", "budget-expense", licence="CC0")
     basis = {"el": "Απόφαση ΔΣ 12/2024, ΑΔΑ 6ΡΣΤ46ΜΤΛΗ-ΞΥΖ", "en": "Council decision 12/2024"}
     set_terms(
-        published, BASE, "4401", "budget-expense", distribution="csv", charging="marginal-cost",
+        published,
+        BASE,
+        "4401",
+        "budget-expense",
+        distribution="csv",
+        charging="marginal-cost",
         basis=basis,
     )
     budget = next(d for d in _only(published).datasets if d.dataset_id == "budget-expense")
@@ -503,9 +512,7 @@ def test_a_dataset_iri_dereferences_to_its_description(
     store.load(turtle.data, format=ox.RdfFormat.TURTLE)
     described = [q.triple for q in store]
     assert _subjects_of(described, v.DCAT + "Dataset") == {yearly.iri}
-    assert _subjects_of(described, v.DCAT + "Distribution") == {
-        d.iri for d in yearly.distributions
-    }
+    assert _subjects_of(described, v.DCAT + "Distribution") == {d.iri for d in yearly.distributions}
     assert demo_client.get(f"{path}.nt").mimetype == "application/n-triples"
     for lang in ("el", "en"):
         page = demo_client.get(f"{path}?lang={lang}", headers={"Accept": "text/html"})

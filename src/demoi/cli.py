@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from demoi import __version__
+from demoi.dcat.hvd_command import hvd_command
 from demoi.errors import (
     DemoiError,
     Location,
@@ -31,7 +32,6 @@ from demoi.errors import (
     UsageError,
     ValidationFailed,
 )
-from demoi.dcat.hvd_command import hvd_command
 from demoi.formats import rdf_format_for
 from demoi.guide_command import guide as guide_command
 from demoi.harvest.command import harvest as harvest_group
@@ -1263,6 +1263,7 @@ def catalog_contact(
             url=url,
         )
     _echo_err(f"contact point <{iri}> set")
+
 
 cli.add_command(inventory_command)
 
