@@ -6,24 +6,29 @@ Exit codes: 0 success; 1 data error (bad syntax, bad number, SHACL violations);
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import errno
 import logging
 import os
 import re
-import shutil
 import socket
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from demoi import __version__
+from demoi.command_options import (
+    base_uri_option,
+    command_settings,
+    opened_store,
+    setting_help,
+    store_option,
+)
 from demoi.dcat.hvd_command import hvd_command
 from demoi.errors import (
     DemoiError,
@@ -38,8 +43,7 @@ from demoi.harvest.command import harvest as harvest_group
 from demoi.inventory_command import inventory as inventory_command
 from demoi.iris import iri_problem, is_reserved
 from demoi.privacy.command import privacy as privacy_group
-from demoi.settings import SETTINGS, SETTINGS_BY_NAME, Settings, load_settings
-from demoi.store import Store, open_store
+from demoi.settings import SETTINGS, Settings
 
 if TYPE_CHECKING:
     from demoi.lifting.sources import DatabaseSource
@@ -54,42 +58,10 @@ BULK_THRESHOLD = 64 * 1024 * 1024
 QUERY_FORMAT_NAMES = ("json", "xml", "csv", "tsv", "ttl", "nt", "nq", "trig", "jsonld", "rdf")
 
 
-def _setting_help(name: str) -> str:
-    setting = SETTINGS_BY_NAME[name]
-    return f"{setting.help} [env: {setting.env_var}; default: {setting.default!r}]"
-
-
-def store_option(command: F) -> F:
-    """``--store PATH`` on every command that opens the store."""
-    return click.option(
-        "--store", "store", type=click.Path(path_type=str), help=_setting_help("store")
-    )(command)
-
-
-def base_uri_option(command: F) -> F:
-    """``--base-uri IRI`` on every command that mints IRIs or writes provenance."""
-    return click.option("--base-uri", help=_setting_help("base_uri"))(command)
-
-
-def _settings(**overrides: Any) -> Settings:
-    return load_settings(overrides)
-
-
-@contextlib.contextmanager
-def _open(settings: Settings, *, create: bool) -> Iterator[Store]:
-    """The store, closed afterwards. A store this command created is removed again if the
-    command fails, so that a failed command changes nothing, not even by leaving a store."""
-    path = settings.store_path
-    existed = path.exists()
-    store = open_store(path, backend=settings["store_backend"], create=create)
-    try:
-        yield store
-    except BaseException:
-        store.close()
-        if not existed:
-            shutil.rmtree(path, ignore_errors=True)
-        raise
-    store.close()
+# The shared options, under the names this module has always used.
+_setting_help = setting_help
+_settings = command_settings
+_open = opened_store
 
 
 def _echo_err(message: str) -> None:

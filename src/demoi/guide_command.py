@@ -18,15 +18,10 @@ from pathlib import Path
 
 import click
 
+from demoi.command_options import base_uri_option, command_settings, opened_store, store_option
 from demoi.errors import UsageError
-from demoi.settings import SETTINGS_BY_NAME
 
 LANGUAGES = ("el", "en")
-
-
-def _setting_help(name: str) -> str:
-    setting = SETTINGS_BY_NAME[name]
-    return f"{setting.help} [env: {setting.env_var}; default: {setting.default!r}]"
 
 
 @click.command("guide")
@@ -43,10 +38,8 @@ def _setting_help(name: str) -> str:
     type=click.Choice(LANGUAGES),
     help="Only this language on standard output (both by default, Greek first).",
 )
-# The same options as demoi.cli's store_option and base_uri_option, which this module cannot
-# import at load time: demoi.cli imports this module.
-@click.option("--store", "store", type=click.Path(path_type=str), help=_setting_help("store"))
-@click.option("--base-uri", help=_setting_help("base_uri"))
+@store_option
+@base_uri_option
 def guide(
     code: str, out: Path | None, lang: str | None, store: str | None, base_uri: str | None
 ) -> None:
@@ -57,16 +50,15 @@ def guide(
 
     Exit codes: 0 written, 2 usage error (unknown municipality, no store, store in use).
     """
-    from demoi.cli import _open, _settings
     from demoi.guide import as_html, as_markdown, guides
     from demoi.municipalities import municipalities
 
     if code not in municipalities():
         raise UsageError(f"unknown municipality {code!r}: give its ELSTAT code, e.g. 4401")
-    settings = _settings(store=store, base_uri=base_uri)
+    settings = command_settings(store=store, base_uri=base_uri)
     if not settings.store_path.exists():
         raise UsageError(f"{settings.store_path}: no store there")
-    with _open(settings, create=False) as opened:
+    with opened_store(settings, create=False) as opened:
         el, en = guides(opened, settings.base_uri, code, LANGUAGES)
     if out is None:
         chosen = {"el": [el], "en": [en]}.get(lang or "", [el, en])

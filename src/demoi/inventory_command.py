@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import click
 
+from demoi.command_options import base_uri_option, command_settings, opened_store, store_option
 from demoi.errors import UsageError
-from demoi.settings import SETTINGS_BY_NAME, load_settings
 
 FORMATS = ("csv", "json", "html")
 LANGUAGES = ("el", "en")
@@ -28,14 +28,14 @@ LANGUAGES = ("el", "en")
 )
 @click.option("--municipality", metavar="CODE", help="Only this municipality (ELSTAT code).")
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the HTML document.")
-@click.option(
-    "--store",
-    "store",
-    type=click.Path(path_type=str),
-    help=f"{SETTINGS_BY_NAME['store'].help} [env: {SETTINGS_BY_NAME['store'].env_var}]",
-)
+@store_option
+@base_uri_option
 def inventory(
-    output_format: str, municipality: str | None, lang: str | None, store: str | None
+    output_format: str,
+    municipality: str | None,
+    lang: str | None,
+    store: str | None,
+    base_uri: str | None,
 ) -> None:
     """The coverage matrix: every municipality × every functional area, as CSV, JSON or HTML.
 
@@ -47,16 +47,12 @@ def inventory(
     """
     from demoi.inventory import inventory as read_inventory
     from demoi.server.inventory_page import scoped, standalone_html
-    from demoi.store import open_store
 
-    settings = load_settings({"store": store})
+    settings = command_settings(store=store, base_uri=base_uri)
     if not settings.store_path.exists():
         raise UsageError(f"{settings.store_path}: no store there")
-    opened = open_store(settings.store_path, backend=settings["store_backend"], create=False)
-    try:
+    with opened_store(settings, create=False) as opened:
         found = read_inventory(opened, settings.base_uri)
-    finally:
-        opened.close()
     found = scoped(found, region=None, municipality=municipality)
     if output_format == "csv":
         click.echo(found.as_csv(), nl=False)

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import click
 
+from demoi.command_options import base_uri_option, command_settings, opened_store, store_option
 from demoi.errors import UsageError
-from demoi.settings import SETTINGS_BY_NAME, load_settings
 
 FORMATS = ("text", "json")
 LANGUAGES = ("el", "en")
-
-
-def _setting_help(name: str) -> str:
-    setting = SETTINGS_BY_NAME[name]
-    return f"{setting.help} [env: {setting.env_var}]"
 
 
 @click.command("hvd")
@@ -32,8 +27,8 @@ def _setting_help(name: str) -> str:
     help="Text for people, JSON for tools.",
 )
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the text report.")
-@click.option("--store", type=click.Path(path_type=str), help=_setting_help("store"))
-@click.option("--base-uri", metavar="IRI", help=_setting_help("base_uri"))
+@store_option
+@base_uri_option
 def hvd_command(
     municipality: str | None,
     output_format: str,
@@ -51,20 +46,16 @@ def hvd_command(
     """
     from demoi.dcat.hvd import report
     from demoi.municipalities import get_municipality
-    from demoi.store import open_store
 
     if municipality is not None:
         get_municipality(municipality)
-    settings = load_settings({"store": store, "base_uri": base_uri})
+    settings = command_settings(store=store, base_uri=base_uri)
     if not settings.store_path.exists():
         raise UsageError(f"{settings.store_path}: no store there")
-    opened = open_store(settings.store_path, backend=settings["store_backend"], create=False)
-    try:
+    with opened_store(settings, create=False) as opened:
         found = report(
             opened, settings.base_uri, municipality, eu_shapes_dir=settings["eu_shapes_dir"]
         )
-    finally:
-        opened.close()
     if output_format == "json":
         click.echo(found.json_text(), nl=False)
     else:

@@ -11,7 +11,6 @@ know, a request it refuses).
 from __future__ import annotations
 
 import shlex
-import shutil
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,11 +18,11 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
+from demoi.command_options import base_uri_option, command_settings, opened_store, store_option
 from demoi.harvest.ckan import DEFAULT_ROWS, ROWS_MAX, Client, Note, portal_url
 from demoi.harvest.ckan_dcat import Records, records
 from demoi.harvest.publish import guard, publish
 from demoi.municipalities import get_municipality
-from demoi.settings import SETTINGS_BY_NAME, load_settings
 
 LANGUAGES = ("el", "en")
 
@@ -124,12 +123,8 @@ def harvest() -> None:
     "data (cat:containsPersonalData); without it they are published without the statement.",
 )
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the summary.")
-@click.option(
-    "--store",
-    "store",
-    type=click.Path(path_type=str),
-    help=f"{SETTINGS_BY_NAME['store'].help} [env: {SETTINGS_BY_NAME['store'].env_var}]",
-)
+@store_option
+@base_uri_option
 def ckan(
     portal: str,
     municipality: str,
@@ -139,6 +134,7 @@ def ckan(
     personal_data: str | None,
     lang: str | None,
     store: str | None,
+    base_uri: str | None,
 ) -> None:
     """Harvest the datasets of the CKAN portal at PORTAL_URL (its address, e.g.
     https://opendata.thessaloniki.gr) for the municipality CODE, and publish them as the graph
@@ -147,7 +143,7 @@ def ckan(
     Exit codes: 0 harvested, 1 the portal's answers are wrong or hold personal data,
     2 usage error (bad option, portal unreachable, request refused).
     """
-    settings = load_settings({"store": store})
+    settings = command_settings(store=store, base_uri=base_uri)
     language = lang or settings["default_language"]
     started = datetime.now(UTC)
     place = get_municipality(municipality)
@@ -166,16 +162,13 @@ def ckan(
         out.write_bytes(_turtle(made))
         done = SUMMARY[language]["written"].format(triples=len(made.triples), out=out)
     else:
-        from demoi.store import open_store
-
         label = " ".join(
             ["demoi harvest ckan", shlex.quote(address), f"--municipality {place.code}"]
             + ([f"--organization {shlex.quote(organization)}"] if organization else [])
             + ([f"--personal-data {personal_data}"] if personal_data else [])
         )
-        existed = settings.store_path.exists()
-        opened = open_store(settings.store_path, backend=settings["store_backend"], create=True)
-        try:
+        # A failed harvest leaves nothing behind, not even a new store.
+        with opened_store(settings, create=True) as opened:
             published = publish(
                 opened,
                 made,
@@ -187,12 +180,6 @@ def ckan(
                 started=started,
                 language=language,
             )
-        except BaseException:
-            opened.close()
-            if not existed:  # a failed harvest leaves nothing behind, not even a new store
-                shutil.rmtree(settings.store_path, ignore_errors=True)
-            raise
-        opened.close()
         done = SUMMARY[language]["published"].format(
             triples=published.triples, graph=published.graph
         )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from demoi.command_options import command_settings, opened_store, store_option
 from demoi.errors import DataError, UnreadableInput, UsageError
 from demoi.privacy.detect import LABELS, Kind
 from demoi.privacy.scan import (
@@ -23,7 +24,7 @@ from demoi.privacy.scan import (
     scan_graph,
     scan_path,
 )
-from demoi.settings import SETTINGS_BY_NAME, load_settings
+from demoi.settings import Settings
 
 LANGUAGES = ("el", "en")
 
@@ -61,12 +62,7 @@ def privacy() -> None:
     help="Output: one line per finding and a summary, or JSON.",
 )
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the labels.")
-@click.option(
-    "--store",
-    "store",
-    type=click.Path(path_type=str),
-    help=f"{SETTINGS_BY_NAME['store'].help} [env: {SETTINGS_BY_NAME['store'].env_var}]",
-)
+@store_option
 def scan(
     source: Path | None,
     graph: str | None,
@@ -82,7 +78,7 @@ def scan(
 
     Exit codes: 0 nothing found, 1 personal data found, 2 usage error or unreadable input.
     """
-    settings = load_settings({"store": store})
+    settings = command_settings(store=store)
     language = lang or settings["default_language"]
     if (source is None) == (graph is None):
         raise UsageError("give either a SOURCE file or --graph IRI")
@@ -93,7 +89,7 @@ def scan(
         assert graph is not None
         if syntax:
             raise UsageError("--syntax goes with a SOURCE file, not with --graph")
-        findings = _scan_store_graph(settings.store_path, settings["store_backend"], graph)
+        findings = _scan_store_graph(settings, graph)
         name = masked_iri(graph)
     if output_format == "json":
         click.echo(json.dumps(as_json(name, findings), ensure_ascii=False, indent=2))
@@ -110,18 +106,13 @@ def _scan_file(source: Path, syntax: str | None) -> list[Finding]:
         raise UnreadableInput(error.message, location=error.location, spec=error.spec) from None
 
 
-def _scan_store_graph(path: Path, backend: str, graph: str) -> list[Finding]:
-    from demoi.store import open_store
-
-    if not path.exists():
-        raise UsageError(f"{path}: no store there")
-    store = open_store(path, backend=backend, create=False)
-    try:
+def _scan_store_graph(settings: Settings, graph: str) -> list[Finding]:
+    if not settings.store_path.exists():
+        raise UsageError(f"{settings.store_path}: no store there")
+    with opened_store(settings, create=False) as store:
         if graph not in {info.iri for info in store.graphs()}:
             raise UsageError(f"there is no graph {graph}")
         return scan_graph(store, graph)
-    finally:
-        store.close()
 
 
 def as_text(source: str, findings: list[Finding], language: str) -> str:
