@@ -77,3 +77,32 @@ def test_most_specific_range_gives_the_quality() -> None:
 def test_nothing_offered_is_a_programming_error() -> None:
     with pytest.raises(ValueError):
         negotiate("*/*", [])
+
+
+@pytest.mark.parametrize(
+    ("requested", "accept", "chosen"),
+    [
+        (None, None, "json"),
+        ("", "text/csv", "csv"),
+        ("csv", "application/json", "csv"),  # ?format= wins over Accept
+        ("csv", "image/png", "csv"),  # ... even over an Accept nothing satisfies
+        (None, "text/csv;q=0.5, application/json;q=0.9", "json"),
+    ],
+)
+def test_a_page_format_is_the_parameter_else_the_negotiated_one(
+    requested: str | None, accept: str | None, chosen: str
+) -> None:
+    from demoi.conneg import requested_format
+
+    offered = [("application/json", "json"), ("text/csv", "csv")]
+    assert requested_format(requested, accept, offered) == chosen
+
+
+def test_an_unknown_format_parameter_is_a_usage_error_naming_the_formats() -> None:
+    from demoi.conneg import requested_format
+    from demoi.errors import UsageError
+
+    with pytest.raises(UsageError, match="'xls'; the formats are json, csv"):
+        requested_format("xls", None, [("application/json", "json"), ("text/csv", "csv")])
+    with pytest.raises(NotAcceptable):
+        requested_format(None, "image/png", [("application/json", "json")])

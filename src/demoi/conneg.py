@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from demoi.errors import DemoiError
+from demoi.errors import DemoiError, UsageError
 
 
 class NotAcceptable(DemoiError):
@@ -100,3 +100,17 @@ def negotiate(accept: str | None, offered: Sequence[tuple[str, T]]) -> T:
     if best_value is None:
         raise NotAcceptable(list(dict.fromkeys(media_type for media_type, _ in offered)))
     return best_value
+
+
+def requested_format(
+    requested: str | None, accept: str | None, offered: Sequence[tuple[str, str]]
+) -> str:
+    """The format a page answers in: ``?format=NAME`` when given (one of the offered names),
+    otherwise the name negotiated from the Accept header. An unknown name is the client's
+    mistake (a UsageError, 400), not a 406: nothing was negotiated."""
+    names = [name for _, name in offered]
+    if requested:
+        if requested not in names:
+            raise UsageError(f"unknown format {requested!r}; the formats are {', '.join(names)}")
+        return requested
+    return negotiate(accept, offered)

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.exceptions import NotFound
 
-from demoi.conneg import negotiate
+from demoi.conneg import requested_format
 from demoi.dcat import vocabulary as v
 from demoi.dcat.export import Platform, municipal_triples
 from demoi.dcat.labels import label
@@ -85,14 +85,7 @@ def _platform() -> Platform:
 
 
 def _format() -> str:
-    requested = request.args.get("format")
-    if requested in {*RDF_FORMATS, "html"}:
-        return requested
-    if requested is not None:
-        raise UsageError(
-            f"format must be one of {', '.join([*RDF_FORMATS, 'html'])}, not {requested!r}"
-        )
-    return negotiate(request.headers.get("Accept"), OFFERED)
+    return requested_format(request.args.get("format"), request.headers.get("Accept"), OFFERED)
 
 
 def _integer(name: str, default: int | None) -> int | None:

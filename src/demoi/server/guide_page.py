@@ -14,8 +14,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import NotFound
 
-from demoi.conneg import negotiate
-from demoi.errors import UsageError
+from demoi.conneg import requested_format
 from demoi.guide import LANGUAGES, Link, as_html, as_markdown, guides
 from demoi.municipalities import municipalities
 from demoi.server import app_settings, app_store
@@ -23,7 +22,6 @@ from demoi.server.i18n import CHROME_TEXT, other_language, page_language
 
 bp = Blueprint("guide_page", __name__)
 
-FORMATS = ("html", "md")
 OFFERED = (("text/html", "html"), ("text/markdown", "md"))
 MEDIA_TYPES = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8"}
 BILINGUAL = ",".join(LANGUAGES)
@@ -35,12 +33,7 @@ TEXT = {
 
 
 def _format() -> str:
-    requested = request.args.get("format")
-    if requested:
-        if requested not in FORMATS:
-            raise UsageError(f"unknown format {requested!r}; the formats are {', '.join(FORMATS)}")
-        return requested
-    return negotiate(request.headers.get("Accept"), OFFERED)
+    return requested_format(request.args.get("format"), request.headers.get("Accept"), OFFERED)
 
 
 def _languages() -> tuple[str, ...]:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
 
-from demoi.conneg import negotiate
+from demoi.conneg import requested_format
 from demoi.dcat import hvd
-from demoi.errors import UsageError
 from demoi.municipalities import municipalities
 from demoi.server import app_settings, app_store
 from demoi.server.errors import error_response
@@ -23,7 +22,6 @@ from demoi.server.write_cache import until_next_write
 bp = Blueprint("hvd_page", __name__)
 
 REPORT_CACHE = "demoi.hvd.reports"
-FORMATS = ("html", "json")
 #: HTML first: the pages are for people; a tool asks for JSON (or ``?format=json``).
 OFFERED = [("text/html", "html"), ("application/json", "json")]
 
@@ -94,12 +92,7 @@ STATUS_CLASSES = {hvd.PRESENT: "conforms", hvd.INCOMPLETE: "warnings", hvd.MISSI
 
 
 def _format() -> str:
-    requested = request.args.get("format")
-    if requested in FORMATS:
-        return requested
-    if requested is not None:
-        raise UsageError(f"format must be one of {', '.join(FORMATS)}, not {requested!r}")
-    return negotiate(request.headers.get("Accept"), OFFERED)
+    return requested_format(request.args.get("format"), request.headers.get("Accept"), OFFERED)
 
 
 def _report(code: str | None) -> hvd.HvdReport:

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import jinja2
 from flask import Blueprint, Response, current_app, render_template, request
 
-from demoi.conneg import negotiate
+from demoi.conneg import requested_format
 from demoi.errors import UsageError
 from demoi.inventory import (
     CONFORMING,
@@ -36,7 +36,6 @@ from demoi.server.write_cache import until_next_write
 bp = Blueprint("inventory_page", __name__)
 
 INVENTORY_CACHE = "demoi.inventory"
-FORMATS = ("html", "csv", "json")
 #: What the page offers, its preference first: a browser's ``*/*`` gets the page.
 OFFERED = (("text/html", "html"), ("text/csv", "csv"), ("application/json", "json"))
 MEDIA_TYPES = {
@@ -218,12 +217,7 @@ def _href(**args: str | None) -> str:
 
 
 def _requested_format() -> str:
-    requested = request.args.get("format")
-    if requested:
-        if requested not in FORMATS:
-            raise UsageError(f"unknown format {requested!r}; the formats are {', '.join(FORMATS)}")
-        return requested
-    return negotiate(request.headers.get("Accept"), OFFERED)
+    return requested_format(request.args.get("format"), request.headers.get("Accept"), OFFERED)
 
 
 @bp.get("/inventory")
