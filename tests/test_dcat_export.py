@@ -34,8 +34,9 @@ EU_SHAPES = str(SHARED_DATA / "dcat-ap-shacl")
 PLATFORM = Platform(BASE, "demoi", "")
 #: The Warnings DCAT-AP's vocabulary check gives on every generated catalogue, and must: the
 #: municipality is a publisher no EU corporate-body table lists, and a place no EU place table
-#: lists (docs/catalogue.md). Anything else is a defect.
-EXPECTED_WARNING_PATHS = {v.DCTERMS + "publisher", v.DCTERMS + "spatial"}
+#: lists; a functional area is a theme no EU data-theme table lists (docs/catalogue.md).
+#: Anything else is a defect.
+EXPECTED_WARNING_PATHS = {v.DCTERMS + "publisher", v.DCTERMS + "spatial", v.DCAT + "theme"}
 
 
 @pytest.fixture(scope="module")
@@ -89,11 +90,12 @@ def test_generated_catalogue_conforms_in_both_passes(
         datasets = len(kalamata.datasets)
         # The catalogue, every dataset and the data service name the municipality as publisher
         # (and the platform's catalogue its operator); the catalogue and every dataset name the
-        # municipality as a place.
+        # municipality as a place; every dataset has its functional area as a theme.
         platform = 1 if scope == "platform" else 0
         assert _warning_counts(outcome) == {
             v.DCTERMS + "publisher": datasets + 2 + platform,
             v.DCTERMS + "spatial": datasets + 1,
+            v.DCAT + "theme": datasets,
         }
 
 
@@ -521,3 +523,40 @@ def test_a_dataset_iri_dereferences_to_its_description(
     record = f"{path}/{yearly.periods[0]}"
     assert demo_client.get(record, headers={"Accept": "text/turtle"}).status_code == 200
     assert demo_client.get(f"{path}-none", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+#: The code lists a harvester's validator has too: the EU authority tables demoi copies.
+EU_TABLES = {
+    "languages",
+    "frequencies",
+    "access-rights",
+    "countries",
+    "publisher-types",
+    "planned-availability",
+    "file-types",
+    "data-themes",
+    "hvd-categories",
+    "licences",
+}
+
+
+def test_catalogue_conforms_for_a_validator_with_only_the_eu_tables(
+    kalamata: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: the catalogue conformed only with demoi's own code lists as background (218
+    violations without them: charging concepts, profiles, municipalities, media types, the ELI
+    untyped). It now states those classes itself."""
+    from demoi.resources import standards_path
+
+    eu_only = ox.Store()
+    for path in sorted((standards_path("ontologies") / "codelists").glob("*.ttl")):
+        if path.stem in EU_TABLES:
+            eu_only.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    monkeypatch.setattr(profiles, "_background_store", lambda: eu_only)
+    profiles.background_subjects.cache_clear()
+    try:
+        triples = municipal_triples(kalamata, BASE)
+        assert _violations(_check(triples, "dcat-ap")) == []
+        assert _violations(_check(high_value_triples(triples), "hvd")) == []
+    finally:
+        profiles.background_subjects.cache_clear()

@@ -118,6 +118,7 @@ FULL_RECORD = REPO / "tests" / "cases" / "shapes" / "catalogue" / "valid-full-re
 
 # (shape or its section, path, value, focus, constraint component)
 Key = tuple[str, str | None, str | None, str, str]
+FUNCTIONAL_AREA = "https://w3id.org/demoi/code/functional-area/"
 
 
 def _eu_outcome(case: Path, name: str) -> conformance.Outcome:
@@ -136,7 +137,8 @@ def _keys(outcome: conformance.Outcome, severity: str) -> Counter[Key]:
 def _expected_warnings(data: rdflib.Graph) -> Counter[Key]:
     """What DCAT-AP warns about in a valid demoi record, and why it stays: a municipality is not
     in the EU corporate-body table (each dct:publisher of a catalogue, dataset or data service),
-    and a municipality of demoi's code list is in none of the EU place lists (dct:spatial)."""
+    and a municipality of demoi's code list is in none of the EU place lists (dct:spatial), and
+    a functional area is a theme of demoi's, not of the EU data-theme table (dcat:theme)."""
     node = "NodeConstraintComponent"
     expected: Counter[Key] = Counter()
     for cls, shape in (
@@ -150,6 +152,9 @@ def _expected_warnings(data: rdflib.Graph) -> Counter[Key]:
             for place in data.objects(subject, DCTERMS.spatial):
                 if str(place).startswith(MUNICIPALITY + "/") and cls != DCAT.DataService:
                     expected[(shape, str(DCTERMS.spatial), str(place), str(subject), node)] += 1
+            for theme in data.objects(subject, DCAT.theme):
+                if str(theme).startswith(FUNCTIONAL_AREA):
+                    expected[(shape, str(DCAT.theme), str(theme), str(subject), node)] += 1
     return expected
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from demoi.dcat import vocabulary as v
+from demoi.dcat.labels import label
 from demoi.dcat.model import Catalogue, Contact, Dataset, Distribution, Terms
 from demoi.municipalities import Municipality
 
@@ -81,6 +82,13 @@ class _Writer:
         self.iri(subject, predicate, url)
         self.typed(ox.NamedNode(url), v.RDFS + "Resource")
 
+    def value(self, subject: ox.NamedNode, predicate: str, iri: str, *classes: str) -> None:
+        """A link to a code-list value, with the class DCAT-AP's ranges check on it stated
+        here too: demoi's validator finds it in its code lists, but a harvester's validator
+        with only the EU tables would not (charging categories, profiles, municipalities)."""
+        self.iri(subject, predicate, iri)
+        self.typed(ox.NamedNode(iri), *classes)
+
     def document(self, subject: ox.NamedNode, predicate: str, url: str) -> None:
         self.iri(subject, predicate, url)
         self.typed(ox.NamedNode(url), v.FOAF + "Document")
@@ -120,8 +128,7 @@ def platform_triples(
     writer.iri(node, v.DCTERMS + "spatial", v.COUNTRY + "GRC")
     writer.iri(node, v.DCTERMS + "license", v.DEFAULT_LICENCE)
     writer.document(node, v.FOAF + "homepage", base)
-    for taxonomy in (v.DATA_THEME.rstrip("/"), v.FUNCTIONAL_AREAS):
-        writer.iri(node, v.DCAT + "themeTaxonomy", taxonomy)
+    _taxonomies(writer, node)
     for catalogue in catalogues:
         own = [d for d in catalogue.datasets if chosen is None or d.iri in chosen]
         if chosen is not None and not own:
@@ -146,6 +153,21 @@ PLATFORM_DESCRIPTION = {
 }
 
 
+def _taxonomies(writer: _Writer, node: ox.NamedNode) -> None:
+    """The EU data themes and demoi's functional areas, which the datasets' themes come from;
+    the functional areas described here, where no EU table can describe them."""
+    writer.iri(node, v.DCAT + "themeTaxonomy", v.DATA_THEME.rstrip("/"))
+    scheme = ox.NamedNode(v.FUNCTIONAL_AREAS)
+    writer.value(node, v.DCAT + "themeTaxonomy", scheme.value, v.SKOS + "ConceptScheme")
+    writer.texts(scheme, v.DCTERMS + "title", FUNCTIONAL_AREAS_TITLE)
+
+
+FUNCTIONAL_AREAS_TITLE = {
+    "el": "Λειτουργικά πεδία των ΟΤΑ (demoi, ν. 4727/2020)",
+    "en": "Functional areas of Greek local government (demoi, Law 4727/2020)",
+}
+
+
 def _languages(writer: _Writer, node: ox.NamedNode) -> None:
     for code in ("ELL", "ENG"):
         writer.iri(node, v.DCTERMS + "language", v.LANGUAGE + code)
@@ -165,8 +187,7 @@ def _write_catalogue(
     _spatial(writer, node, municipality)
     writer.iri(node, v.DCTERMS + "license", v.DEFAULT_LICENCE)
     writer.document(node, v.FOAF + "homepage", v.guide_url(base, municipality.code))
-    for taxonomy in (v.DATA_THEME.rstrip("/"), v.FUNCTIONAL_AREAS):
-        writer.iri(node, v.DCAT + "themeTaxonomy", taxonomy)
+    _taxonomies(writer, node)
     if catalogue.modified:
         writer.literal(node, v.DCTERMS + "modified", catalogue.modified, "dateTime")
     contact = _contact(writer, catalogue.contact)
@@ -211,7 +232,7 @@ def _spatial(writer: _Writer, node: ox.NamedNode, municipality: Municipality) ->
     which no EU table holds: DCAT-AP's vocabulary check warns about it, and that warning is
     expected (docs/catalogue.md)."""
     writer.iri(node, v.DCTERMS + "spatial", v.COUNTRY + "GRC")
-    writer.iri(node, v.DCTERMS + "spatial", municipality.iri)
+    writer.value(node, v.DCTERMS + "spatial", municipality.iri, v.DCTERMS + "Location")
 
 
 def _contact(writer: _Writer, contact: Contact) -> ox.NamedNode:
@@ -238,6 +259,14 @@ def _write_dataset(
     writer.iri(node, v.DEMOI + "functionalArea", v.FUNCTIONAL_AREA + dataset.area)
     for theme in dataset.themes:
         writer.iri(node, v.DCAT + "theme", v.DATA_THEME + theme)
+    # The functional area is a theme too, from demoi's scheme (a dcat:themeTaxonomy of the
+    # catalogue); DCAT-AP's vocabulary check warns that it is not an EU data theme.
+    area = v.FUNCTIONAL_AREA + dataset.area
+    writer.value(node, v.DCAT + "theme", area, v.SKOS + "Concept")
+    writer.texts(
+        ox.NamedNode(area), v.SKOS + "prefLabel", {lang: label(area, lang) for lang in ("el", "en")}
+    )
+    writer.iri(ox.NamedNode(area), v.SKOS + "inScheme", v.FUNCTIONAL_AREAS)
     _spatial(writer, node, dataset.municipality)
     if dataset.temporal:
         period = ox.BlankNode()
@@ -248,7 +277,7 @@ def _write_dataset(
     writer.literal(node, v.DCTERMS + "modified", dataset.modified, "dateTime")
     if dataset.issued:
         writer.literal(node, v.DCTERMS + "issued", dataset.issued, "dateTime")
-    writer.iri(node, v.DCTERMS + "conformsTo", v.PROFILE + dataset.area)
+    writer.value(node, v.DCTERMS + "conformsTo", v.PROFILE + dataset.area, v.DCTERMS + "Standard")
     writer.iri(node, v.DCTERMS + "accessRights", v.ACCESS_RIGHT + "PUBLIC")
     writer.iri(node, v.DCTERMS + "language", v.LANGUAGE + "ELL")
     if dataset.frequency:
@@ -268,7 +297,7 @@ def _write_dataset(
     if dataset.high_value:
         for category in dataset.hvd_categories:
             writer.iri(node, v.DCATAP + "hvdCategory", v.HVD_CATEGORY + category)
-        writer.iri(node, v.DCATAP + "applicableLegislation", v.HVD_REGULATION)
+        writer.value(node, v.DCATAP + "applicableLegislation", v.HVD_REGULATION, v.ELI_LEGAL)
     for distribution in dataset.distributions:
         writer.iri(node, v.DCAT + "distribution", distribution.iri)
         _write_distribution(writer, dataset, distribution)
@@ -283,14 +312,14 @@ def _write_distribution(writer: _Writer, dataset: Dataset, distribution: Distrib
     if distribution.download_url:
         writer.resource(node, v.DCAT + "downloadURL", distribution.download_url)
     if distribution.media_type:
-        writer.iri(node, v.DCAT + "mediaType", distribution.media_type)
+        writer.value(node, v.DCAT + "mediaType", distribution.media_type, v.DCTERMS + "MediaType")
     writer.iri(node, v.DCTERMS + "format", distribution.file_type)
     if distribution.service:
         writer.iri(node, v.DCAT + "accessService", distribution.service)
     writer.literal(node, v.DCTERMS + "modified", dataset.modified, "dateTime")
     _write_terms(writer, node, distribution.terms)
     if dataset.high_value:
-        writer.iri(node, v.DCATAP + "applicableLegislation", v.HVD_REGULATION)
+        writer.value(node, v.DCATAP + "applicableLegislation", v.HVD_REGULATION, v.ELI_LEGAL)
 
 
 def _write_terms(writer: _Writer, node: ox.NamedNode, terms: Terms) -> None:
@@ -299,7 +328,7 @@ def _write_terms(writer: _Writer, node: ox.NamedNode, terms: Terms) -> None:
     too (the charging concepts are dct:RightsStatement, as DCAT-AP's range wants)."""
     writer.iri(node, v.DCTERMS + "license", terms.licence)
     writer.iri(node, v.CAT + "chargingCategory", terms.charging)
-    writer.iri(node, v.DCTERMS + "rights", terms.charging)
+    writer.value(node, v.DCTERMS + "rights", terms.charging, v.DCTERMS + "RightsStatement")
     writer.texts(node, v.CAT + "chargingBasis", terms.charging_basis)
 
 
@@ -347,7 +376,7 @@ def _write_service(
     writer.resource(node, v.DCAT + "endpointURL", endpoint)
     # GET on the endpoint without a query answers with its SPARQL 1.1 Service Description.
     writer.resource(node, v.DCAT + "endpointDescription", endpoint)
-    writer.iri(node, v.DCTERMS + "conformsTo", v.SPARQL_PROTOCOL)
+    writer.value(node, v.DCTERMS + "conformsTo", v.SPARQL_PROTOCOL, v.DCTERMS + "Standard")
     writer.iri(node, v.DCTERMS + "publisher", publisher)
     writer.add(node, v.DCAT + "contactPoint", contact)
     writer.iri(node, v.DCTERMS + "accessRights", v.ACCESS_RIGHT + "PUBLIC")
@@ -359,7 +388,7 @@ def _write_service(
     for category in categories:
         writer.iri(node, v.DCATAP + "hvdCategory", v.HVD_CATEGORY + category)
     if categories:
-        writer.iri(node, v.DCATAP + "applicableLegislation", v.HVD_REGULATION)
+        writer.value(node, v.DCATAP + "applicableLegislation", v.HVD_REGULATION, v.ELI_LEGAL)
 
 
 # --- the high-value part -----------------------------------------------------------------------

@@ -19,6 +19,7 @@ PROV = "http://www.w3.org/ns/prov#"
 HYDRA = "http://www.w3.org/ns/hydra/core#"
 M8G = "http://data.europa.eu/m8g/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+ELI_LEGAL = "http://data.europa.eu/eli/ontology#LegalResource"
 DEMOI = STANDARDS_BASE + "def/common#"
 CAT = STANDARDS_BASE + "def/catalogue#"
 

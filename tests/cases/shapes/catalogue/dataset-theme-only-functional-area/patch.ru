@@ -1,0 +1,5 @@
+PREFIX cat: <https://w3id.org/demoi/def/catalogue#>
+PREFIX dcat: <http://www.w3.org/ns/dcat#>
+
+DELETE WHERE { <http://127.0.0.1:8000/id/budget-expense/4401/2024> dcat:theme ?theme } ;
+INSERT DATA { <http://127.0.0.1:8000/id/budget-expense/4401/2024> dcat:theme <https://w3id.org/demoi/code/functional-area/finance> }
