@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from datetime import timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -560,3 +561,159 @@ def test_catalogue_conforms_for_a_validator_with_only_the_eu_tables(
         assert _violations(_check(high_value_triples(triples), "hvd")) == []
     finally:
         profiles.background_subjects.cache_clear()
+
+
+# --- regressions from the review ---------------------------------------------------------------
+
+CATALOGUE_4401 = f"{BASE}graph/4401/catalogue"
+
+
+def test_terms_in_another_graph_named_catalogue_are_ignored(published: OxigraphStore) -> None:
+    """A 4401 token may write graph/4401/x/catalogue: terms there set another municipality's
+    (or its own) licence, past the checks of demoi catalog terms, and planted links."""
+    forged = f"""
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX cat: <https://w3id.org/demoi/def/catalogue#>
+INSERT DATA {{
+  GRAPH <{BASE}graph/4401/x/catalogue> {{
+    <{BASE}id/terms/4401/x/evil> dcterms:relation <{BASE}id/dataset/4401/budget-expense> ;
+        dcterms:license <javascript:alert(1)//> ;
+        cat:chargingCategory <{v.CHARGING}marginal-cost> }}
+  GRAPH <{CATALOGUE_4401}> {{
+    <{BASE}id/terms/4401/other> dcterms:relation <{BASE}id/dataset/0701/budget-expense> ;
+        dcterms:license <{v.LICENCE}CC0> }}
+}}"""
+    published.update(forged)
+    budget = next(d for d in _only(published).datasets if d.dataset_id == "budget-expense")
+    assert budget.terms.licence == v.DEFAULT_LICENCE and budget.terms.charging == v.FREE
+
+
+def test_a_record_of_a_code_outside_the_code_list_does_not_break_the_catalogue(
+    published: OxigraphStore,
+) -> None:
+    published.update(
+        f"""
+PREFIX dcat: <http://www.w3.org/ns/dcat#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX demoi: <https://w3id.org/demoi/def/common#>
+INSERT DATA {{ GRAPH <{BASE}graph/4401/x/catalogue> {{
+  <{BASE}id/dataset/forged> a dcat:Dataset ; dcterms:relation <{BASE}graph/4401/x/catalogue> ;
+      demoi:municipality <https://w3id.org/demoi/code/municipality/4401/x> ;
+      demoi:functionalArea <https://w3id.org/demoi/code/functional-area/finance> ;
+      dcterms:modified "2026-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> }} }}"""
+    )
+    assert [c.municipality.code for c in read_catalogues(published, BASE)] == ["4401"]
+
+
+def test_a_graph_dropped_by_an_update_leaves_the_catalogue(published: OxigraphStore) -> None:
+    published.update(f"DROP GRAPH <{BASE}graph/4401/budget-expense/2024>")
+    assert "budget-expense" not in {d.dataset_id for d in _only(published).datasets}
+
+
+def test_a_dataset_id_names_one_area(published: OxigraphStore) -> None:
+    lifted = lift(
+        EXAMPLES / "budget" / "4401-2024-expense.utf8.csv",
+        get_mapping("budget-expense"),
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri=BASE,
+        dataset="waste-quantities",
+    )
+    with pytest.raises(UsageError, match="already publishes a dataset 'waste-quantities'"):
+        publish_lifted(published, lifted, base_uri=BASE)
+
+
+def test_modified_follows_the_terms_and_compares_as_moments(published: OxigraphStore) -> None:
+    from demoi.dcat.model import instant
+
+    before = _only(published)
+    budget = next(d for d in before.datasets if d.dataset_id == "budget-expense")
+    latest = max(d.modified for d in before.datasets)
+    set_terms(published, BASE, "4401", "budget-expense", licence="CC0")
+    after = next(d for d in _only(published).datasets if d.dataset_id == "budget-expense")
+    # Set within the same second as the lift, the time may be equal: it never goes back.
+    assert after.terms.modified is not None
+    assert instant(after.modified) == max(instant(budget.modified), instant(after.terms.modified))
+    changed = catalogue_triples([_only(published)], platform=PLATFORM, code="4401", since=latest)
+    assert after.iri in _subjects_of(changed, v.DCAT + "Dataset")
+    # The same moment written with another offset.
+    shifted = instant(budget.modified).astimezone(timezone(timedelta(hours=2))).isoformat()
+    again = catalogue_triples([_only(published)], platform=PLATFORM, code="4401", since=shifted)
+    assert budget.iri in _subjects_of(again, v.DCAT + "Dataset")
+    with pytest.raises(UsageError, match="ISO 8601"):
+        catalogue_triples([_only(published)], platform=PLATFORM, code="4401", since="zzz")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"email": "giorgos.papadopoulos@gmail.com"}, "a person's address"),
+        ({"email": "opendata@x{y}.gr"}, "cannot be written as an IRI"),
+        ({"url": "https://x.gr/{a}"}, "cannot be written as an IRI"),
+        ({"name": {"el": "Γραφείο\x01", "en": "Office"}}, "control character"),
+    ],
+)
+def test_contact_refusals_are_usage_errors(
+    published: OxigraphStore, arguments: dict[str, object], message: str
+) -> None:
+    values: dict[str, object] = {"name": {"el": "Γραφείο", "en": "Office"}, **arguments}
+    with pytest.raises(UsageError, match=message):
+        set_contact(published, BASE, "4401", **values)  # type: ignore[arg-type]
+
+
+def test_terms_with_personal_data_in_the_basis_are_refused(published: OxigraphStore) -> None:
+    from demoi.privacy.gate import PersonalDataFound
+
+    basis = {"el": "Πληροφορίες στο 6971234567", "en": "Call 6971234567"}
+    with pytest.raises(PersonalDataFound):
+        set_terms(published, BASE, "4401", "budget-expense", charging="marginal-cost", basis=basis)
+    with pytest.raises(UsageError, match="goes with --charging"):
+        set_terms(published, BASE, "4401", "budget-expense", licence="CC0", basis=basis)
+
+
+@pytest.mark.parametrize("parameter", ["page=%C2%B2", "page=1&page_size=%C2%B2"])
+def test_a_page_number_in_other_digits_is_a_400(demo_client: FlaskClient, parameter: str) -> None:
+    assert demo_client.get(f"/catalog?{parameter}&format=ttl").status_code == 400
+
+
+def test_page_links_ignore_the_host_header(demo_client: FlaskClient) -> None:
+    response = demo_client.get(
+        "/catalog/4401?page=1&page_size=5&format=nt", headers={"Host": "evil.example"}
+    )
+    assert b"evil.example" not in response.data
+    assert f"<{BASE}catalog/4401?page=2&page_size=5>".encode() in response.data
+
+
+def test_the_html_catalogue_varies_by_accept(demo_client: FlaskClient) -> None:
+    response = demo_client.get("/catalog", headers={"Accept": "text/html"})
+    assert "Accept" in response.headers["Vary"] and "Accept-Language" in response.headers["Vary"]
+
+
+def test_a_dataset_with_a_record_has_one_title_per_language(
+    demo_client: FlaskClient, kalamata: Catalogue
+) -> None:
+    """Regression: the record and the catalogue both described the IRI of a dataset without
+    periods, with two titles per language and two periods of time."""
+    single = next(d for d in kalamata.datasets if not d.periods and d.temporal)
+    response = demo_client.get(urlsplit(single.iri).path, headers={"Accept": "text/turtle"})
+    store = ox.Store()
+    store.load(response.data, format=ox.RdfFormat.TURTLE)
+    subject = ox.NamedNode(single.iri)
+    titles = [q.object for q in store.quads_for_pattern(subject, v.dcterms("title"), None)]
+    assert sorted(t.language for t in titles if isinstance(t, ox.Literal)) == ["el", "en"]
+    assert len(list(store.quads_for_pattern(subject, v.dcterms("temporal"), None))) == 1
+
+
+def test_catalogue_graphs_are_not_loaded_or_dropped_by_hand(
+    published: OxigraphStore, tmp_path: Path
+) -> None:
+    published.close()
+    runner = CliRunner()
+    common = ["--store", str(tmp_path / "store"), "--base-uri", BASE]
+    data = tmp_path / "x.nt"
+    data.write_text("<urn:a> <urn:b> <urn:c> .\n")
+    for arguments in (["load", str(data), "--graph", CATALOGUE_4401], ["drop", CATALOGUE_4401]):
+        result = runner.invoke(cli, [*arguments, *common])
+        assert result.exit_code == 2 and "catalogue graph" in result.output
+    result = runner.invoke(cli, ["catalog", "--store", str(tmp_path / "store"), "hvd"])
+    assert result.exit_code == 2 and "after the subcommand" in result.output

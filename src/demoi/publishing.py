@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from demoi import catalogue, provenance
-from demoi.errors import ValidationFailed
+from demoi.errors import UsageError, ValidationFailed
 from demoi.input_guard import check_rdf_source
 from demoi.lifting import Lifted
 from demoi.privacy.gate import override_for, refuse_findings
@@ -46,6 +46,33 @@ def check_lifted(lifted: Lifted, language: str = "el") -> Report:
     return report
 
 
+def check_one_area(store: Store, base_uri: str, lifted: Lifted) -> None:
+    """A dataset id names one dataset of one functional area: publishing budget lines as
+    ``decisions`` (demoi lift --dataset decisions) would make one catalogue dataset of two
+    areas, which no profile accepts (found in review). The periods of a dataset and the
+    mappings of one area (the generic and Athens' budget) may share it."""
+    code = lifted.municipality.code
+    dataset = lifted.graph.removeprefix(f"{base_uri}graph/{code}/").split("/")[0]
+    graph_prefix = f"{base_uri}graph/{code}/{dataset}"
+    query = f"""
+PREFIX dcterms: <{catalogue.DCTERMS}>
+PREFIX demoi: <{catalogue.DEMOI}>
+SELECT DISTINCT ?area WHERE {{
+  GRAPH <{catalogue.catalogue_graph(base_uri, code)}> {{
+    ?record dcterms:relation ?graph ; demoi:functionalArea ?area }}
+  FILTER(STR(?graph) = {ox.Literal(graph_prefix)}
+         || STRSTARTS(STR(?graph), {ox.Literal(graph_prefix + "/")}))
+}}"""
+    areas = {row[0].value for row in store.query(query).rows if isinstance(row[0], ox.NamedNode)}
+    mine = f"https://w3id.org/demoi/code/functional-area/{lifted.mapping.area}"
+    others = sorted(area.rsplit("/", 1)[-1] for area in areas - {mine})
+    if others:
+        raise UsageError(
+            f"municipality {code} already publishes a dataset {dataset!r} in the area "
+            f"{others[0]}; a {lifted.mapping.area} dataset needs an id of its own (--dataset)"
+        )
+
+
 def publish_lifted(
     store: Store, lifted: Lifted, *, base_uri: str, language: str = "el"
 ) -> Published:
@@ -53,6 +80,7 @@ def publish_lifted(
     if lifted.treated is None:
         # Every Lifted comes from lift(), which guards it; one built otherwise is a defect.
         raise RuntimeError(f"{lifted.source}: not passed through the personal-data guard")
+    check_one_area(store, base_uri, lifted)
     report = check_lifted(lifted, language)
     triples = lifted.ntriples.count(b"\n")
     record = provenance.publication(

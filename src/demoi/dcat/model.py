@@ -13,8 +13,10 @@ this model, so they cannot disagree about what a municipality publishes.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 
 import pyoxigraph as ox
@@ -55,6 +57,8 @@ class Terms:
     licence: str = v.DEFAULT_LICENCE
     charging: str = v.FREE
     charging_basis: dict[str, str] = field(default_factory=dict)
+    #: When the municipality set them (demoi catalog terms); None for the defaults.
+    modified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Contact:
     name: dict[str, str]
     email: str | None = None
     url: str | None = None
+    modified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,11 @@ class Dataset:
 
     @property
     def modified(self) -> str:
-        return max(publication.modified for publication in self.publications)
+        """The latest publication of its graphs, or change of its reuse terms: a harvester
+        asking for what changed (modified_since) must see a new licence or charge too."""
+        times = [publication.modified for publication in self.publications]
+        times += [d.terms.modified for d in self.distributions if d.terms.modified]
+        return max(times, key=instant)
 
     @property
     def triples(self) -> int:
@@ -146,14 +155,23 @@ class Catalogue:
 
     @property
     def modified(self) -> str | None:
-        return max((dataset.modified for dataset in self.datasets), default=None)
+        times = [dataset.modified for dataset in self.datasets]
+        times += [self.contact.modified] if self.contact.modified else []
+        return max(times, key=instant, default=None)
+
+
+def instant(text: str) -> datetime:
+    """An xsd:dateTime as a moment, so that times written with Z or +00:00 (or another
+    offset) compare as times, not as strings."""
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def read_catalogues(store: Store, base: str, code: str | None = None) -> list[Catalogue]:
     """The catalogue of each municipality that has published something (or of ``code`` alone,
     empty if it has published nothing), in code order."""
-    publications = _publications(store, base, code)
-    issued, plans = _history(store, base)
+    history = _history(store, base)
+    publications = _publications(store, base, code, history)
     terms = _terms(store, base)
     contacts = _contacts(store, base)
     known = municipalities()
@@ -163,15 +181,7 @@ def read_catalogues(store: Store, base: str, code: str | None = None) -> list[Ca
         municipality = known[municipality_code]
         by_dataset = publications.get(municipality_code, {})
         datasets = tuple(
-            _dataset(
-                base,
-                municipality,
-                dataset_id,
-                area,
-                tuple(replace(p, mapping=plans.get(p.graph)) for p in found),
-                issued,
-                terms,
-            )
+            _dataset(base, municipality, dataset_id, area, tuple(found), history.issued, terms)
             for (dataset_id, area), found in sorted(by_dataset.items())
         )
         catalogues.append(
@@ -199,38 +209,64 @@ def default_contact(base: str, municipality: Municipality) -> Contact:
 # --- reading the store -------------------------------------------------------------------------
 
 
+def own_catalogue(base: str, graph: str) -> str | None:
+    """The municipality whose catalogue graph ``graph`` is, ``{base}graph/<code>/catalogue``
+    exactly: the one graph of a municipality no token may write (auth.check_scope). A token may
+    write ``graph/<code>/x/catalogue``, so nothing else counts as a catalogue."""
+    matched = re.fullmatch(re.escape(base) + r"graph/([0-9]{4})/catalogue", graph)
+    return matched.group(1) if matched and matched.group(1) in municipalities() else None
+
+
+@dataclass(frozen=True)
+class _History:
+    """What the provenance graph says of each graph: when it was first published, its current
+    version's time and size, and the mapping that lifted it."""
+
+    issued: dict[str, str]
+    modified: dict[str, str]
+    triples: dict[str, int]
+    plans: dict[str, str]
+
+
 def _publications(
-    store: Store, base: str, code: str | None
+    store: Store, base: str, code: str | None, history: _History
 ) -> dict[str, dict[tuple[str, str], list[Publication]]]:
-    """Municipality code -> (dataset id, area) -> its publications."""
+    """Municipality code -> (dataset id, area) -> its publications: the records in a
+    municipality's own catalogue graph of graphs of its own that are still in the store (a
+    graph dropped by a SPARQL update leaves its record behind)."""
     texts = _record_texts(store, base, code)
+    existing = {info.iri for info in store.graphs()}
     found: dict[str, dict[tuple[str, str], list[Publication]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for row in store.query(_records_query(base, code), timeout=QUERY_TIMEOUT).rows:
-        record, graph, municipality, area, modified, triples, personal, start, end = row
-        if not isinstance(graph, ox.NamedNode) or not isinstance(municipality, ox.NamedNode):
+        catalogue, record, graph, municipality, area, modified, triples, personal, start, end = row
+        owner = own_catalogue(base, _value(catalogue))
+        if owner is None or _value(municipality) != MUNICIPALITY_CODES + owner:
             continue
-        municipality_code = municipality.value.removeprefix(MUNICIPALITY_CODES)
-        segments = graph.value.removeprefix(f"{base}graph/{municipality_code}/").split("/")
-        if not graph.value.startswith(f"{base}graph/{municipality_code}/") or len(segments) > 2:
+        prefix = f"{base}graph/{owner}/"
+        segments = _value(graph).removeprefix(prefix).split("/")
+        if not _value(graph).startswith(prefix) or len(segments) > 2:
             continue  # a record of a graph outside the municipality's own: not its dataset
+        if _value(graph) not in existing:
+            continue
         dataset_id, period = segments[0], segments[1] if len(segments) == 2 else None
         record_texts = texts.get(_value(record), {})
         publication = Publication(
-            graph.value,
+            _value(graph),
             period,
-            _value(modified),
-            int(_value(triples) or 0),
+            history.modified.get(_value(graph)) or _value(modified),
+            history.triples.get(_value(graph)) or int(_value(triples) or 0),
             record_texts.get("title", {}),
             tuple(sorted(record_texts.get("source", {}).values())),
             None if personal is None else _value(personal) in ("true", "1"),
             record_texts.get("anonymisation", {}),
             _value(start) or None,
             _value(end) or None,
+            history.plans.get(_value(graph)),
         )
         notation = _value(area).removeprefix(v.FUNCTIONAL_AREA)
-        found[municipality_code][(dataset_id, notation)].append(publication)
+        found[owner][(dataset_id, notation)].append(publication)
     return found
 
 
@@ -239,14 +275,10 @@ def _value(term: object) -> str:
 
 
 def _catalogue_filter(base: str, code: str | None) -> str:
-    """Records count only in the catalogue graph of the municipality they name, which no
-    municipal token may write (as inventory.cells_query reads them)."""
+    """A first cut in SPARQL; own_catalogue decides (as inventory.cells_query reads them)."""
     if code is not None:
         return f"FILTER(?catalogue = <{base}graph/{code}/catalogue>)"
-    return (
-        f'FILTER(?catalogue = IRI(CONCAT({ox.Literal(base)}, "graph/", '
-        f'STRAFTER(STR(?municipality), "{MUNICIPALITY_CODES}"), "/catalogue")))'
-    )
+    return f"FILTER(STRSTARTS(STR(?catalogue), {ox.Literal(base + 'graph/')}))"
 
 
 def _records_query(base: str, code: str | None) -> str:
@@ -256,7 +288,8 @@ PREFIX dcterms: <{v.DCTERMS}>
 PREFIX demoi: <{v.DEMOI}>
 PREFIX cat: <{v.CAT}>
 PREFIX void: <http://rdfs.org/ns/void#>
-SELECT ?record ?graph ?municipality ?area ?modified ?triples ?personal ?start ?end WHERE {{
+SELECT ?catalogue ?record ?graph ?municipality ?area ?modified ?triples ?personal ?start ?end
+WHERE {{
   GRAPH ?catalogue {{
     ?record a dcat:Dataset ; dcterms:relation ?graph ; demoi:municipality ?municipality ;
             demoi:functionalArea ?area ; dcterms:modified ?modified .
@@ -279,7 +312,7 @@ PREFIX dcterms: <{v.DCTERMS}>
 PREFIX demoi: <{v.DEMOI}>
 PREFIX cat: <{v.CAT}>
 PREFIX prov: <{v.PROV}>
-SELECT ?record ?property ?text WHERE {{
+SELECT ?catalogue ?record ?property ?text WHERE {{
   GRAPH ?catalogue {{
     ?record a dcat:Dataset ; demoi:municipality ?municipality ; ?property ?text .
     VALUES ?property {{ dcterms:title cat:anonymisation prov:wasDerivedFrom }}
@@ -292,38 +325,49 @@ SELECT ?record ?property ?text WHERE {{
         v.PROV + "wasDerivedFrom": "source",
     }
     texts: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
-    for record, prop, text in store.query(query, timeout=QUERY_TIMEOUT).rows:
+    for catalogue, record, prop, text in store.query(query, timeout=QUERY_TIMEOUT).rows:
+        if own_catalogue(base, _value(catalogue)) is None:
+            continue
         key = text.language if isinstance(text, ox.Literal) and text.language else _value(text)
         texts[_value(record)][names[_value(prop)]][key or ""] = _value(text)
     return texts
 
 
-def _history(store: Store, base: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Graph -> when it was first published (its earliest activity in the provenance graph),
-    and graph -> the mapping its current version was lifted with."""
+def _history(store: Store, base: str) -> _History:
     prov = provenance_graph(base)
     first = f"""
 PREFIX prov: <{v.PROV}>
 SELECT ?graph (MIN(?ended) AS ?first) WHERE {{
   GRAPH <{prov}> {{ ?activity prov:generated ?graph ; prov:endedAtTime ?ended }}
 }} GROUP BY ?graph"""
-    plan = f"""
+    current = f"""
 PREFIX prov: <{v.PROV}>
-SELECT ?graph ?plan WHERE {{
-  GRAPH <{prov}> {{ ?graph prov:wasGeneratedBy ?activity .
-    ?activity prov:qualifiedAssociation/prov:hadPlan ?plan .
-    FILTER(STRSTARTS(STR(?plan), "{MAPPING_PLANS}")) }}
+PREFIX dcterms: <{v.DCTERMS}>
+PREFIX void: <http://rdfs.org/ns/void#>
+SELECT ?graph ?modified ?triples ?plan WHERE {{
+  GRAPH <{prov}> {{
+    ?graph dcterms:modified ?modified .
+    OPTIONAL {{ ?graph void:triples ?triples }}
+    OPTIONAL {{ ?graph prov:wasGeneratedBy ?activity .
+      ?activity prov:qualifiedAssociation/prov:hadPlan ?plan .
+      FILTER(STRSTARTS(STR(?plan), "{MAPPING_PLANS}")) }}
+  }}
 }}"""
     issued = {
         _value(graph): _value(when)
         for graph, when in store.query(first, timeout=QUERY_TIMEOUT).rows
         if graph is not None and when is not None
     }
-    plans = {
-        _value(graph): _value(name).removeprefix(MAPPING_PLANS)
-        for graph, name in store.query(plan, timeout=QUERY_TIMEOUT).rows
-    }
-    return issued, plans
+    modified: dict[str, str] = {}
+    triples: dict[str, int] = {}
+    plans: dict[str, str] = {}
+    for graph, when, size, plan in store.query(current, timeout=QUERY_TIMEOUT).rows:
+        modified[_value(graph)] = _value(when)
+        if isinstance(size, ox.Literal) and size.value.isascii() and size.value.isdigit():
+            triples[_value(graph)] = int(size.value)
+        if plan is not None:
+            plans[_value(graph)] = _value(plan).removeprefix(MAPPING_PLANS)
+    return _History(issued, modified, triples, plans)
 
 
 #: How the provenance names a mapping it followed (demoi.lifting.Lifted.plan).
@@ -337,72 +381,95 @@ class _SetTerms:
     licence: str | None
     charging: str | None
     basis: dict[str, str]
+    modified: str | None = None
 
     def over(self, inherited: Terms) -> Terms:
+        licence = self.licence or inherited.licence
+        modified = max(
+            (t for t in (self.modified, inherited.modified) if t), key=instant, default=None
+        )
         if self.charging is None:
-            return Terms(
-                self.licence or inherited.licence, inherited.charging, inherited.charging_basis
-            )
-        return Terms(self.licence or inherited.licence, self.charging, self.basis)
+            return Terms(licence, inherited.charging, inherited.charging_basis, modified)
+        return Terms(licence, self.charging, self.basis, modified)
 
 
 def _terms(store: Store, base: str) -> dict[str, _SetTerms]:
-    """Dataset or distribution IRI -> the terms its municipality set (demoi.dcat.terms)."""
+    """Dataset or distribution IRI -> the terms its municipality set (demoi.dcat.terms): only
+    from a municipality's own catalogue graph, about its own datasets (a review found a token
+    setting another municipality's licence from a graph it may write)."""
     query = f"""
 PREFIX dcterms: <{v.DCTERMS}>
 PREFIX cat: <{v.CAT}>
-SELECT ?target ?licence ?charging ?basis WHERE {{
+SELECT ?catalogue ?terms ?target ?licence ?charging ?basis ?modified WHERE {{
   GRAPH ?catalogue {{
     ?terms dcterms:relation ?target .
     OPTIONAL {{ ?terms dcterms:license ?licence }}
     OPTIONAL {{ ?terms cat:chargingCategory ?charging }}
     OPTIONAL {{ ?terms cat:chargingBasis ?basis }}
+    OPTIONAL {{ ?terms dcterms:modified ?modified }}
   }}
-  # Terms count only in the catalogue graph of the municipality they are the terms of.
-  FILTER(STRSTARTS(STR(?catalogue), "{base}graph/") && STRENDS(STR(?catalogue), "/catalogue"))
-  FILTER(STRSTARTS(STR(?terms), CONCAT("{minted_prefix(base)}terms/",
-         STRBEFORE(STRAFTER(STR(?catalogue), "{base}graph/"), "/catalogue"), "/")))
+  FILTER(STRSTARTS(STR(?terms), {ox.Literal(minted_prefix(base) + "terms/")}))
 }}"""
     found: dict[str, _SetTerms] = {}
-    for target, licence, category, basis in store.query(query, timeout=QUERY_TIMEOUT).rows:
+    for catalogue, node, target, licence, category, basis, modified in store.query(
+        query, timeout=QUERY_TIMEOUT
+    ).rows:
+        code = own_catalogue(base, _value(catalogue))
         key = _value(target)
+        if code is None or not _terms_of_own(base, code, _value(node), key):
+            continue
         entry = found.setdefault(key, _SetTerms(None, None, {}))
         if isinstance(basis, ox.Literal):
             entry.basis[basis.language or "el"] = basis.value
         found[key] = _SetTerms(
-            _value(licence) or entry.licence, _value(category) or entry.charging, entry.basis
+            _value(licence) or entry.licence,
+            _value(category) or entry.charging,
+            entry.basis,
+            _value(modified) or entry.modified,
         )
     return found
 
 
+def _terms_of_own(base: str, code: str, node: str, target: str) -> bool:
+    minted = minted_prefix(base)
+    return node.startswith(f"{minted}terms/{code}/") and target.startswith(
+        (f"{minted}dataset/{code}/", f"{minted}distribution/{code}/")
+    )
+
+
 def _contacts(store: Store, base: str) -> dict[str, Contact]:
-    """Municipality code -> the contact point it set (demoi catalog contact)."""
+    """Municipality code -> the contact point it set (demoi catalog contact), from its own
+    catalogue graph."""
     query = f"""
 PREFIX vcard: <{v.VCARD}>
+PREFIX dcterms: <{v.DCTERMS}>
 SELECT ?catalogue ?contact ?property ?value WHERE {{
   GRAPH ?catalogue {{ ?contact a vcard:Kind ; ?property ?value .
-    VALUES ?property {{ vcard:fn vcard:hasEmail vcard:hasURL }} }}
-  FILTER(STRENDS(STR(?catalogue), "/catalogue") && STRSTARTS(STR(?catalogue), "{base}graph/"))
+    VALUES ?property {{ vcard:fn vcard:hasEmail vcard:hasURL dcterms:modified }} }}
+  {_catalogue_filter(base, None)}
 }}"""
     fields: dict[str, dict[str, object]] = defaultdict(lambda: {"name": {}})
     for catalogue, contact, prop, value in store.query(query, timeout=QUERY_TIMEOUT).rows:
-        code = _value(catalogue).removeprefix(f"{base}graph/").removesuffix("/catalogue")
-        if _value(contact) != v.contact_iri(base, code):
+        code = own_catalogue(base, _value(catalogue))
+        if code is None or _value(contact) != v.contact_iri(base, code):
             continue  # only the municipality's own contact node, in its own catalogue graph
         entry = fields[code]
-        name = _value(prop).removeprefix(v.VCARD)
+        name = _value(prop).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         if name == "fn" and isinstance(value, ox.Literal):
             entry["name"][value.language or "el"] = value.value  # type: ignore[index]
         elif name == "hasEmail":
             entry["email"] = _value(value)
         elif name == "hasURL":
             entry["url"] = _value(value)
+        elif name == "modified":
+            entry["modified"] = _value(value)
     return {
         code: Contact(
             v.contact_iri(base, code),
             dict(entry["name"]),  # type: ignore[call-overload]
             entry.get("email"),  # type: ignore[arg-type]
             entry.get("url"),  # type: ignore[arg-type]
+            entry.get("modified"),  # type: ignore[arg-type]
         )
         for code, entry in fields.items()
     }

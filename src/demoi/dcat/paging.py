@@ -13,13 +13,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
 from demoi.dcat import vocabulary as v
 from demoi.dcat.export import PREFIXES, Platform, municipal_triples, platform_triples
-from demoi.dcat.model import Catalogue, Dataset
+from demoi.dcat.model import Catalogue, Dataset, instant
 from demoi.errors import UsageError
 
 #: A harvester may ask for this many datasets per page at most (as CKAN caps rows at 1000).
@@ -62,11 +63,24 @@ def page_of(
 
 
 def modified_since(datasets: Sequence[Dataset], since: str | None) -> list[Dataset]:
-    """The datasets modified on or after ``since`` (an ISO date or date-time, as ckanext-dcat's
-    ``modified_since``), for harvesters that fetch only what changed."""
+    """The datasets modified on or after ``since`` (an ISO 8601 date or date-time, as
+    ckanext-dcat's ``modified_since``; a date-time without an offset is UTC), for harvesters
+    that fetch only what changed. Compared as moments, not as text."""
     if not since:
         return list(datasets)
-    return [dataset for dataset in datasets if dataset.modified >= since]
+    moment = since_moment(since)
+    return [dataset for dataset in datasets if instant(dataset.modified) >= moment]
+
+
+def since_moment(since: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(since)
+    except ValueError:
+        raise UsageError(
+            f"modified_since must be an ISO 8601 date or date-time, e.g. 2026-01-31 or "
+            f"2026-01-31T08:00:00+02:00, not {since!r}"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def catalogue_triples(

@@ -12,15 +12,18 @@ never replaces and no municipal token may write: the operator sets them with
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import UTC, datetime
 
 import pyoxigraph as ox
 
 from demoi.catalogue import catalogue_graph
 from demoi.dcat import vocabulary as v
 from demoi.dcat.model import read_catalogues
-from demoi.dumps import DUMP_FORMATS
 from demoi.errors import UsageError
 from demoi.municipalities import get_municipality
+from demoi.privacy.gate import refuse_findings
+from demoi.privacy.scan import StoreContext, is_functional_local_part, scan_quads
 from demoi.store import Store
 from demoi.store.sparql_text import insert_data, join_operations
 
@@ -35,7 +38,6 @@ CHARGING_CATEGORIES = (
     "library-museum-archive",
     "public-undertaking",
 )
-DISTRIBUTION_KINDS = (*DUMP_FORMATS, "sparql")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 
@@ -57,12 +59,17 @@ def set_terms(
     if dataset not in published:
         known = ", ".join(sorted(published)) or "none yet"
         raise UsageError(f"municipality {code} has published no dataset {dataset!r} ({known})")
-    if distribution is not None and distribution not in DISTRIBUTION_KINDS:
+    kinds = [d.kind for d in published[dataset].distributions]
+    if distribution is not None and distribution not in kinds:
         raise UsageError(
-            f"distribution must be one of {', '.join(DISTRIBUTION_KINDS)}, not {distribution!r}"
+            f"{dataset} has no {distribution!r} distribution; its distributions: {', '.join(kinds)}"
         )
     if licence is None and charging is None:
         raise UsageError("give --licence, --charging or both")
+    if basis and charging is None:
+        raise UsageError("a charging basis goes with --charging")
+    for text in (basis or {}).values():
+        _check_text(text, "the charging basis")
     high_value = published[dataset].high_value
     _check_licence(licence, high_value)
     _check_charging(charging, basis or {}, high_value)
@@ -82,9 +89,28 @@ def set_terms(
         for language, text in sorted((basis or {}).items()):
             literal = ox.Literal(text, language=language)
             quads.append(ox.Quad(node, ox.NamedNode(v.CAT + "chargingBasis"), literal, graph))
+    quads.append(ox.Quad(node, v.dcterms("modified"), _now(), graph))
     kept = _kept(store, node, graph, replaced=_replaced(licence, charging))
+    _guard(store, quads, f"demoi catalog terms {code} {dataset}")
     _replace_node(store, node, graph, [*kept, *quads])
     return target
+
+
+def _now() -> ox.Literal:
+    moment = datetime.now(UTC).isoformat(timespec="seconds")
+    return ox.Literal(moment, datatype=ox.NamedNode(v.XSD + "dateTime"))
+
+
+def _check_text(text: str, what: str) -> None:
+    """Control characters have no place in a name or a basis, and RDF/XML cannot hold them."""
+    if any(unicodedata.category(char) == "Cc" for char in text):
+        raise UsageError(f"{what} holds a control character: {text!r}")
+
+
+def _guard(store: Store, quads: list[ox.Quad], what: str) -> None:
+    """The catalogue graph is public: the personal-data guard checks what is written to it,
+    as it checks every publication (law 4727/2020, art. 60 §6)."""
+    refuse_findings(what, scan_quads(quads, context=StoreContext(store)), None)
 
 
 def _replace_node(
@@ -96,7 +122,7 @@ def _replace_node(
 
 
 def _replaced(licence: str | None, charging: str | None) -> set[str]:
-    replaced = {v.DCTERMS + "relation"}
+    replaced = {v.DCTERMS + "relation", v.DCTERMS + "modified"}
     if licence:
         replaced.add(v.DCTERMS + "license")
     if charging:
@@ -169,10 +195,10 @@ def set_contact(
         raise UsageError(
             "the contact point needs a name in Greek and English (--name-el, --name-en)"
         )
-    if email is not None and not _EMAIL.match(email.removeprefix("mailto:")):
-        raise UsageError(f"{email!r} is not an e-mail address")
-    if url is not None and not re.match(r"^https?://[^\s<>\"]+$", url):
-        raise UsageError(f"{url!r} is not an http(s) URL")
+    for text in name.values():
+        _check_text(text, "the contact point's name")
+    mailbox = _mailbox(email) if email is not None else None
+    page = _page(url) if url is not None else None
     node = ox.NamedNode(v.contact_iri(base, code))
     graph = ox.NamedNode(catalogue_graph(base, code))
     quads = [
@@ -182,10 +208,37 @@ def set_contact(
     for language, text in sorted(name.items()):
         label = ox.Literal(text, language=language)
         quads.append(ox.Quad(node, ox.NamedNode(v.VCARD + "fn"), label, graph))
-    if email:
-        mailbox = ox.NamedNode("mailto:" + email.removeprefix("mailto:"))
+    if mailbox:
         quads.append(ox.Quad(node, ox.NamedNode(v.VCARD + "hasEmail"), mailbox, graph))
-    if url:
-        quads.append(ox.Quad(node, ox.NamedNode(v.VCARD + "hasURL"), ox.NamedNode(url), graph))
+    if page:
+        quads.append(ox.Quad(node, ox.NamedNode(v.VCARD + "hasURL"), page, graph))
+    quads.append(ox.Quad(node, v.dcterms("modified"), _now(), graph))
+    _guard(store, quads, f"demoi catalog contact {code}")
     _replace_node(store, node, graph, quads)
     return node.value
+
+
+def _mailbox(email: str) -> ox.NamedNode:
+    """A role address: the catalogue is public, and a person's address is personal data."""
+    address = email.removeprefix("mailto:")
+    if not _EMAIL.match(address):
+        raise UsageError(f"{email!r} is not an e-mail address")
+    if not is_functional_local_part(address.split("@")[0]):
+        raise UsageError(
+            f"{email!r} looks like a person's address; give an office's, such as "
+            "opendata@…, info@… or egov@… (the catalogue is public)"
+        )
+    return _iri("mailto:" + address, email)
+
+
+def _page(url: str) -> ox.NamedNode:
+    if not re.match(r"^https?://[^\s<>\"]+$", url):
+        raise UsageError(f"{url!r} is not an http(s) URL")
+    return _iri(url, url)
+
+
+def _iri(text: str, given: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(text)
+    except ValueError:
+        raise UsageError(f"{given!r} cannot be written as an IRI") from None

@@ -4,6 +4,7 @@ by content negotiation or ``?format=``. Paged for harvesters (``?page=N&page_siz
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pyoxigraph as ox
@@ -92,7 +93,7 @@ def _integer(name: str, default: int | None) -> int | None:
     text = request.args.get(name)
     if text is None:
         return default
-    if not text.isdigit():
+    if not re.fullmatch("[0-9]{1,9}", text):  # not str.isdigit, which takes "²"
         raise UsageError(f"{name} must be a whole number, not {text!r}")
     return int(text)
 
@@ -143,7 +144,8 @@ def _catalogue(code: str | None) -> Response | str:
         return _html(catalogues, code)
     number = _integer("page", 1)
     size = _integer("page_size", settings["catalogue_page_size"])
-    url = request.base_url
+    # The page links name the catalogue at its IRI, never at the Host header the client sent.
+    url = f"{settings.base_uri}{request.path.lstrip('/')}"
     triples = catalogue_triples(
         catalogues,
         platform=_platform(),
@@ -158,7 +160,7 @@ def _catalogue(code: str | None) -> Response | str:
     return response
 
 
-def _html(catalogues: list[Catalogue], code: str | None) -> str:
+def _html(catalogues: list[Catalogue], code: str | None) -> Response:
     language = page_language()
     base = app_settings(current_app).base_uri
     context = {
@@ -172,7 +174,9 @@ def _html(catalogues: list[Catalogue], code: str | None) -> str:
         "guide": lambda c: v.guide_url(base, c),
         "formats": list(RDF_FORMATS),
     }
-    return render_template("catalogue.html", **context)
+    response = Response(render_template("catalogue.html", **context), mimetype="text/html")
+    response.headers["Vary"] = "Accept, Accept-Language"
+    return response
 
 
 def _by_area(datasets: tuple[Dataset, ...]) -> list[tuple[str, list[Dataset]]]:

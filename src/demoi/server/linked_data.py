@@ -265,9 +265,7 @@ def _respond(
     context = _context()
     quads = describe.description(context, iri) if iri else []
     if iri:
-        # A catalogue dataset is described by the catalogue generated from the store too.
-        known = set(quads)
-        quads += [quad for quad in dataset_quads(iri) if quad not in known]
+        quads = _with_catalogue(iri, quads)
     is_graph = bool(iri) and describe.graph_exists(context, str(iri))
     if iri is None or not (quads or is_graph):
         return _not_found(iri or request.args.get("iri", ""), representation)
@@ -286,6 +284,27 @@ def _respond(
         if rep is not representation
     )
     return response
+
+
+def _with_catalogue(iri: str, quads: list[ox.Quad]) -> list[ox.Quad]:
+    """A catalogue dataset is described by the catalogue generated from the store: what it
+    states replaces what the publication record of the same IRI says (a dataset without
+    periods has one), so that the description has one title per language, one period."""
+    generated = dataset_quads(iri)
+    if not generated:
+        return quads
+    subject = ox.NamedNode(iri)
+    stated = {quad.predicate for quad in generated if quad.subject == subject}
+    temporal = ox.NamedNode(f"{iri}#temporal")
+    kept = [
+        quad
+        for quad in quads
+        if not (quad.subject == subject and quad.predicate in stated)
+        and quad.subject != temporal
+        and quad.object != temporal
+    ]
+    known = set(kept)
+    return kept + [quad for quad in generated if quad not in known]
 
 
 def _used(prefixes: dict[str, str], quads: list[ox.Quad]) -> dict[str, str]:
