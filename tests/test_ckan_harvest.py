@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import time
 import tomllib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,9 +21,10 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from demoi import errors
+from conftest import SHARED_DATA
+from demoi import conformance, errors, profiles
 from demoi.cli import cli
-from demoi.harvest.ckan import Client, Retry
+from demoi.harvest.ckan import Client, Retry, printable
 from demoi.harvest.ckan_dcat import classify, records
 from demoi.harvest.command import harvest
 from demoi.harvest.publish import guard, harvest_graph, ntriples
@@ -257,6 +259,14 @@ def test_every_listed_case_is_there() -> None:
         "cut-off-json",
         "natural-person-email",
         "unclassifiable",
+        "person-name-beside-office",
+        "invalid-iri-in-hvd-category",
+        "deeply-nested-json",
+        "count-growing-without-end",
+        "redirect-to-another-origin",
+        "redirect-within-the-portal",
+        "empty-after-published",
+        "control-characters-in-title",
     } <= names
 
 
@@ -472,10 +482,18 @@ def test_two_published_graphs_for_two_portals_are_distinct() -> None:
 
 @pytest.mark.parametrize(
     ("header", "seconds"),
-    [("7", 7.0), (None, 1.0), ("soon", 1.0), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
+    [
+        ("7", 7.0),
+        (None, 1.0),
+        ("soon", 1.0),
+        ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),
+        ("²", 1.0),
+        ("٣", 1.0),
+    ],
 )
 def test_retry_after_is_seconds_or_a_date(header: str | None, seconds: float) -> None:
-    """RFC 9110 §10.2.3: delay-seconds or an HTTP date (one in the past means now)."""
+    """RFC 9110 §10.2.3: delay-seconds or an HTTP date (one in the past means now); «²» is a
+    digit to str.isdigit() but not to float(), and ended the harvest in exit 3."""
     from demoi.harvest.ckan import _retry_after_seconds
 
     assert _retry_after_seconds(header, 1.0) == seconds
@@ -484,3 +502,157 @@ def test_retry_after_is_seconds_or_a_date(header: str | None, seconds: float) ->
 def test_turtle_of_the_records_parses_back() -> None:
     made = records([], portal="https://p.example", base=BASE, municipality=get_municipality("0701"))
     assert len(list(ox.parse(ntriples(made), ox.RdfFormat.N_TRIPLES))) == len(made.triples)
+
+
+# --- regressions of the review ----------------------------------------------------------------
+
+
+def _invoke(demoi_cli: Any, address: str, *args: str) -> Any:
+    return CliRunner().invoke(
+        demoi_cli,
+        ["harvest", "ckan", address, "--municipality", "0701", "--lang", "en", *args],
+        env={"DEMOI_BASE_URI": BASE},
+    )
+
+
+@pytest.mark.parametrize("name", ["complete-record", "two-pages", "natural-person-email"])
+def test_harvested_records_pass_dcat_ap_in_both_passes(name: str, portal: Any) -> None:
+    """foaf:homepage was not typed foaf:Document and the xlsx media type was in no code list:
+    DCAT-AP 3.0.1's pass 2 (range classes) reported Violations on harvested records."""
+    case = _case(name)
+    address, _ = portal(case)
+    _, made = _harvest(address, case)
+    profile = profiles.load("dcat-ap", eu_shapes_dir=str(SHARED_DATA / "dcat-ap-shacl"))
+    outcome = conformance.check_triples(made.triples, profile)
+    assert {checked.number for checked in outcome.passes} == {1, 2}
+    violations = [
+        f"{r.focus} {r.path}: {r.message('en')}"
+        for r in outcome.results
+        if r.severity == "Violation"
+    ]
+    assert violations == []
+
+
+def test_answer_larger_than_the_byte_limit_is_a_data_error(portal: Any) -> None:
+    """No bound on an answer's size: a portal could make the harvest read without end."""
+    case = _case("two-pages")
+    address, _ = portal(case)
+    client = Client(address, max_bytes=100, retry=Retry(attempts=1))
+    with pytest.raises(errors.DataError) as raised:
+        client.search(rows=2)
+    assert "larger than 100 bytes" in str(raised.value)
+    assert f"{address}/api/3/action/package_search" in str(raised.value)
+
+
+def test_more_datasets_than_max_datasets_stops_with_exit_2(
+    portal: Any, demoi_cli: Any, tmp_path: Path
+) -> None:
+    """No bound on the number of packages: a portal announcing millions was read to the end."""
+    address, replay = portal(_case("two-pages"))
+    store = tmp_path / "store"
+    result = _invoke(
+        demoi_cli, address, "--rows", "2", "--max-datasets", "2", "--store", str(store)
+    )
+    assert result.exit_code == 2, result.output
+    assert "more than --max-datasets 2" in result.output
+    assert len(replay.seen) == 1, "stops at the first page that announces too many"
+    assert not store.exists()
+
+
+def test_json_nested_past_the_limit_is_a_data_error() -> None:
+    """100 levels parse, but no CKAN answer nests that deep (the deeply-nested-json case has
+    5000, which the parser itself refuses)."""
+    from demoi.harvest.ckan import _result
+
+    body = ('{"success": true, "result": ' + "[" * 100 + "]" * 100 + "}").encode()
+    with pytest.raises(errors.DataError, match="more than 64 levels"):
+        _result("http://p.invalid/api/3/action/package_search", 200, "application/json", body)
+
+
+def test_out_into_a_missing_folder_fails_before_any_request(
+    portal: Any, demoi_cli: Any, tmp_path: Path
+) -> None:
+    """--out /nonexistent/dir/x.ttl ended in FileNotFoundError (exit 3) after the whole portal
+    was read: the folder is checked first."""
+    address, replay = portal(_case("two-pages"))
+    result = _invoke(demoi_cli, address, "--out", str(tmp_path / "missing" / "x.ttl"))
+    assert result.exit_code == 2, result.output
+    assert "does not exist" in result.output and "Traceback" not in result.output
+    assert replay.seen == []
+
+
+@pytest.mark.parametrize(
+    "name", ["deeply-nested-json", "invalid-iri-in-hvd-category", "count-growing-without-end"]
+)
+def test_bad_input_exits_1_not_3(name: str, portal: Any, demoi_cli: Any, tmp_path: Path) -> None:
+    """Each of these ended in an internal error (exit 3): now a data error (1) or a note (0)."""
+    case = _case(name)
+    address, _ = portal(case)
+    rows = str(case.spec.get("rows", 100))
+    result = _invoke(demoi_cli, address, "--rows", rows, "--out", str(tmp_path / "x.ttl"))
+    assert result.exit_code == (0 if "turtle" in case.expected else 1), result.output
+    assert "Traceback" not in result.output
+
+
+def test_empty_harvest_keeps_the_published_one(portal: Any, demoi_cli: Any, tmp_path: Path) -> None:
+    """A portal answering 0 packages replaced a 33-triple harvest with an empty catalogue:
+    it is refused (exit 1, nothing changed) unless --allow-empty."""
+    address, _ = portal(_case("empty-after-published"))
+    store = ["--store", str(tmp_path / "store")]
+    assert _invoke(demoi_cli, address, *store).exit_code == 0
+    before = _store_state(tmp_path / "store")
+    refused = _invoke(demoi_cli, address, *store)
+    assert refused.exit_code == 1, refused.output
+    assert "--allow-empty" in refused.output and "was kept" in refused.output
+    assert _store_state(tmp_path / "store") == before
+    allowed = _invoke(demoi_cli, address, "--allow-empty", *store)
+    assert allowed.exit_code == 0, allowed.output
+    graph = harvest_graph(BASE, "0701", address)
+    datasets = [line for line in _store_state(tmp_path / "store") if line.startswith(f"<{graph}>")]
+    assert datasets and not any("dcat#Dataset>" in line for line in datasets)
+
+
+def test_two_organisations_of_one_portal_keep_two_graphs(
+    portal: Any, demoi_cli: Any, tmp_path: Path
+) -> None:
+    """--organization was not part of the dataset id: one organisation's harvest replaced the
+    other's."""
+    portal_address = "https://opendata.thessaloniki.gr"
+    one = harvest_graph(BASE, "0701", portal_address, "dimos-thessalonikis")
+    other = harvest_graph(BASE, "0701", portal_address, "deyath")
+    assert one == f"{BASE}graph/0701/harvest-opendata-thessaloniki-gr--dimos-thessalonikis"
+    assert len({one, other, harvest_graph(BASE, "0701", portal_address)}) == 3
+    # Two dashes part the organisation: host "a-b" and host "a" with organisation "b" differ.
+    assert harvest_graph(BASE, "0701", "https://a-b") != harvest_graph(
+        BASE, "0701", "https://a", "b"
+    )
+    case = _case("organization-filter")
+    address, _ = portal(case)
+    store = tmp_path / "store"
+    result = _invoke(
+        demoi_cli,
+        address,
+        "--organization",
+        case.spec["organization"],
+        "--personal-data",
+        "no",
+        "--store",
+        str(store),
+    )
+    assert result.exit_code == 0, result.output
+    wanted = harvest_graph(BASE, "0701", address, "dimos-thessalonikis")
+    assert wanted in result.output
+    assert any(line.startswith(f"<{wanted}>") for line in _store_state(store))
+
+
+def test_summary_escapes_control_characters(portal: Any, demoi_cli: Any, tmp_path: Path) -> None:
+    """A title with ANSI escapes reached the terminal raw (it could clear the screen)."""
+    address, _ = portal(_case("control-characters-in-title"))
+    result = _invoke(demoi_cli, address, "--out", str(tmp_path / "x.ttl"))
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    assert "\\x1b[2J\\x1b[31mΧΑΚΑΡΙΣΜΕΝΟ\\x1b[0m \\u202e" in result.output
+    assert not any(
+        unicodedata.category(ch).startswith("C") for ch in result.output.replace("\n", "")
+    )
+    assert printable("a\u202eb\n") == "a\\u202eb\\n"

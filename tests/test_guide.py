@@ -6,28 +6,45 @@ headless Chromium."""
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
+import shutil
+import stat
 from collections import defaultdict
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
 from flask import Flask
 from flask.testing import FlaskClient
 
 from conftest import DEMO_BASE, DEMO_MUNICIPALITY, EXAMPLES, REPO, served
+from demoi.catalogue import catalogue_graph
 from demoi.cli import cli
+from demoi.dcat import vocabulary as v
 from demoi.dcat.hvd import STATUS_LABELS, municipality_report
 from demoi.dcat.model import mappings_by_dataset, read_catalogues
-from demoi.guide import REUSES, TEXT, as_html, as_markdown, guide, guides, municipal_query
+from demoi.guide import (
+    REUSES,
+    TEXT,
+    Link,
+    as_html,
+    as_markdown,
+    guide,
+    guides,
+    municipal_query,
+)
 from demoi.lifting import get_mapping, lift
 from demoi.publishing import publish_lifted
 from demoi.server import app_store, guide_page
 from demoi.server.example_queries import example_queries, functional_areas
 from demoi.store import OxigraphStore
+from demoi.store.sparql_text import insert_data
 
 #: A municipality the demo store holds nothing of.
 EMPTY = "7101"
@@ -393,6 +410,76 @@ def test_cli_out_writes_the_files(lifted_store: Path, tmp_path: Path) -> None:
     assert "Open data guide" not in (out / "0701" / "guide-el.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664)])
+def test_cli_out_files_were_private_to_their_owner(
+    lifted_store: Path, tmp_path: Path, umask: int, mode: int
+) -> None:
+    """mkstemp made them 0600: a web server running as another user could not serve them."""
+    out = tmp_path / "guides"
+    before = os.umask(umask)
+    try:
+        result = run(
+            "guide", "--municipality", "0701", "--out", str(out), "--store", str(lifted_store)
+        )
+    finally:
+        os.umask(before)
+    assert result.exit_code == 0, result.output
+    written = list((out / "0701").iterdir())
+    assert len(written) == 6
+    assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {mode}
+
+
+def test_cli_out_where_nothing_can_be_written_was_an_internal_error(lifted_store: Path) -> None:
+    result = run(
+        "guide", "--municipality", "0701", "--out", "/proc/nope", "--store", str(lifted_store)
+    )
+    assert result.exit_code == 2, result.output
+    assert "cannot write the Guide in /proc/nope/0701" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_out_that_fails_midway_leaves_no_file_half_written(
+    lifted_store: Path, tmp_path: Path
+) -> None:
+    """A target that cannot be replaced (here a folder where guide.html goes) fails the write:
+    the other files stay as they were and no temporary file is left behind."""
+    folder = tmp_path / "guides" / "0701"
+    (folder / "guide.html").mkdir(parents=True)
+    (folder / "guide.md").write_text("the old Guide\n", encoding="utf-8")
+    result = run(
+        "guide", "--municipality", "0701", "--out", str(tmp_path / "guides"),
+        "--store", str(lifted_store),
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert f"cannot write the Guide in {folder}" in result.output
+    assert sorted(path.name for path in folder.iterdir()) == ["guide.html", "guide.md"]
+    assert (folder / "guide.md").read_text(encoding="utf-8") == "the old Guide\n"
+
+
+def test_cli_out_under_a_file_is_a_usage_error(lifted_store: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "guides"
+    blocked.write_text("a file, not a folder\n", encoding="utf-8")
+    out = blocked / "deeper"
+    result = run("guide", "--municipality", "0701", "--out", str(out), "--store", str(lifted_store))
+    assert result.exit_code == 2, result.output
+    assert f"cannot write the Guide in {out / '0701'}" in result.output
+    assert blocked.read_text(encoding="utf-8") == "a file, not a folder\n"
+
+
+def test_cli_out_that_fails_after_making_its_folders_removes_them(
+    lifted_store: Path, tmp_path: Path
+) -> None:
+    """Folders just short of PATH_MAX can be made, but no file fits in them (ENAMETOOLONG):
+    the folders the command made are removed again."""
+    room = os.pathconf(tmp_path, "PC_PATH_MAX") - 20 - len(str(tmp_path / "0701"))
+    out = tmp_path.joinpath(*["d" * 199] * (room // 200), "d" * (room % 200 or 1))
+    assert len(str(out / "0701")) < os.pathconf(tmp_path, "PC_PATH_MAX")
+    result = run("guide", "--municipality", "0701", "--out", str(out), "--store", str(lifted_store))
+    assert result.exit_code == 2, result.output
+    assert "cannot write the Guide in" in result.output and "too long" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_contact_and_terms_the_municipality_set(lifted_store: Path) -> None:
     result = run("guide", "--municipality", "0701", "--lang", "en", "--store", str(lifted_store))
     assert result.exit_code == 0, result.output
@@ -418,6 +505,86 @@ def test_cli_unknown_municipality_is_a_usage_error(lifted_store: Path, tmp_path:
 def test_cli_without_a_store_is_a_usage_error(tmp_path: Path) -> None:
     result = run("guide", "--municipality", "4401", "--store", str(tmp_path / "none"))
     assert result.exit_code == 2 and "no store there" in result.output
+
+
+SCRIPT = "javascript:alert(document.domain)//"
+
+
+def test_a_javascript_licence_iri_from_the_store_was_rendered_as_a_link(
+    lifted_store: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "store"
+    shutil.copytree(lifted_store, path)
+    store = OxigraphStore(path)
+    try:
+        graph = ox.NamedNode(catalogue_graph(BASE, "4401"))
+        terms = ox.NamedNode(v.terms_iri(BASE, "4401", "facilities"))
+        store.update(
+            insert_data(
+                [
+                    ox.Quad(terms, v.dcterms("relation"),
+                            ox.NamedNode(v.dataset_iri(BASE, "4401", "facilities")), graph),
+                    ox.Quad(terms, v.dcterms("license"), ox.NamedNode(SCRIPT), graph),
+                ]
+            )
+        )  # fmt: skip
+        found = guides(store, BASE, "4401", ("el", "en"))
+    finally:
+        store.close()
+    assert {dataset.licence.iri for one in found for dataset in one.datasets} == {SCRIPT}
+    html = as_html(*found)
+    markdown = as_markdown(*found)
+    hrefs = parsed(html).hrefs
+    assert hrefs and all(href.startswith(("http://", "https://", "mailto:")) for href in hrefs)
+    assert not [href for href in hrefs if "javascript" in href.lower()]
+    # Shown as text (labelled with the IRI's last part, as any IRI no code list describes).
+    assert "<td>javascript:alert(document.domain)</td>" in html
+    assert f"<{SCRIPT}>" not in markdown and f"(<{SCRIPT}>)" not in markdown
+    assert "- Licence: javascript:alert(document.domain)\n" in markdown
+    assert "(javascript:alert(document.domain)//)" in markdown
+
+
+def test_only_web_and_mailto_addresses_become_links(lifted_store: Path) -> None:
+    store = OxigraphStore(lifted_store)
+    try:
+        found = guide(store, BASE, "0701", "en")
+    finally:
+        store.close()
+    hostile = dataclasses.replace(
+        found,
+        contact=dataclasses.replace(found.contact, email="a@b.gr?bcc=c@d.gr", url=SCRIPT),
+        licences=tuple(
+            dataclasses.replace(
+                entry, licence=dataclasses.replace(entry.licence, see_also="data:text/html,x")
+            )
+            for entry in found.licences
+        ),
+        areas=tuple(
+            dataclasses.replace(
+                area,
+                datasets=tuple(
+                    dataclasses.replace(
+                        dataset,
+                        iri="vbscript:x",
+                        dumps=(Link("Turtle", SCRIPT), Link("CSV", "https://x.gr/a b")),
+                    )
+                    for dataset in area.datasets
+                ),
+            )
+            for area in found.areas
+        ),
+    )
+    html, markdown = as_html(hostile), as_markdown(hostile)
+    hrefs = parsed(html).hrefs
+    assert hrefs and all(href.startswith(("http://", "https://")) for href in hrefs)
+    assert "data:text/html,x" in html and "a@b.gr?bcc=c@d.gr" in html
+    addresses = re.findall(r"\]\(<([^>]*)>\)", markdown) + re.findall(r" <([^>\s]+)>", markdown)
+    assert addresses and all(a.startswith(("http://", "https://")) for a in addresses)
+    for text in ("data:text/html,x", "vbscript:x", "Turtle", "a@b.gr?bcc=c@d.gr"):
+        assert text in markdown
+    # and a plain address still is one
+    plain = dataclasses.replace(found, contact=dataclasses.replace(found.contact, url=None))
+    assert 'href="mailto:opendata@thessaloniki.gr"' in as_html(plain)
 
 
 def test_library_guide_in_one_language(lifted_store: Path) -> None:

@@ -346,7 +346,9 @@ def test_command_exits_1_when_a_dataset_is_missing_and_writes_json(published: Pa
     assert result.exit_code == 1, result.output
     body = json.loads(result.output)
     (heraklion,) = body["municipalities"]
-    assert heraklion["summary"] == {"expected": 4, "present": 0, "incomplete": 0, "missing": 4}
+    assert heraklion["summary"] == {
+        "expected": 4, "present": 0, "incomplete": 0, "missing": 4, "extra": 0
+    }  # fmt: skip
     assert body["eu_shapes"]["run"] is False
     assert body["regulation"] == v.HVD_REGULATION
     assert {rule["mapping"] for rule in body["rules"]} == set(HVD_MAPPINGS)
@@ -423,7 +425,9 @@ def test_json_of_one_municipality(hvd_client: FlaskClient) -> None:
     body = hvd_client.get("/catalog/hvd/4401?format=json").get_json()
     (kalamata,) = body["municipalities"]
     assert kalamata["code"] == "4401"
-    assert kalamata["summary"] == {"expected": 4, "present": 0, "incomplete": 4, "missing": 0}
+    assert kalamata["summary"] == {
+        "expected": 4, "present": 0, "incomplete": 4, "missing": 0, "extra": 0
+    }  # fmt: skip
     assert {d["dataset"] for d in kalamata["datasets"]} == EXPECTED
     finding = kalamata["datasets"][0]["findings"][0]
     assert set(finding) == {"check", "severity", "field", "focus", "problem", "fix"}
@@ -470,4 +474,51 @@ def test_the_page_follows_a_write_to_the_store(
 
     assert summary()["present"] == 4
     set_contact(app_store(app), BASE, "4401", name={"el": "Δήμος", "en": "Municipality"})
-    assert summary() == {"expected": 4, "present": 0, "incomplete": 4, "missing": 0}
+    assert summary() == {
+        "expected": 4, "present": 0, "incomplete": 4, "missing": 0, "extra": 0
+    }  # fmt: skip
+
+
+def test_a_dataset_lifted_under_its_own_id_was_counted_as_expected(
+    published: Path, tmp_path: Path, make_app: Callable[..., Flask]
+) -> None:
+    """`--dataset water-meter-readings` with a high-value mapping made "5 expected" and its
+    category 3/3: it is present, extra, and the rules still expect four datasets."""
+    path = tmp_path / "store"
+    shutil.copytree(published, path)
+    lifted = run(
+        "lift", str(EXAMPLES / "environment/0701-air-quality.xlsx"), "--mapping",
+        "air-quality-daily", "--municipality", "4401", "--dataset", "water-meter-readings",
+        "--store", str(path),
+    )  # fmt: skip
+    assert lifted.exit_code == 0, lifted.output
+
+    text = run("catalog", "hvd", "--municipality", "4401", "--store", str(path), "--lang", "en")
+    assert text.exit_code == 0, text.output
+    assert (
+        "4 expected: 4 present, 0 incomplete, 0 missing; 1 extra (under another dataset id)"
+    ) in text.output
+    assert "  water-meter-readings present, extra [Earth observation and environment / Air]" in (
+        text.output
+    )
+    assert "Earth observation and environment  2 / 2 (+1 extra)\n" in text.output
+
+    body = json.loads(run("catalog", "hvd", "--store", str(path), "--format", "json").output)
+    (kalamata,) = body["municipalities"]
+    assert kalamata["summary"] == {
+        "expected": 4, "present": 4, "incomplete": 0, "missing": 0, "extra": 1
+    }  # fmt: skip
+    extra = {d["dataset"]: d["extra"] for d in kalamata["datasets"]}
+    assert extra == {**dict.fromkeys(EXPECTED, False), "water-meter-readings": True}
+    environment = next(c for c in kalamata["categories"] if c["notation"] == "c_dd313021")
+    assert (environment["published"], environment["expected"], environment["extra"]) == (2, 2, 1)
+
+    app = make_app(STORE=str(path), BASE_URI=BASE)
+    if "hvd_page" not in app.blueprints:  # until create_app registers it
+        app.register_blueprint(hvd_page.bp)
+    page = app.test_client().get("/catalog/hvd/4401?lang=en").get_data(as_text=True)
+    assert '<tr id="water-meter-readings" data-status="present" data-extra="true">' in page
+    assert "<td>2 (+1 extra)</td><td>2</td>" in page
+    summary = app.test_client().get("/catalog/hvd?lang=en").get_data(as_text=True)
+    row = summary.split('<tr data-code="4401">', 1)[1].split("</tr>", 1)[0]
+    assert [cell.split(">")[-1] for cell in row.split("</td>")[:-1]] == ["4", "4", "0", "0", "1"]

@@ -9,11 +9,15 @@ catalogue (demoi.dcat: publisher, distributions, licences, HVD) is generated fro
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+from rdflib.xsd_datetime import parse_xsd_duration
 
 from demoi.iris import STANDARDS_BASE, dataset_graph, minted_prefix, municipality_iri
 from demoi.store.sparql_text import Change
@@ -35,9 +39,12 @@ DERIVED_FROM = ox.NamedNode(PROV + "wasDerivedFrom")
 TEMPORAL = ox.NamedNode(DCTERMS + "temporal")
 START_DATE = ox.NamedNode(DCAT + "startDate")
 END_DATE = ox.NamedNode(DCAT + "endDate")
-#: The dates of a graph: xsd:date and xsd:dateTime literals, of which the day is enough.
-_DATE_LITERAL = re.compile(
-    rb'"([0-9]{4}-[0-9]{2}-[0-9]{2})[^"]*"\^\^<http://www\.w3\.org/2001/XMLSchema#date(?:Time)?>'
+#: A demoi observation's period (xsd:duration): its sosa:resultTime is the end of that period
+#: (a daily mean's resultTime is the next midnight), so the data covers the period before it.
+AGGREGATION_PERIOD = STANDARDS_BASE + "def/environment#aggregationPeriod"
+#: Reference periods given as IRIs (data.gov.uk's intervals), for a mapping that emits them.
+_REFERENCE_PERIOD = re.compile(
+    r"^http://reference\.data\.gov\.uk/id/(year|month|day)/([0-9]{4}(?:-[0-9]{2}){0,2})$"
 )
 _YEAR = re.compile(r"^([0-9]{4})(?:-([0-9]{4}))?$")
 
@@ -101,24 +108,105 @@ def temporal_iri(record: str) -> str:
     return f"{record}#temporal"
 
 
-def temporal_coverage(period: str | None, ntriples: bytes) -> tuple[str, str] | None:
+def temporal_coverage(
+    period: str | None, ntriples: bytes, predicates: tuple[str, ...]
+) -> tuple[str, str] | None:
     """The first and last day the graph covers: its period when the period is a year
-    (``2024``) or years (``2010-2013``), else the earliest and latest date in the data.
+    (``2024``) or years (``2010-2013``), else the earliest and latest day of the values of
+    ``predicates`` (the mapping's ``[catalogue] temporal``), not of any date in the data: a
+    monument's protection act or a station's start year is not the time the data covers.
     Computed when the graph is lifted, when its N-Triples are at hand; scanning them is
     cheaper than asking the store for the dates of every graph on every catalogue request."""
     matched = _YEAR.match(period or "")
     if matched:
         return f"{matched.group(1)}-01-01", f"{matched.group(2) or matched.group(1)}-12-31"
-    days = {found.group(1) for found in _DATE_LITERAL.finditer(ntriples)}
-    if not days:
+    if not predicates:
         return None
-    return min(days).decode(), max(days).decode()
+    spans = list(_spans(ntriples, frozenset(predicates)))
+    if not spans:
+        return None
+    return min(first for first, _ in spans).isoformat(), max(last for _, last in spans).isoformat()
+
+
+def _spans(ntriples: bytes, predicates: frozenset[str]) -> Iterator[tuple[date, date]]:
+    """The first and last day of each value of ``predicates``; an instant that ends its
+    subject's aggregation period (env:aggregationPeriod) stands for that period."""
+    times: list[tuple[bytes, str, str | None]] = []
+    durations: dict[bytes, str] = {}
+    for found in _values_pattern(predicates).finditer(ntriples):
+        subject, predicate, text, kind, iri = found.groups()
+        if predicate.decode() in predicates:
+            value = iri if iri is not None else text
+            times.append((subject, value.decode(), kind.decode() if kind else None))
+        elif kind == b"duration":
+            durations[subject] = text.decode()
+    for subject, value, kind in times:
+        span = _span(value, kind, durations.get(subject))
+        if span is not None:
+            yield span
+
+
+@lru_cache(maxsize=64)
+def _values_pattern(predicates: frozenset[str]) -> re.Pattern[bytes]:
+    """The triples of ``predicates`` and of the aggregation period whose object is an IRI or
+    an XSD-typed literal, one a line as the lift writes them (morph-kgc's statements).
+    A regular expression rather than a parser: parsing every triple of a large graph (a year
+    of air-quality observations) costs seconds, and dates, periods and IRIs hold no escapes."""
+    names = "|".join(re.escape(iri) for iri in sorted(predicates | {AGGREGATION_PERIOD}))
+    xsd = re.escape(XSD)
+    return re.compile(
+        rf'^(\S+) <({names})> (?:"([^"\\\n]*)"\^\^<{xsd}([A-Za-z]+)>|<([^>\s]*)>) \.\r?$'.encode(),
+        re.MULTILINE,
+    )
+
+
+def _span(value: str, kind: str | None, duration: str | None) -> tuple[date, date] | None:
+    if kind is None:  # an IRI
+        reference = _REFERENCE_PERIOD.match(value)
+        return _calendar_span(reference.group(2)) if reference else None
+    return _literal_span(value, kind, duration)
+
+
+@lru_cache(maxsize=4096)
+def _literal_span(text: str, kind: str, duration: str | None) -> tuple[date, date] | None:
+    """Cached: the observations of a day share their resultTime and period."""
+    try:
+        if kind in ("date", "gYear", "gYearMonth"):
+            # A timezone, if any, does not move the day: the value is that day, month or year.
+            return _calendar_span(re.sub(r"(Z|[+-][0-9]{2}:[0-9]{2})$", "", text))
+        if kind in ("dateTime", "dateTimeStamp"):
+            return _instant_span(datetime.fromisoformat(text), duration)
+    except ValueError:
+        return None  # not a valid value of its datatype: validation reports it, not the catalogue
+    return None
+
+
+def _calendar_span(text: str) -> tuple[date, date]:
+    """The first and last day of a year (2021), a month (2021-03) or a day (2021-03-01)."""
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        year, month = parts
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    day = date(parts[0], parts[1], parts[2])
+    return day, day
+
+
+def _instant_span(instant: datetime, duration: str | None) -> tuple[date, date]:
+    """The day of an instant, in its own offset (Greek local time); or the days of the period
+    of ``duration`` that ends at it, without the instant itself (the next period's start)."""
+    if duration is None:
+        return instant.date(), instant.date()
+    # rdflib's xsd:duration parser, because months and years have no fixed length.
+    start = instant - parse_xsd_duration(duration)
+    return start.date(), (instant - timedelta(microseconds=1)).date()
 
 
 def _temporal(
-    dataset: ox.NamedNode, period: str | None, ntriples: bytes
+    dataset: ox.NamedNode, period: str | None, ntriples: bytes, predicates: tuple[str, ...]
 ) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]]:
-    coverage = temporal_coverage(period, ntriples)
+    coverage = temporal_coverage(period, ntriples, predicates)
     if coverage is None:
         return []
     node = ox.NamedNode(temporal_iri(dataset.value))
@@ -175,7 +263,7 @@ def dataset_record(base: str, lifted: Lifted, *, triples: int) -> Change:
             )
         )
     statements += _anonymisation(dataset, lifted)
-    statements += _temporal(dataset, period, lifted.ntriples)
+    statements += _temporal(dataset, period, lifted.ntriples, mapping.temporal)
     temporal = ox.NamedNode(temporal_iri(dataset.value))
     return Change(
         (

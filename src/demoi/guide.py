@@ -21,13 +21,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 import pyoxigraph as ox
 
 from demoi.dcat import vocabulary as v
-from demoi.dcat.hvd import MISSING, STATUS_LABELS, DatasetStatus, municipality_report
+from demoi.dcat.hvd import MISSING, DatasetStatus, municipality_report
 from demoi.dcat.model import Catalogue, Dataset, mappings_by_dataset, read_catalogues
 from demoi.errors import UsageError
 from demoi.iris import MUNICIPALITY_CODES
@@ -583,8 +583,8 @@ def _compose(
             or contact.name.get("el")
             or catalogue.municipality.label(language),
             contact.email.removeprefix("mailto:") if contact.email else None,
-            # Links only to the web: the Guide is posted where a javascript: link would run.
-            contact.url if contact.url and re.match(r"https?://", contact.url) else None,
+            # Only a web address: the Guide is posted where a javascript: link would run.
+            contact.url if contact.url and linkable(contact.url) else None,
         ),
         text=text,
     )
@@ -620,7 +620,7 @@ def _dataset_entry(
         frequency=concept(v.FREQUENCY + dataset.frequency) if dataset.frequency else None,
         themes=tuple(concept(v.DATA_THEME + name) for name in dataset.themes),
         hvd_categories=tuple(concept(v.HVD_CATEGORY + name) for name in dataset.hvd_categories),
-        hvd_status=STATUS_LABELS[high_value.status][language] if high_value else "",
+        hvd_status=high_value.label(language) if high_value else "",
         hvd_findings=tuple(
             f"{finding.problem[language]} ({text['to_fix']}: {finding.fix[language]})"
             for finding in (high_value.findings if high_value else ())
@@ -762,8 +762,35 @@ def _md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+#: What ends a link's address in HTML or Markdown, or is not allowed in one (RFC 3987).
+_NOT_IN_ADDRESS = re.compile(r'[\s<>"\\`{}|^\x00-\x1f\x7f]')
+#: An e-mail address as a mailto: link may hold it: one @, none of what would start a header or
+#: a second address (?, &, comma, semicolon) or end the link.
+_EMAIL = re.compile(r"[^@\s<>()\[\]\\,;:?&\"]+@[^@\s<>()\[\]\\,;:?&\"]+")
+
+
+def linkable(url: str | None) -> bool:
+    """Whether a value may be written as a link: an http(s) address with a host, or mailto:
+    and one e-mail address. Values come from the store, which anyone who can lift writes, and
+    the Guide is posted on sites without a Content-Security-Policy, where a ``javascript:``
+    (or ``data:``) link would run; escaping does not make such a link harmless. A rule of our
+    own on top of the standard library's urlsplit: no library says which schemes are safe."""
+    if not url or _NOT_IN_ADDRESS.search(url):
+        return False
+    if url.startswith("mailto:"):
+        return bool(_EMAIL.fullmatch(url.removeprefix("mailto:")))
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 def _md_link(label: str, url: str) -> str:
-    return f"[{_md(label)}](<{url}>)"
+    """A Markdown link, or the label as text when ``url`` is not one to follow."""
+    return f"[{_md(label)}](<{url}>)" if linkable(url) else _md(label)
+
+
+def _md_address(url: str) -> str:
+    """An address shown as itself: an autolink, or text when it is not one to follow."""
+    return f"<{url}>" if linkable(url) else _md(url)
 
 
 def as_markdown(guide: Guide, *more: Guide) -> str:
@@ -848,7 +875,7 @@ def _markdown_dataset(guide: Guide, dataset: DatasetEntry) -> list[str]:
     t = guide.text
     rows = [
         (t["dataset_id"], f"`{dataset.dataset_id}`"),
-        (t["iri"], f"<{dataset.iri}>"),
+        (t["iri"], _md_address(dataset.iri)),
         (t["description"], _md(dataset.description)),
     ]
     if dataset.periods:
@@ -903,9 +930,11 @@ def _markdown_terms(guide: Guide) -> list[str]:
     ]
     for entry in guide.licences:
         licence = entry.licence
-        lines.append(f"- **{_md(licence.label)}** (<{licence.iri}>): {_md(licence.definition)}")
+        lines.append(
+            f"- **{_md(licence.label)}** ({_md_address(licence.iri)}): {_md(licence.definition)}"
+        )
         if licence.see_also:
-            lines.append(f"  {t['legal_text']}: <{licence.see_also}>")
+            lines.append(f"  {t['legal_text']}: {_md_address(licence.see_also)}")
         if entry.datasets:
             lines.append(f"  {t['used_by']}: {_md(', '.join(entry.datasets))}")
     lines += ["", f"### {t['charging_categories']}", ""]
@@ -938,13 +967,15 @@ def _markdown_hvd(guide: Guide) -> list[str]:
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("demoi.server", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.tests["linkable"] = linkable
+    return environment
 
 
 def as_html(guide: Guide, *more: Guide, navigation: Sequence[Link] = ()) -> str:

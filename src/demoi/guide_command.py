@@ -12,8 +12,9 @@ server (``/guide/<code>``) instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 import click
@@ -48,7 +49,8 @@ def guide(
     datasets, conformance and contact. Markdown on standard output, or HTML and Markdown files
     with --out.
 
-    Exit codes: 0 written, 2 usage error (unknown municipality, no store, store in use).
+    Exit codes: 0 written, 2 usage error (unknown municipality, no store, store in use, a
+    folder that cannot be written).
     """
     from demoi.guide import as_html, as_markdown, guides
     from demoi.municipalities import municipalities
@@ -73,20 +75,54 @@ def guide(
         "guide-en.html": as_html(en),
         "guide-en.md": as_markdown(en),
     }
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        _write_atomically(folder / name, text)
+    try:
+        _write_all(folder, files)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(f"cannot write the Guide in {folder}: {reason}") from None
     click.echo(f"{len(files)} files written in {folder}", err=True)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """A reader (or a web server publishing the folder) sees the old file or the new one,
-    never half of one."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _write_all(folder: Path, files: dict[str, str]) -> None:
+    """Every file written in full beside its target first, then each renamed into place: a
+    failure (a full disk, a folder that cannot be written) leaves the old files as they were
+    and no temporary one behind. A web server publishing the folder sees an old file or a new
+    one, never half of one."""
+    created = _make_folders(folder)
+    staged: dict[Path, Path] = {}
+    try:
+        for name, text in files.items():
+            staged[folder / name] = _staged(folder / name, text)
+        for target, temporary in staged.items():
+            os.replace(temporary, target)
+    except BaseException:
+        for temporary in staged.values():
+            temporary.unlink(missing_ok=True)
+        for made in created:
+            with contextlib.suppress(OSError):  # left when a file did get renamed into it
+                made.rmdir()
+        raise
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; the ones created, innermost first, so that a
+    failed write can remove them again."""
+    missing = [path for path in (folder, *folder.parents) if not path.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _staged(path: Path, text: str) -> Path:
+    """``text`` in a new temporary file beside ``path``, with the mode any new file gets
+    (0o666 less the umask) so that a web server running as another user can read it.
+    tempfile.mkstemp would make it 0o600, and reading the umask to chmod afterwards means
+    setting it, for every thread of the process; os.open lets the kernel apply it."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as written:
             written.write(text)
-        os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary

@@ -61,6 +61,8 @@ STATUS_LABELS = {
     INCOMPLETE: {"el": "ελλιπές", "en": "incomplete"},
     MISSING: {"el": "λείπει", "en": "missing"},
 }
+#: Said after the status of a dataset published under a dataset id no rule expects.
+EXTRA_LABEL = {"el": "επιπλέον", "en": "extra"}
 #: Exit codes of `demoi catalog hvd` (docs/hvd.md): 0 every expected dataset present and
 #: complete, 1 some incomplete or missing.
 COMPLETE, NOT_COMPLETE = 0, 1
@@ -211,6 +213,14 @@ class DatasetStatus:
     findings: tuple[Finding, ...] = ()
     #: SHACL warnings and infos: shown, but they do not make the dataset incomplete.
     notes: tuple[Finding, ...] = ()
+    #: Published with a high-value mapping under a dataset id of its own (``demoi lift
+    #: --dataset``): checked like the others, but not one of the datasets the rules expect.
+    extra: bool = False
+
+    def label(self, language: str) -> str:
+        """The status as people read it: ``present``, or ``present, extra``."""
+        status = STATUS_LABELS[self.status][language]
+        return f"{status}, {EXTRA_LABEL[language]}" if self.extra else status
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -219,6 +229,7 @@ class DatasetStatus:
             "mapping": self.mapping,
             "title": self.title,
             "status": self.status,
+            "extra": self.extra,
             "categories": [found.as_json() for found in self.categories],
             "findings": [finding.as_json() for finding in self.findings],
             "notes": [note.as_json() for note in self.notes],
@@ -227,21 +238,24 @@ class DatasetStatus:
 
 @dataclass(frozen=True)
 class CategoryCount:
-    """How many of a municipality's published datasets fall under one Annex category."""
+    """How many of the datasets the rules expect under one Annex category a municipality
+    publishes, and how many extra ones (under dataset ids of their own) it publishes there."""
 
     category: Category
     published: int
     expected: int
+    extra: int = 0
 
     @property
     def gap(self) -> bool:
-        return self.published == 0
+        return self.published == 0 and self.extra == 0
 
     def as_json(self) -> dict[str, object]:
         return {
             **self.category.as_json(),
             "published": self.published,
             "expected": self.expected,
+            "extra": self.extra,
             "gap": self.gap,
         }
 
@@ -255,11 +269,23 @@ class MunicipalityReport:
     #: SHACL violations on nodes no high-value dataset links to.
     findings: tuple[Finding, ...] = ()
 
+    @property
+    def expected(self) -> tuple[DatasetStatus, ...]:
+        """One per high-value dataset id of the rules, published or missing."""
+        return tuple(dataset for dataset in self.datasets if not dataset.extra)
+
+    @property
+    def extra(self) -> tuple[DatasetStatus, ...]:
+        return tuple(dataset for dataset in self.datasets if dataset.extra)
+
     def count(self, status: str) -> int:
-        return sum(1 for dataset in self.datasets if dataset.status == status)
+        """How many of the expected datasets have ``status`` (the extra ones are apart)."""
+        return sum(1 for dataset in self.expected if dataset.status == status)
 
     @property
     def complete(self) -> bool:
+        """Every expected dataset present, and no extra one incomplete: an extra dataset is
+        high-value in the catalogue harvesters read, so its metadata must be complete too."""
         return not self.findings and all(d.status == PRESENT for d in self.datasets)
 
     def as_json(self) -> dict[str, object]:
@@ -270,8 +296,9 @@ class MunicipalityReport:
             "catalogue": self.catalogue,
             "complete": self.complete,
             "summary": {
-                "expected": len(self.datasets),
+                "expected": len(self.expected),
                 **{status: self.count(status) for status in STATUSES},
+                "extra": len(self.extra),
             },
             "datasets": [dataset.as_json() for dataset in self.datasets],
             "categories": [count.as_json() for count in self.categories],
@@ -361,6 +388,7 @@ def municipality_report(
     violations, notes = _shacl(triples, shapes)
     attributed: set[int] = set()
     statuses = []
+    expected = {rule.dataset for rule in expected_datasets()}
     for rule in expected_datasets():
         if rule.dataset not in published:
             statuses.append(_missing(base, code, rule))
@@ -383,6 +411,7 @@ def municipality_report(
                 INCOMPLETE if findings else PRESENT,
                 tuple(findings),
                 own_notes,
+                extra=dataset.dataset_id not in expected,
             )
         )
     order = {rule.dataset: index for index, rule in enumerate(expected_datasets())}
@@ -438,14 +467,18 @@ def _missing(base: str, code: str, rule: Rule) -> DatasetStatus:
 def _counts(statuses: Iterable[DatasetStatus]) -> tuple[CategoryCount, ...]:
     published: dict[str, int] = defaultdict(int)
     expected: dict[str, int] = defaultdict(int)
+    extra: dict[str, int] = defaultdict(int)
     for status in statuses:
         tops = {found.top for found in status.categories}
         for top in tops:
+            if status.extra:
+                extra[top] += 1
+                continue
             expected[top] += 1
             if status.status != MISSING:
                 published[top] += 1
     return tuple(
-        CategoryCount(top, published[top.notation], expected[top.notation])
+        CategoryCount(top, published[top.notation], expected[top.notation], extra[top.notation])
         for top in regulation_categories()
     )
 
@@ -750,6 +783,8 @@ TEXT = {
     "el": {
         "title": "Σύνολα δεδομένων υψηλής αξίας (κανονισμός (ΕΕ) 2023/138): αναφορά συμμόρφωσης",
         "expected": "{n} αναμενόμενα: {present} πλήρη, {incomplete} ελλιπή, {missing} λείπουν",
+        "extra": "{n} επιπλέον (με άλλο αναγνωριστικό συνόλου)",
+        "extra_count": "+{n} επιπλέον",
         "fix": "διόρθωση",
         "note": "σημείωση",
         "categories": "Κατηγορίες του κανονισμού (δημοσιευμένα / αναμενόμενα σύνολα):",
@@ -760,6 +795,8 @@ TEXT = {
     "en": {
         "title": "High-value datasets (Regulation (EU) 2023/138): compliance report",
         "expected": "{n} expected: {present} present, {incomplete} incomplete, {missing} missing",
+        "extra": "{n} extra (under another dataset id)",
+        "extra_count": "+{n} extra",
         "fix": "fix",
         "note": "note",
         "categories": "Categories of the Regulation (published / expected datasets):",
@@ -783,10 +820,10 @@ def _text(found: HvdReport, language: str) -> str:
 def _municipality_text(found: MunicipalityReport, language: str) -> list[str]:
     text = TEXT[language]
     counts = {status: found.count(status) for status in STATUSES}
-    lines = [
-        f"{found.municipality.code} {found.municipality.label(language)} — "
-        + text["expected"].format(n=len(found.datasets), **counts)
-    ]
+    summary = text["expected"].format(n=len(found.expected), **counts)
+    if found.extra:
+        summary += "; " + text["extra"].format(n=len(found.extra))
+    lines = [f"{found.municipality.code} {found.municipality.label(language)} — {summary}"]
     for dataset in found.datasets:
         names = "; ".join(
             f"{categories()[c.top].label[language]} / {c.label[language]}"
@@ -794,8 +831,7 @@ def _municipality_text(found: MunicipalityReport, language: str) -> list[str]:
             else c.label[language]
             for c in dataset.categories
         )
-        status = STATUS_LABELS[dataset.status][language]
-        lines.append(f"  {dataset.dataset:<20} {status:<12} [{names}]")
+        lines.append(f"  {dataset.dataset:<20} {dataset.label(language):<12} [{names}]")
         for finding in dataset.findings:
             lines.extend(_finding_text(finding, language, "-"))
         for note in dataset.notes:
@@ -812,8 +848,9 @@ def _municipality_text(found: MunicipalityReport, language: str) -> list[str]:
     width = max(len(c.category.label[language]) for c in found.categories)
     for count in found.categories:
         gap = f"  ({text['gap']})" if count.gap else ""
+        extra = f" ({text['extra_count'].format(n=count.extra)})" if count.extra else ""
         name = count.category.label[language]
-        lines.append(f"    {name:<{width}}  {count.published} / {count.expected}{gap}")
+        lines.append(f"    {name:<{width}}  {count.published} / {count.expected}{extra}{gap}")
     lines.append("")
     return lines
 

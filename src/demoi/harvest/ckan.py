@@ -10,6 +10,11 @@ default sort, by score and time of change, moves datasets edited during a harves
 pages), duplicates dropped by id, the end at ``start >= count`` or at an empty page. A page
 shorter than ``rows`` before the end is noted and the next page starts after it; so is a
 ``count`` that changes between pages.
+
+Bounds, so that a portal that misbehaves cannot make the harvest run or grow without end: at
+most ``max_datasets`` packages, at most ``max_bytes`` per answer, at most ``MAX_DEPTH`` levels of
+JSON nesting, no more than ``growth_allowed`` packages beyond the ``count`` of the first page,
+and no redirect to another origin (records would then name a portal the operator did not give).
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ import http.client
 import json
 import re
 import time
+import unicodedata
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +36,7 @@ from urllib.parse import urlencode, urlsplit
 
 from demoi import __version__
 from demoi.errors import DataError, Location, UsageError
+from demoi.iris import iri_problem
 
 #: CKAN's default ``ckan.search.rows_max``; a portal refuses more with a Validation Error.
 ROWS_MAX = 1000
@@ -36,6 +44,13 @@ DEFAULT_ROWS = 100
 #: Sorting by id keeps pages stable while datasets are edited (see the module's docstring).
 SORT = "id asc"
 RETRIED_STATUSES = frozenset({429, 503})
+#: The largest answer read (bytes): CKAN pages of 1000 full packages are a few MB.
+MAX_BYTES = 50 * 1024 * 1024
+#: The most packages one harvest reads (``--max-datasets``).
+MAX_DATASETS = 10_000
+#: CKAN's JSON nests a few levels (envelope, result, package, resource, extra); deeper is not
+#: CKAN's, and Python's parser would recurse without bound on it.
+MAX_DEPTH = 64
 #: Envelope error types that mean the request named something wrong or not allowed (exit 2);
 #: any other failure of the portal is a data error (exit 1).
 USAGE_ERROR_TYPES = frozenset(
@@ -75,10 +90,21 @@ class Found:
 
 
 class Client:
-    def __init__(self, portal: str, *, timeout: float = 30.0, retry: Retry | None = None) -> None:
+    def __init__(
+        self,
+        portal: str,
+        *,
+        timeout: float = 30.0,
+        retry: Retry | None = None,
+        max_bytes: int = MAX_BYTES,
+        max_datasets: int = MAX_DATASETS,
+    ) -> None:
         self.portal = portal_url(portal)
         self.timeout = timeout
         self.retry = retry or Retry()
+        self.max_bytes = max_bytes
+        self.max_datasets = max_datasets
+        self._opener = urllib.request.build_opener(_SameOrigin(self.portal))
 
     def action(self, name: str, **params: str | int) -> Any:
         """The ``result`` of the action ``name``; every failure names the URL."""
@@ -88,12 +114,24 @@ class Client:
         status, headers, body = self._get(url)
         return _result(url, status, headers.get("Content-Type", ""), body)
 
+    def _read(self, url: str, response: Any) -> bytes:
+        body: bytes = response.read(self.max_bytes + 1)
+        if len(body) > self.max_bytes:
+            raise DataError(
+                f"the portal's answer is larger than {self.max_bytes} bytes, the most demoi "
+                "reads of one answer; nothing was harvested",
+                location=Location(url),
+            )
+        return body
+
     def package_show(self, package: str) -> dict[str, Any]:
         result = self.action("package_show", id=package)
         if not isinstance(result, dict) or not isinstance(result.get("id"), str):
             raise DataError(
                 "package_show did not answer with a package (an object with an id)",
-                location=Location(f"{self.portal}/api/3/action/package_show?id={package}"),
+                location=Location(
+                    f"{self.portal}/api/3/action/package_show?{urlencode({'id': package})}"
+                ),
             )
         return result
 
@@ -104,6 +142,7 @@ class Client:
         seen: set[str] = set()
         start = 0
         count: int | None = None
+        first: int | None = None
         while True:
             params: dict[str, str | int] = {"q": "*:*", "rows": rows, "start": start, "sort": SORT}
             if organization:
@@ -113,6 +152,8 @@ class Client:
             if count is not None and page_count != count:
                 found.notes.append(Note("count-changed", f"{count} → {page_count}"))
             count = page_count
+            first = page_count if first is None else first
+            self._check_bounds(url, start, page_count, first, rows)
             if not results:
                 if start < count:
                     found.notes.append(Note("empty-page", f"start={start}, count={count}"))
@@ -128,6 +169,21 @@ class Client:
                 )
         found.count = count
         return found
+
+    def _check_bounds(self, url: str, start: int, count: int, first: int, rows: int) -> None:
+        if start >= self.max_datasets or (start == 0 and count > self.max_datasets):
+            raise UsageError(
+                f"the portal has {count} datasets, more than --max-datasets {self.max_datasets}; "
+                "harvest one organisation's (--organization) or raise --max-datasets; "
+                "nothing was harvested",
+                location=Location(url),
+            )
+        if start > first + growth_allowed(first, rows):
+            raise DataError(
+                f"the portal's count keeps growing: the first page announced {first} datasets, "
+                f"{start} have been read and it now says {count}; nothing was harvested",
+                location=Location(url),
+            )
 
     def _add(self, found: Found, seen: set[str], package: dict[str, Any]) -> None:
         identifier = package["id"]
@@ -148,10 +204,10 @@ class Client:
         while True:
             attempt += 1
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return response.status, response.headers, response.read()
+                with self._opener.open(request, timeout=self.timeout) as response:
+                    return response.status, response.headers, self._read(url, response)
             except urllib.error.HTTPError as error:
-                body = error.read()
+                body = self._read(url, error)
                 if error.code not in RETRIED_STATUSES or attempt >= self.retry.attempts:
                     return error.code, error.headers, body
                 self.retry.sleep(self._wait(error.headers.get("Retry-After")))
@@ -181,14 +237,75 @@ class Client:
         return min(_retry_after_seconds(retry_after, self.retry.default), self.retry.longest)
 
 
+def growth_allowed(first: int, rows: int) -> int:
+    """How many packages beyond the first page's ``count`` a harvest reads: datasets added
+    while it runs (a page, or a tenth of the portal), not a count that grows without end."""
+    return max(rows, first // 10)
+
+
+class _SameOrigin(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only within the portal's scheme, host and port (http → https on the
+    same host is another origin too: the operator gives the address the records name)."""
+
+    def __init__(self, portal: str) -> None:
+        self.origin = origin(portal)
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        target = urllib.parse.urljoin(req.full_url, newurl)
+        if origin(target) != self.origin:
+            fp.close()  # urllib closes the answer only when it follows the redirect
+            raise UsageError(
+                f"the portal {self.origin} redirects (HTTP {code}) to another origin, "
+                f"{printable(origin(target))}; give that address if it is the portal",
+                location=Location(printable(req.full_url)),
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def origin(url: str) -> str:
+    """scheme://host:port, the port written out even when it is the scheme's default."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    port = port or {"http": 80, "https": 443}.get(parts.scheme)
+    return f"{parts.scheme}://{parts.hostname or ''}:{port}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control, format or unassigned character (Unicode category C*)
+    written as an escape, so that a portal's text cannot drive the terminal (ANSI escapes)
+    or hide itself; line breaks too, as one message is one line."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch).startswith("C")
+        else ch
+        for ch in text
+    )
+
+
 def portal_url(text: str) -> str:
     """The portal's address without a trailing slash; only http(s) addresses are portals."""
+    shown = printable(text)
     parts = urlsplit(text.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"{text!r} is not a portal address such as https://data.example.gr")
+        raise UsageError(f"{shown!r} is not a portal address such as https://data.example.gr")
     if parts.query or parts.fragment:
-        raise UsageError(f"{text!r}: give the portal's address without ?query or #fragment")
-    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+        raise UsageError(f"{shown!r}: give the portal's address without ?query or #fragment")
+    address = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+    problem = iri_problem(address)
+    if problem:
+        raise UsageError(f"{shown!r} is not a portal address: {problem}")
+    return address
 
 
 def host_slug(portal: str) -> str:
@@ -201,7 +318,8 @@ def _retry_after_seconds(value: str | None, default: float) -> float:
     """``Retry-After`` is seconds or an HTTP date (RFC 9110 §10.2.3)."""
     if not value:
         return default
-    if value.strip().isdigit():
+    # ASCII digits only: str.isdigit() accepts «²», which float() refuses.
+    if re.fullmatch(r"[0-9]+", value.strip()):
         return float(value.strip())
     try:
         moment = email.utils.parsedate_to_datetime(value)
@@ -215,7 +333,7 @@ def _result(url: str, status: int, content_type: str, body: bytes) -> Any:
     text = body.decode("utf-8", errors="replace")
     if "html" in content_type.lower() or text.lstrip().startswith("<"):
         title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
-        shown = f" «{' '.join(title.group(1).split())}»" if title else ""
+        shown = f" «{printable(' '.join(title.group(1).split()))}»" if title else ""
         raise DataError(
             f"the portal answered HTTP {status} with a web page{shown} instead of CKAN's JSON "
             "(a maintenance page or not a CKAN portal); nothing was harvested",
@@ -229,6 +347,16 @@ def _result(url: str, status: int, content_type: str, body: bytes) -> Any:
             f"(character {error.pos} of {len(text)}); nothing was harvested",
             location=Location(url, error.lineno, error.colno),
         ) from None
+    except RecursionError:
+        too_deep = True  # nested deeper than the parser goes
+    else:
+        too_deep = _depth(envelope) > MAX_DEPTH
+    if too_deep:
+        raise DataError(
+            f"the portal's answer (HTTP {status}) nests JSON more than {MAX_DEPTH} levels deep, "
+            "which no CKAN answer does; nothing was harvested",
+            location=where,
+        )
     if not isinstance(envelope, dict) or "success" not in envelope:
         raise DataError(
             f"the portal's answer (HTTP {status}) is JSON but not CKAN's envelope "
@@ -251,10 +379,27 @@ def _envelope_error(error: Any, status: int, where: Location) -> DataError | Usa
         for key, value in error.items()
         if key not in ("__type", "message")
     )
-    text = f"the portal refused the request (HTTP {status}, {kind})"
-    text += "".join(f": {part}" for part in (message, details) if part)
+    text = f"the portal refused the request (HTTP {status}, {printable(kind)})"
+    text += "".join(f": {printable(str(part))}" for part in (message, details) if part)
     cls = UsageError if kind in USAGE_ERROR_TYPES else DataError
     return cls(text, location=where)
+
+
+def _depth(value: Any) -> int:
+    """How deeply ``value`` nests lists and objects; iterative, as the depth is what is
+    being checked."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, level)
+            if deepest > MAX_DEPTH:
+                return deepest
+            stack.extend((child, level + 1) for child in item)
+    return deepest
 
 
 def _page(url: str, result: Any) -> tuple[int, list[dict[str, Any]]]:

@@ -1,6 +1,9 @@
 """CKAN packages as DCAT-AP records, following ckanext-dcat's mapping (docs/harvest.md has
 the field table) and the IRIs and patterns of demoi's data-inventory mapping, so that harvested,
-inventoried and generated records look the same.
+inventoried and generated records look the same. Values are typed with the classes DCAT-AP
+3.0.1's range shapes check (rdfs:Resource on URLs, foaf:Document on pages, dct:MediaType on
+media types…), as src/demoi/dcat/export.py types them: validation runs without RDFS inference.
+A value of the portal's that is not a valid IRI is left out with a note, never a crash.
 
 What the source does not say is not made up: a package without an open licence gets no
 ``dct:license``, one whose groups, tags and title name no functional area gets no
@@ -43,6 +46,7 @@ FOAF = "http://xmlns.com/foaf/0.1/"
 VCARD = "http://www.w3.org/2006/vcard/ns#"
 M8G = "http://data.europa.eu/m8g/"
 ADMS = "http://www.w3.org/ns/adms#"
+ELI_LEGAL = "http://data.europa.eu/eli/ontology#LegalResource"
 DEMOI = "https://w3id.org/demoi/def/common#"
 CAT = "https://w3id.org/demoi/def/catalogue#"
 AREA = "https://w3id.org/demoi/code/functional-area/"
@@ -145,6 +149,10 @@ OFFICE_WORDS = tuple(
     "directorate,department,office,unit ,service,municipality".split(",")
 )
 
+#: Where an office's name may be split from a person's («Γ. Παπαδόπουλος, Τμήμα …»,
+#: "John Smith (customer service)"): each part must name an office on its own.
+NAME_PARTS = re.compile(r"[,;:()\[\]/|–—]|\s-\s")
+
 #: How an extra says whether a dataset comes from personal data.
 YES_NO = {
     **dict.fromkeys(("true", "yes", "ναι", "1"), True),
@@ -222,11 +230,17 @@ class Records:
     triples: list[ox.Triple] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    _seen: set[ox.Triple] = field(default_factory=set, repr=False)
 
     def add(
         self, subject: ox.NamedNode | ox.BlankNode, predicate: ox.NamedNode, value: Any
     ) -> None:
-        self.triples.append(ox.Triple(subject, predicate, value))
+        # A class stated on a shared value (a media type, the charging category) comes once
+        # per distribution; kept once, so that the count written is the count published.
+        triple = ox.Triple(subject, predicate, value)
+        if triple not in self._seen:
+            self._seen.add(triple)
+            self.triples.append(triple)
 
 
 def catalog_iri(base: str, code: str) -> str:
@@ -296,6 +310,7 @@ def _catalog(
     )
     made.add(catalog, _n(DCT, "publisher"), publisher)
     made.add(catalog, _n(FOAF, "homepage"), ox.NamedNode(portal))
+    made.add(ox.NamedNode(portal), A, _n(FOAF, "Document"))
     made.add(catalog, _n(DCAT, "themeTaxonomy"), ox.NamedNode(EU + "data-theme"))
 
 
@@ -335,6 +350,14 @@ class _Package:
 
     def note(self, kind: str, detail: str = "") -> None:
         self.made.notes.append(Note(kind, detail, self.id))
+
+    def node(self, text: str, what: str) -> ox.NamedNode | None:
+        """``text`` as an IRI, or None and a note when it is not a valid one."""
+        try:
+            return ox.NamedNode(text)
+        except ValueError:
+            self.note("bad-iri", f"{what}: {text}")
+            return None
 
     def add(self, catalog: ox.NamedNode) -> None:
         other = self._other_municipality()
@@ -435,9 +458,14 @@ class _Package:
                 if moment is not None:
                     made.add(period, _n(DCAT, prop), moment)
         self._personal_data()
-        if self.extras.get("hvd_category", "").startswith("http://data.europa.eu/bna/c_"):
-            made.add(dataset, _n(DCATAP, "hvdCategory"), ox.NamedNode(self.extras["hvd_category"]))
-            made.add(dataset, _n(DCATAP, "applicableLegislation"), ox.NamedNode(HVD_REGULATION))
+        written_hvd = self.extras.get("hvd_category", "")
+        if written_hvd.startswith("http://data.europa.eu/bna/c_"):
+            category = self.node(written_hvd, "hvd_category")
+            if category is not None:
+                made.add(dataset, _n(DCATAP, "hvdCategory"), category)
+                legislation = ox.NamedNode(HVD_REGULATION)
+                made.add(dataset, _n(DCATAP, "applicableLegislation"), legislation)
+                made.add(legislation, A, ox.NamedNode(ELI_LEGAL))
 
     def _personal_data(self) -> None:
         written = self.extras.get("contains_personal_data") or self.extras.get("personal_data")
@@ -469,6 +497,8 @@ class _Package:
             box = mail if mail and _is_role_mailbox(mail) else ""
             if mail and not box:
                 self.note("person-email-left-out", f"{role}_email")
+            mailbox = self.node(f"mailto:{box}", f"{role}_email") if box else None
+            box = box if mailbox is not None else ""
             if office or box:
                 contact = ox.NamedNode(f"{self.iri.value}/contact")
                 self.made.add(self.iri, _n(DCAT, "contactPoint"), contact)
@@ -476,8 +506,8 @@ class _Package:
                 self.made.add(contact, A, _n(VCARD, "Kind"))
                 if office:
                     self.made.add(contact, _n(VCARD, "fn"), _literal(office))
-                if box:
-                    self.made.add(contact, _n(VCARD, "hasEmail"), ox.NamedNode(f"mailto:{box}"))
+                if mailbox is not None:
+                    self.made.add(contact, _n(VCARD, "hasEmail"), mailbox)
             return
 
     def _licence(self) -> ox.NamedNode | None:
@@ -510,6 +540,7 @@ class _Package:
             self.note("no-access-url", name or key)
         else:
             made.add(distribution, _n(DCAT, "accessURL"), address)
+            made.add(address, A, _n(RDFS, "Resource"))
             if resource.get("url_type") == "upload":
                 made.add(distribution, _n(DCAT, "downloadURL"), address)
         self._format(distribution, resource, name or key)
@@ -531,6 +562,7 @@ class _Package:
         # art. 64), as the inventory reader assumes; dct:rights repeats it for DCAT-AP readers.
         made.add(distribution, _n(CAT, "chargingCategory"), _n(CHARGING, "free"))
         made.add(distribution, _n(DCT, "rights"), _n(CHARGING, "free"))
+        made.add(_n(CHARGING, "free"), A, _n(DCT, "RightsStatement"))
 
     def _format(self, distribution: ox.NamedNode, resource: dict[str, Any], name: str) -> None:
         written = str(resource.get("format") or "").strip().lstrip(".")
@@ -543,7 +575,9 @@ class _Package:
                 self.made.add(distribution, _n(DCT, "format"), _n(EU, f"file-type/{code}"))
         mimetype = str(resource.get("mimetype") or "").strip().lower()
         if MIME.match(mimetype):
-            self.made.add(distribution, _n(DCAT, "mediaType"), ox.NamedNode(IANA + mimetype))
+            media_type = ox.NamedNode(IANA + mimetype)
+            self.made.add(distribution, _n(DCAT, "mediaType"), media_type)
+            self.made.add(media_type, A, _n(DCT, "MediaType"))
 
     def _address(self, text: str, what: str) -> ox.NamedNode | None:
         try:
@@ -572,7 +606,14 @@ def _guard_contacts(made: Records) -> None:
 
 
 def _is_office(name: str) -> bool:
-    return _matches(words(name), OFFICE_WORDS) or is_legal_entity_name(name)
+    """An office's name alone: every part of it names an office (a unit or a company), so
+    that a person's name beside a unit («Γιάννης Παπαδόπουλος, Τμήμα Πληροφορικής») is not
+    published. A person's name run into the unit's without a separator is not recognised;
+    the personal-data guard's scan still runs on what is published."""
+    if is_legal_entity_name(name):
+        return True
+    parts = [part for part in NAME_PARTS.split(name) if part.strip()]
+    return bool(parts) and all(_matches(words(part), OFFICE_WORDS) for part in parts)
 
 
 def _is_role_mailbox(address: str) -> bool:

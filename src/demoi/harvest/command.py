@@ -19,9 +19,18 @@ import click
 import pyoxigraph as ox
 
 from demoi.command_options import base_uri_option, command_settings, opened_store, store_option
-from demoi.harvest.ckan import DEFAULT_ROWS, ROWS_MAX, Client, Note, portal_url
+from demoi.errors import UsageError
+from demoi.harvest.ckan import (
+    DEFAULT_ROWS,
+    MAX_DATASETS,
+    ROWS_MAX,
+    Client,
+    Note,
+    portal_url,
+    printable,
+)
 from demoi.harvest.ckan_dcat import Records, records
-from demoi.harvest.publish import guard, publish
+from demoi.harvest.publish import dataset_id, guard, publish
 from demoi.municipalities import get_municipality
 
 LANGUAGES = ("el", "en")
@@ -50,6 +59,7 @@ NOTES = {
         "no-access-url": "διανομή χωρίς διεύθυνση ({detail})",
         "unknown-format": "τύπος αρχείου εκτός του καταλόγου της ΕΕ ({detail})",
         "bad-address": "διεύθυνση που δεν είναι http(s) ({detail})",
+        "bad-iri": "τιμή που δεν είναι έγκυρο IRI ({detail}); παραλείφθηκε",
     },
     "en": {
         "count-changed": "the number of datasets changed during the harvest ({detail})",
@@ -73,6 +83,7 @@ NOTES = {
         "no-access-url": "a distribution without an address ({detail})",
         "unknown-format": "a file type outside the EU list ({detail})",
         "bad-address": "an address that is not http(s) ({detail})",
+        "bad-iri": "a value that is not a valid IRI ({detail}); left out",
     },
 }
 SUMMARY = {
@@ -122,6 +133,18 @@ def harvest() -> None:
     help="State for the datasets whose records do not say it whether they come from personal "
     "data (cat:containsPersonalData); without it they are published without the statement.",
 )
+@click.option(
+    "--max-datasets",
+    type=click.IntRange(1),
+    default=MAX_DATASETS,
+    show_default=True,
+    help="Stop with an error when the portal has more datasets than this.",
+)
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Replace a published harvest even when the portal gives no dataset.",
+)
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the summary.")
 @store_option
 @base_uri_option
@@ -132,6 +155,8 @@ def ckan(
     rows: int,
     out: Path | None,
     personal_data: str | None,
+    max_datasets: int,
+    allow_empty: bool,
     lang: str | None,
     store: str | None,
     base_uri: str | None,
@@ -140,15 +165,19 @@ def ckan(
     https://opendata.thessaloniki.gr) for the municipality CODE, and publish them as the graph
     {base}graph/CODE/harvest-<portal host>.
 
-    Exit codes: 0 harvested, 1 the portal's answers are wrong or hold personal data,
-    2 usage error (bad option, portal unreachable, request refused).
+    Exit codes: 0 harvested, 1 the portal's answers are wrong or hold personal data, or an
+    empty harvest would replace a published one, 2 usage error (bad option, portal
+    unreachable, request refused, redirect to another origin, more than --max-datasets).
     """
     settings = command_settings(store=store, base_uri=base_uri)
     language = lang or settings["default_language"]
     started = datetime.now(UTC)
     place = get_municipality(municipality)
     address = portal_url(portal)
-    found = Client(address).search(rows=rows, organization=organization)
+    dataset_id(address, organization)  # a bad --organization fails before any request
+    if out is not None:
+        _check_out(out)
+    found = Client(address, max_datasets=max_datasets).search(rows=rows, organization=organization)
     made = records(
         found.packages,
         portal=address,
@@ -159,13 +188,17 @@ def ckan(
     made.notes[:0] = found.notes
     if out is not None:
         guard(made, address, language=language)
-        out.write_bytes(_turtle(made))
+        try:
+            out.write_bytes(_turtle(made))
+        except OSError as error:
+            raise UsageError(f"cannot write {out}: {error.strerror}") from None
         done = SUMMARY[language]["written"].format(triples=len(made.triples), out=out)
     else:
         label = " ".join(
             ["demoi harvest ckan", shlex.quote(address), f"--municipality {place.code}"]
             + ([f"--organization {shlex.quote(organization)}"] if organization else [])
             + ([f"--personal-data {personal_data}"] if personal_data else [])
+            + (["--allow-empty"] if allow_empty else [])
         )
         # A failed harvest leaves nothing behind, not even a new store.
         with opened_store(settings, create=True) as opened:
@@ -179,12 +212,24 @@ def ckan(
                 label=label,
                 started=started,
                 language=language,
+                organization=organization,
+                allow_empty=allow_empty,
             )
         done = SUMMARY[language]["published"].format(
             triples=published.triples, graph=published.graph
         )
     click.echo(summary(made, address, found.count, language))
-    click.echo(done)
+    click.echo(printable(done))
+
+
+def _check_out(out: Path) -> None:
+    """Before the portal is read: a harvest of thousands of packages should not end in
+    "no such folder"."""
+    folder = out.parent
+    if not folder.is_dir():
+        raise UsageError(f"--out {out}: the folder {folder} does not exist; nothing was harvested")
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a folder; give a file name")
 
 
 def _turtle(made: Records) -> bytes:
@@ -215,7 +260,8 @@ def summary(made: Records, portal: str, total: int, language: str) -> str:
     if made.notes:
         lines.append(text["notes"].format(count=len(made.notes)))
         lines += [f"  {note_text(note, language)}" for note in made.notes]
-    return "\n".join(lines)
+    # Portal text (titles, ids, notes) reaches the terminal: each line is made printable.
+    return "\n".join(printable(line) for line in lines)
 
 
 def note_text(note: Note, language: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from demoi import provenance
+from demoi.errors import DataError, UsageError
 from demoi.harvest.ckan import host_slug
 from demoi.harvest.ckan_dcat import Records
 from demoi.iris import dataset_graph
@@ -31,13 +33,37 @@ class Published:
     triples: int
 
 
-def dataset_id(portal: str) -> str:
-    """``harvest-<portal host>``: one graph per municipality and portal."""
-    return f"harvest-{host_slug(portal)}"
+def dataset_id(portal: str, organization: str | None = None) -> str:
+    """``harvest-<portal host>[--<organisation>]``: one graph per municipality, portal and
+    organisation, so that harvesting two organisations of one portal keeps both. Two dashes
+    part the organisation from the host: a host's slug never has two in a row, so no host and
+    organisation give another's id (iris.py's segment rule allows them)."""
+    identifier = f"harvest-{host_slug(portal)}"
+    if organization:
+        slug = re.sub(r"[^a-z0-9]+", "-", organization.lower()).strip("-")
+        if not slug:
+            raise UsageError(f"--organization {organization!r} has no letter or digit")
+        identifier += f"--{slug}"
+    return identifier
 
 
-def harvest_graph(base: str, code: str, portal: str) -> str:
-    return dataset_graph(base, code, dataset_id(portal))
+def harvest_graph(base: str, code: str, portal: str, organization: str | None = None) -> str:
+    return dataset_graph(base, code, dataset_id(portal, organization))
+
+
+def refuse_empty(store: Store, graph: str, made: Records) -> None:
+    """An empty harvest (the portal answered 0 datasets, or none of them this
+    municipality's) does not erase a published one: a portal's outage or a wrong filter would
+    otherwise look like every dataset deleted (``--allow-empty`` replaces it anyway)."""
+    if made.outcomes:
+        return
+    published = next((info.triples for info in store.graphs() if info.iri == graph), 0)
+    if published:
+        raise DataError(
+            f"the portal gave no dataset for this municipality; the published harvest {graph} "
+            f"({published} triples) was kept. Give --allow-empty to replace it with an empty "
+            "one"
+        )
 
 
 def source_of(portal: str, packages: Sequence[dict[str, Any]]) -> provenance.Source:
@@ -79,8 +105,12 @@ def publish(
     label: str,
     started: datetime,
     language: str = "el",
+    organization: str | None = None,
+    allow_empty: bool = False,
 ) -> Published:
-    graph = harvest_graph(base, code, portal)
+    graph = harvest_graph(base, code, portal, organization)
+    if not allow_empty:
+        refuse_empty(store, graph, made)
     guard(made, portal, store=store, graph=graph, base=base, language=language)
     data = ntriples(made)
     override = override_for(store, base, graph)

@@ -10,7 +10,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,14 @@ class Mapping:
     themes: tuple[str, ...] = ()
     hvd_categories: tuple[str, ...] = ()
     frequency: str | None = None
+    #: The dataset's title in the catalogue (``[catalogue] title``, el and en): a short name,
+    #: not the description's lead, which is often the whole description.
+    title: dict[str, str] = field(default_factory=dict)
+    #: The properties whose values are the time the data covers (``[catalogue] temporal``, full
+    #: IRIs), from which the catalogue computes its temporal coverage; none for a dataset
+    #: without time (facilities, heritage sites): other dates in it (a monument's protection
+    #: act) are not the time the data covers.
+    temporal: tuple[str, ...] = ()
 
     @property
     def table_keys(self) -> dict[str, tuple[str, ...]]:
@@ -124,6 +132,8 @@ def _load(descriptor: Path) -> Mapping:
             themes=tuple(spec.get("catalogue", {}).get("themes", ())),
             hvd_categories=tuple(spec.get("catalogue", {}).get("hvd", ())),
             frequency=spec.get("catalogue", {}).get("frequency"),
+            title=dict(spec.get("catalogue", {}).get("title", {})),
+            temporal=tuple(spec.get("catalogue", {}).get("temporal", ())),
         )
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as error:
         # A broken descriptor is a defect of the standards, caught by tests/test_lift_core.py.

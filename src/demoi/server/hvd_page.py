@@ -13,6 +13,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from demoi.conneg import requested_format
 from demoi.dcat import hvd
+from demoi.guide import linkable
 from demoi.municipalities import municipalities
 from demoi.server import app_settings, app_store
 from demoi.server.errors import error_response
@@ -31,7 +32,8 @@ TEXT = {
         "intro": "Ο εκτελεστικός κανονισμός (ΕΕ) 2023/138 ορίζει σύνολα δεδομένων υψηλής αξίας "
         "που διατίθενται δωρεάν, με ανοικτή άδεια (CC BY 4.0 ή λιγότερο περιοριστική) και μέσω "
         "API. Για κάθε δήμο: ποια από τα σύνολα που το demoi χαρακτηρίζει υψηλής αξίας έχει "
-        "δημοσιεύσει πλήρως, ποια με ελλιπή μεταδεδομένα και ποια λείπουν.",
+        "δημοσιεύσει πλήρως, ποια με ελλιπή μεταδεδομένα και ποια λείπουν· επιπλέον, όσα "
+        "δημοσίευσε με αντιστοίχιση υψηλής αξίας αλλά με δικό τους αναγνωριστικό συνόλου.",
         "rules": "Οι κανόνες: οι αντιστοιχίσεις με κατηγορίες υψηλής αξίας",
         "mapping": "Αντιστοίχιση",
         "dataset": "Σύνολο δεδομένων",
@@ -41,6 +43,8 @@ TEXT = {
         "present": "Πλήρη",
         "incomplete": "Ελλιπή",
         "missing": "Λείπουν",
+        "extra": "Επιπλέον",
+        "extra_count": "+{n} επιπλέον",
         "status": "Κατάσταση",
         "findings": "Τι λείπει και πώς διορθώνεται",
         "fix": "Διόρθωση",
@@ -61,7 +65,8 @@ TEXT = {
         "to be made available free of charge, under an open licence (CC BY 4.0 or less "
         "restrictive) and through APIs. For each municipality: which of the datasets demoi "
         "marks as high-value it publishes completely, which with incomplete metadata, and which "
-        "are missing.",
+        "are missing; extra, those it published with a high-value mapping under a dataset id "
+        "of its own.",
         "rules": "The rules: the mappings with high-value categories",
         "mapping": "Mapping",
         "dataset": "Dataset",
@@ -71,6 +76,8 @@ TEXT = {
         "present": "Present",
         "incomplete": "Incomplete",
         "missing": "Missing",
+        "extra": "Extra",
+        "extra_count": "+{n} extra",
         "status": "Status",
         "findings": "What is missing and how to fix it",
         "fix": "Fix",
@@ -139,7 +146,7 @@ def _html(found: hvd.HvdReport, code: str | None) -> str:
         text=TEXT[language],
         report=found,
         code=code,
-        statuses=hvd.STATUS_LABELS,
+        linkable=linkable,
         status_class=STATUS_CLASSES,
         categories=hvd.categories(),
         summary=found.municipalities[0] if code is not None else None,
