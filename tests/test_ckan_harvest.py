@@ -656,3 +656,12 @@ def test_summary_escapes_control_characters(portal: Any, demoi_cli: Any, tmp_pat
         unicodedata.category(ch).startswith("C") for ch in result.output.replace("\n", "")
     )
     assert printable("a\u202eb\n") == "a\\u202eb\\n"
+
+
+@pytest.mark.parametrize("address", ["http://a b", "http://portal.invalid/<x>"])
+def test_portal_address_that_is_no_iri_is_a_usage_error(address: str) -> None:
+    """The portal's address becomes foaf:homepage: one that is not an IRI would crash there."""
+    from demoi.harvest.ckan import portal_url
+
+    with pytest.raises(errors.UsageError, match="not a portal address"):
+        portal_url(address)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from datetime import timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -170,15 +171,16 @@ def test_every_dataset_says_what_the_issue_lists(kalamata: Catalogue) -> None:
 
 
 def test_temporal_coverage_comes_from_the_period_or_from_the_data() -> None:
-    assert temporal_coverage("2024", b"") == ("2024-01-01", "2024-12-31")
-    assert temporal_coverage("2010-2013", b"") == ("2010-01-01", "2013-12-31")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert temporal_coverage("2024", b"", ()) == ("2024-01-01", "2024-12-31")
+    assert temporal_coverage("2010-2013", b"", ()) == ("2010-01-01", "2013-12-31")
     data = (
-        b'<a> <b> "2023-05-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
-        b'<a> <b> "2021-02-03T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> .\n'
-        b'<a> <b> "1999-01-01" .\n'
-    )
-    assert temporal_coverage(None, data) == ("2021-02-03", "2023-05-01")
-    assert temporal_coverage(None, b"<a> <b> <c> .\n") is None
+        f'<http://x.test/a> <http://x.test/when> "2023-05-01"^^<{xsd}date> .\n'
+        f'<http://x.test/a> <http://x.test/when> "2021-02-03T10:00:00Z"^^<{xsd}dateTime> .\n'
+        f'<http://x.test/a> <http://x.test/other> "1999-01-01"^^<{xsd}date> .\n'
+    ).encode()
+    assert temporal_coverage(None, data, ("http://x.test/when",)) == ("2021-02-03", "2023-05-01")
+    assert temporal_coverage(None, data, ()) is None
 
 
 @pytest.mark.parametrize("name", sorted(mappings_by_name()))
@@ -717,3 +719,28 @@ def test_catalogue_graphs_are_not_loaded_or_dropped_by_hand(
         assert result.exit_code == 2 and "catalogue graph" in result.output
     result = runner.invoke(cli, ["catalog", "--store", str(tmp_path / "store"), "hvd"])
     assert result.exit_code == 2 and "after the subcommand" in result.output
+
+
+def test_a_graph_a_token_drops_leaves_the_catalogue_and_the_inventory(
+    published: OxigraphStore, tmp_path: Path, make_app: Callable[..., Flask]
+) -> None:
+    """Regression: a SPARQL DROP left the catalogue record, so the catalogue listed a dataset
+    whose dumps answered 404, and the inventory counted it as published."""
+    from demoi import tokens
+
+    published.close()
+    tokens_path = tmp_path / "tokens.json"
+    _, secret = tokens.create(tokens_path, "4401")
+    app = make_app(STORE=str(tmp_path / "store"), BASE_URI=BASE, TOKENS=str(tokens_path))
+    graph = f"{BASE}graph/4401/budget-expense/2024"
+    answer = app.test_client().post(
+        "/sparql",
+        data=f"DROP GRAPH <{graph}>".encode(),
+        content_type="application/sparql-update",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert answer.status_code == 200, answer.json
+    records = list(app_store(app).quads(CATALOGUE_4401))
+    assert not any(q.object == ox.NamedNode(graph) for q in records)
+    page = app.test_client().get("/inventory?format=json").get_json()
+    assert "budget-expense" not in str(page)

@@ -150,7 +150,7 @@ def test_publication_updates_the_dataset_catalogue_record(store: OxigraphStore) 
     )
     ((dataset, title, area, _),) = answer.rows
     assert dataset.value == f"{BASE}id/dataset/4401/budget-expense/2024"  # type: ignore[union-attr]
-    assert title.value == "Εκτέλεση προϋπολογισμού, έξοδα (ΚΑΕ 6xxx–9xxx), 2024"  # type: ignore[union-attr]
+    assert title.value == "Εκτέλεση προϋπολογισμού: έξοδα, 2024"  # type: ignore[union-attr]
     assert area.value.endswith("/functional-area/finance")  # type: ignore[union-attr]
 
 

@@ -77,9 +77,10 @@ def dataset_iri(base: str, lifted: Lifted) -> str:
     return f"{minted_prefix(base)}dataset/{segments}"
 
 
-def _title(description: str, period: str | None) -> str:
-    """The description's lead, before its first colon, with the period."""
-    lead = description.split(":")[0].strip()
+def _title(title: str, description: str, period: str | None) -> str:
+    """The mapping's title (else the description's lead, before its first colon), with the
+    period."""
+    lead = title or description.split(":")[0].strip()
     return f"{lead}, {period}" if period else lead
 
 
@@ -252,7 +253,10 @@ def dataset_record(base: str, lifted: Lifted, *, triples: int) -> Change:
             (
                 dataset,
                 ox.NamedNode(DCTERMS + "title"),
-                ox.Literal(_title(description, period), language=language),
+                ox.Literal(
+                    _title(mapping.title.get(language, ""), description, period),
+                    language=language,
+                ),
             )
         )
         statements.append(

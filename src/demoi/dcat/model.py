@@ -515,7 +515,10 @@ def _dataset(
         # A dataset published under an id of its own (demoi lift --dataset) is told apart
         # from the mapping's other datasets by that id.
         suffix = f" ({dataset_id})" if dataset_id != mapping.dataset else ""
-        title = {language: _lead(text) + suffix for language, text in description.items()}
+        title = {
+            language: (mapping.title.get(language) or _lead(text)) + suffix
+            for language, text in description.items()
+        }
     else:  # a record of a dataset no shipped mapping publishes (written by an older demoi)
         title = {lang: text.split(",")[0] for lang, text in latest.title.items()}
         description = dict(latest.title)

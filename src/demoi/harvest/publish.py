@@ -18,7 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from demoi import provenance
-from demoi.errors import DataError, UsageError
+from demoi.errors import DataError, Location, UsageError
 from demoi.harvest.ckan import host_slug
 from demoi.harvest.ckan_dcat import Records
 from demoi.iris import dataset_graph
@@ -51,7 +51,7 @@ def harvest_graph(base: str, code: str, portal: str, organization: str | None = 
     return dataset_graph(base, code, dataset_id(portal, organization))
 
 
-def refuse_empty(store: Store, graph: str, made: Records) -> None:
+def refuse_empty(store: Store, graph: str, made: Records, portal: str) -> None:
     """An empty harvest (the portal answered 0 datasets, or none of them this
     municipality's) does not erase a published one: a portal's outage or a wrong filter would
     otherwise look like every dataset deleted (``--allow-empty`` replaces it anyway)."""
@@ -62,7 +62,8 @@ def refuse_empty(store: Store, graph: str, made: Records) -> None:
         raise DataError(
             f"the portal gave no dataset for this municipality; the published harvest {graph} "
             f"({published} triples) was kept. Give --allow-empty to replace it with an empty "
-            "one"
+            "one",
+            location=Location(portal),
         )
 
 
@@ -110,7 +111,7 @@ def publish(
 ) -> Published:
     graph = harvest_graph(base, code, portal, organization)
     if not allow_empty:
-        refuse_empty(store, graph, made)
+        refuse_empty(store, graph, made, portal)
     guard(made, portal, store=store, graph=graph, base=base, language=language)
     data = ntriples(made)
     override = override_for(store, base, graph)

@@ -23,13 +23,14 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import URIRef
 
 from demoi import tokens
-from demoi.catalogue import RESERVED_DATASETS
+from demoi.catalogue import RESERVED_DATASETS, record_removed
 from demoi.errors import DemoiError, QuerySyntaxError, UsageError
 from demoi.iris import is_reserved
 from demoi.privacy import gate
 from demoi.query_guard import tokens as query_tokens
 from demoi.server.errors import Forbidden
 from demoi.store import Store
+from demoi.store.sparql_text import join_operations
 
 UPDATE_SPEC = "https://www.w3.org/TR/sparql11-protocol/#update-operation"
 DEFAULT = "DEFAULT"
@@ -277,6 +278,7 @@ def run_update(
                 },  # fmt: skip
             )
             raise refusal
+        _forget_emptied(store, written)
         changes = _changes(before, after)
         if unbounded:  # every graph was kept; the log names those that changed
             changes = {graph: n for graph, n in changes.items() if n["added"] or n["removed"]}
@@ -287,6 +289,15 @@ def run_update(
             entry["overrides"] = overridden
         tokens.append_audit(tokens_path, entry)
     return changes
+
+
+def _forget_emptied(store: Store, written: dict[str, tuple[set[ox.Quad], set[ox.Quad]]]) -> None:
+    """A graph an update emptied (DROP, CLEAR, DELETE of everything) is no longer published:
+    its catalogue record goes too, as with demoi drop and a Graph Store DELETE, so that the
+    catalogue, the inventory and the conformance matrix do not list it (found in review)."""
+    emptied = [graph for graph, (_, quads) in written.items() if not quads]
+    if emptied:
+        store.update(join_operations(*(record_removed(graph) for graph in sorted(emptied))))
 
 
 def _quads(snapshot: set[ox.Quad] | int | None) -> set[ox.Quad]:
