@@ -24,7 +24,7 @@ from demoi.cli import cli
 from demoi.lifting.mappings import available_mappings
 from demoi.server import app_store
 from demoi.server.dumps import PIPE_PIECES, streamed
-from demoi.store import Dataset, Store
+from demoi.store import Dataset, OxigraphStore, Store
 
 GRAPH = f"{DEMO_BASE}graph/4401/"
 RDF_FORMATS = {
@@ -310,13 +310,16 @@ def test_a_table_query_has_rows_on_its_mappings_output(
             store = ox.Store()
             store.load(path=str(output), format=ox.RdfFormat.N_QUADS)
             graphs = list(store.named_graphs())
-            rows = list(store.query(text, default_graph=graphs))
+            base = dumps.base_of([graph.value for graph in graphs])
+            rows = list(store.query(text, default_graph=graphs, base_iri=base))
             assert rows, f"{query.name} finds no row in {output}"
     else:  # no case publishes: the mapping's graphs in the demo store
         store_of_demo = _store(demo_client)
         graphs = _lifted_graphs(store_of_demo, mapping)
         assert graphs, f"{mapping} has no case with output and no graph in the demo"
-        answer = store_of_demo.query(text, dataset=Dataset(default_graphs=tuple(graphs)))
+        answer = store_of_demo.query(
+            text, dataset=Dataset(default_graphs=tuple(graphs)), base_iri=DEMO_BASE
+        )
         assert answer.rows, f"{query.name} finds no row in the demo's {graphs}"
 
 
@@ -406,3 +409,165 @@ def test_write_dump_writes_what_the_server_serves(demo_client: FlaskClient, ext:
     output = io.BytesIO()
     dumps.write_dump(_store(demo_client), graphs, ext, output)
     assert output.getvalue() == demo_client.get(f"/dump/4401/budget-expense.{ext}").data
+
+
+# -- what the adversarial review broke --------------------------------------------------------
+
+CASES = REPO / "tests" / "cases" / "mappings"
+CASE_BASE = "http://127.0.0.1:8000/"
+PM25 = "http://dd.eionet.europa.eu/vocabulary/aq/pollutant/6001"
+PM25_LABEL = "Particulate matter < 2.5 µm (aerosol)"  # ontologies/environment.ttl, @en
+PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+
+
+def _thessaloniki_air_quality(app: Flask) -> Store:
+    """The air-quality case of Thessaloniki (0701) published, and the pollutants' code list in
+    a standards graph, as `demoi demo` loads it."""
+    store = app_store(app)
+    case = CASES / "environment" / "air-quality-thessaloniki" / "expected.nq"
+    triples = [quad.triple for quad in ox.parse(path=case, format=ox.RdfFormat.N_QUADS)]
+    graph = f"{CASE_BASE}graph/0701/air-quality"
+    store.replace_graph(
+        graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), ox.RdfFormat.N_TRIPLES
+    )
+    store.replace_graph(
+        f"{CASE_BASE}graph/standards/environment",
+        REPO / "ontologies" / "environment.ttl",
+        ox.RdfFormat.TURTLE,
+    )
+    return store
+
+
+def _observations(store: Store, graph: str) -> int:
+    answer = store.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?o a <https://w3id.org/demoi/def/environment#"
+        "AirQualityObservation> }",
+        dataset=Dataset(default_graphs=(graph,)),
+    )
+    count = answer.rows[0][0]
+    assert isinstance(count, ox.Literal)
+    return int(count.value)
+
+
+def test_a_label_planted_in_another_municipalitys_graph_reaches_no_csv(
+    make_app: Callable[..., Flask],
+) -> None:
+    """A 4401 token wrote a prefLabel of PM2.5 into graph/4401/labels: it put a formula into
+    Thessaloniki's CSV and doubled its PM2.5 rows. Labels come from the standards only, one
+    per concept, even where the standards themselves give two."""
+    app = make_app(BASE_URI=CASE_BASE)
+    store = _thessaloniki_air_quality(app)
+    store.update(
+        f"INSERT DATA {{ GRAPH <{CASE_BASE}graph/4401/labels> {{ "
+        f'<{PM25}> <{PREF_LABEL}> "=HYPERLINK(\\"http://evil.example/x\\", \\"PM2.5\\")"@en }} '
+        f"GRAPH <{CASE_BASE}graph/standards/another-list> {{ <{PM25}> <{PREF_LABEL}> "
+        '"Σωματίδια PM2.5, δεύτερη ετικέτα"@en } }'
+    )
+    response = app.test_client().get("/dump/0701/air-quality.csv")
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "HYPERLINK" not in text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == _observations(store, f"{CASE_BASE}graph/0701/air-quality") == 84
+    pm25 = [row["pollutant"] for row in rows if "/pm2.5/" in row["observation"]]
+    assert len(pm25) == 7  # the case's PM2.5 days
+    assert set(pm25) == {min(PM25_LABEL, "Σωματίδια PM2.5, δεύτερη ετικέτα")}
+
+
+def test_a_pollutant_without_a_standards_label_shows_its_code(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app(BASE_URI=CASE_BASE)
+    store = _thessaloniki_air_quality(app)
+    store.drop(f"{CASE_BASE}graph/standards/environment")
+    store.update(
+        f"INSERT DATA {{ GRAPH <{CASE_BASE}graph/0701/labels> {{ "
+        f'<{PM25}> <{PREF_LABEL}> "planted"@en }} }}'
+    )
+    rows = list(
+        csv.DictReader(
+            io.StringIO(app.test_client().get("/dump/0701/air-quality.csv").get_data(as_text=True))
+        )
+    )
+    assert {row["pollutant"] for row in rows if "/pm2.5/" in row["observation"]} == {"6001"}
+
+
+FORMULA = '=HYPERLINK("http://evil.example/x","Αμοιβές")'
+BUDGET_LINE = f"""
+@prefix fin: <https://w3id.org/demoi/def/finance#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<{DEMO_BASE}id/budget-expense/4401/2024/10/6117> a fin:ExpenditureLine ;
+    fin:fiscalYear 2024 ; fin:serviceCode "10" ; fin:kaeCode "6117" ;
+    rdfs:label {FORMULA!r} ;
+    fin:budgeted "-120.50" ; fin:adjusted "+30" ; fin:committed "1.5e3" ; fin:paid -0.5 .
+<{DEMO_BASE}id/budget-expense/4401/2024/10/6118> a fin:ExpenditureLine ;
+    fin:fiscalYear 2024 ; fin:serviceCode "10" ; fin:kaeCode "6118" ;
+    rdfs:label "-- σχόλιο" ; fin:budgeted 0 .
+"""
+
+
+def test_a_formula_in_a_budget_line_is_neutralised_in_the_csv(
+    make_app: Callable[..., Flask],
+) -> None:
+    app = make_app(BASE_URI=DEMO_BASE)
+    app_store(app).replace_graph(
+        f"{GRAPH}budget-expense/2024", BUDGET_LINE.encode(), ox.RdfFormat.TURTLE
+    )
+    text = app.test_client().get("/dump/4401/budget-expense.csv").get_data(as_text=True)
+    first, second = csv.DictReader(io.StringIO(text))
+    assert first["description"] == "'" + FORMULA
+    numbers = [first[name] for name in ("budgeted", "adjusted", "committed", "paid")]
+    assert numbers == ["-120.50", "+30", "1.5e3", "-0.5"]
+    assert second["description"] == "'-- σχόλιο"
+    assert second["budgeted"] == "0"
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-120.50", "-120.50"),
+        ("+30", "+30"),
+        ("-1.5E-3", "-1.5E-3"),
+        ("-.5", "-.5"),
+        ("-", "'-"),
+        ("Καλαμάτα = πόλη", "Καλαμάτα = πόλη"),
+        ("", ""),
+    ],
+)
+def test_a_cell_a_spreadsheet_would_run_is_neutralised(cell: str, written: str) -> None:
+    assert dumps.neutralised(cell) == written
+
+
+def test_a_csv_dump_runs_in_a_query_worker_and_streams(make_app: Callable[..., Flask]) -> None:
+    """A 150,000-observation CSV took the server's memory from 95 to 345 MB, for good, and
+    answered 503: the query ran in the server's own process, where pyoxigraph cannot stop it."""
+    app = make_app(BASE_URI=CASE_BASE)
+    store = _thessaloniki_air_quality(app)
+    assert isinstance(store, OxigraphStore)
+    assert store.query_worker_pids() == []
+    response = app.test_client().get("/dump/0701/air-quality.csv")
+    assert response.status_code == 200
+    assert response.is_streamed
+    assert store.query_worker_pids() != []
+    assert len(list(csv.reader(io.StringIO(response.get_data(as_text=True))))) == 85
+
+
+def test_a_csv_dump_past_its_time_limit_is_a_503_not_a_cut_file(
+    make_app: Callable[..., Flask],
+) -> None:
+    """Dumps have a time limit of their own (a whole dataset is no /sparql answer), and past it
+    the answer is an error, never the part of a file."""
+    app = make_app(BASE_URI=CASE_BASE, DUMP_TIMEOUT=0.000001)
+    _thessaloniki_air_quality(app)
+    response = app.test_client().get("/dump/0701/air-quality.csv")
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "query-timeout"
+    roomy = make_app(BASE_URI=CASE_BASE, QUERY_TIMEOUT=0.000001, DUMP_TIMEOUT=60)
+    _thessaloniki_air_quality(roomy)
+    assert roomy.test_client().get("/dump/0701/air-quality.csv").status_code == 200

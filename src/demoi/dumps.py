@@ -5,11 +5,16 @@ to them as download distributions.
 
 The CSV of a dataset is the answer of its mapping's table query,
 ``mappings/<area>/<mapping name>.table.rq`` (a SELECT, one row per observation or line), run
-with the dataset's graphs as the default graph.
+with the dataset's graphs as the default graph and the store's base as the base IRI (the
+queries take code lists' labels from ``<graph/standards/>`` only). A cell that a spreadsheet
+would read as a formula is written with a leading ``'`` (``neutralised``).
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,10 +25,10 @@ from typing import TYPE_CHECKING, BinaryIO
 import pyoxigraph as ox
 
 from demoi.catalogue import RESERVED_DATASETS
-from demoi.formats import FORMATS_BY_NAME, write_result
 from demoi.iris import STANDARDS_BASE, dataset_graph, is_reserved, provenance_graph
 from demoi.server.ld_page import PREFIXES
-from demoi.store.base import Dataset, Store
+from demoi.store import OxigraphStore
+from demoi.store.base import Dataset, Store, Term
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
@@ -35,6 +40,12 @@ _SEGMENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CODE = re.compile(r"^[0-9]{4}$")
 #: A graph of a municipality's dataset: ``.../graph/<code>/<dataset>[/<period>]``.
 _DATASET_GRAPH = re.compile(r"/graph/([0-9]{4})/([a-z0-9][a-z0-9-]*)(?:/[a-z0-9][a-z0-9-]*)?$")
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A number as a spreadsheet reads one: kept as it is, sign and all, for machine readers.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+#: Characters of CSV written to the output at a time.
+_CSV_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -188,12 +199,13 @@ def write_dump(
     prefixes: dict[str, str] | None = None,
     table: str | None = None,
     timeout: float | None = None,
+    in_worker: bool = False,
 ) -> None:
     """Write the union of ``graphs`` to ``output`` in the dump format ``ext``. RDF formats
     stream (the triples of each graph in turn; a triple in two graphs is written twice);
     ``prefixes`` shorten Turtle. CSV runs ``table`` (by default the table query of the
     graphs' dataset) with the graphs as the default graph, with no row limit and ``timeout``
-    seconds at most (QueryTimeout past it)."""
+    seconds at most (QueryTimeout past it; ``in_worker``: see ``csv_dump``)."""
     fmt = DUMP_FORMATS[ext]
     if fmt.rdf_format is not None:
         ox.serialize(
@@ -203,13 +215,82 @@ def write_dump(
             prefixes=PREFIXES if prefixes is None else prefixes,
         )
         return
+    for chunk in csv_dump(store, graphs, table=table, timeout=timeout, in_worker=in_worker):
+        output.write(chunk)
+
+
+def csv_dump(
+    store: Store,
+    graphs: list[str],
+    *,
+    table: str | None = None,
+    timeout: float | None = None,
+    in_worker: bool = False,
+) -> Iterator[bytes]:
+    """The CSV dump of ``graphs``, in chunks. The query runs (to its end, since the table
+    queries sort) before the first chunk is yielded, so a timeout raises before any byte.
+    ``in_worker``: in a query worker process of an OxigraphStore, which is killed past
+    ``timeout`` and keeps the evaluation's memory out of the calling process."""
     query = table or _graphs_table_query(graphs)
     if query is None:
         raise ValueError(f"no table query for the graphs {graphs}")
-    result = store.query(
-        query, dataset=Dataset(default_graphs=tuple(graphs)), timeout=timeout, max_rows=None
-    )
-    write_result(result, FORMATS_BY_NAME["csv"], output)
+    dataset = Dataset(default_graphs=tuple(graphs))
+    base = base_of(graphs)
+    if in_worker and isinstance(store, OxigraphStore):
+        answer = store.query_in_worker(
+            query, formats={"table": "csv"}, dataset=dataset, timeout=timeout, base_iri=base
+        )
+        # The worker writes SPARQL CSV: read back, decoded as it is read, to neutralise its
+        # cells row by row.
+        body = io.TextIOWrapper(io.BytesIO(answer.body), encoding="utf-8", newline="")
+        rows: Iterator[list[str]] = csv.reader(body)
+    else:
+        result = store.query(query, dataset=dataset, timeout=timeout, max_rows=None, base_iri=base)
+        cells = ([_cell(term) for term in row] for row in result.rows)
+        rows = itertools.chain([result.variables], cells)
+    return _csv_chunks(rows)
+
+
+def _csv_chunks(rows: Iterator[list[str]]) -> Iterator[bytes]:
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(next(rows))  # the header: variable names, never a formula
+    for row in rows:
+        writer.writerow([neutralised(cell) for cell in row])
+        if text.tell() >= _CSV_CHUNK:
+            yield text.getvalue().encode()
+            text.seek(0)
+            text.truncate()
+    yield text.getvalue().encode()
+
+
+def neutralised(cell: str) -> str:
+    """``cell`` with a leading ``'`` when a spreadsheet would run it as a formula (``=``,
+    ``+``, ``-``, ``@``, tab, carriage return), unless it is a number: ``-120.50`` and ``+30``
+    stay as they are, for the programs that read the CSV."""
+    if cell.startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def _cell(term: Term | None) -> str:
+    # As SPARQL 1.1 CSV writes a term (demoi.formats): the lexical form, no datatype or tag.
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
+def base_of(graphs: list[str]) -> str | None:
+    """The store's base IRI, from the name of a dataset's graph (``{base}graph/<code>/...``)."""
+    for graph in graphs:
+        matched = _DATASET_GRAPH.search(graph)
+        if matched:
+            return graph[: matched.start() + 1]
+    return None
 
 
 def _graphs_table_query(graphs: list[str]) -> str | None:

@@ -159,6 +159,14 @@ SETTINGS: tuple[Setting, ...] = (
         _parse_positive_float,
     ),
     Setting(
+        "dump_timeout",
+        "seconds",
+        120.0,
+        "Time limit for the query behind one CSV dump (/dump/<code>/<dataset>.csv), in seconds; "
+        "it runs in a query worker that is killed past it.",
+        _parse_positive_float,
+    ),
+    Setting(
         "validation_timeout",
         "seconds",
         60.0,

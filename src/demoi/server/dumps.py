@@ -3,14 +3,14 @@
 
 RDF dumps stream: pyoxigraph serialises to a file object, so it writes into a bounded pipe on
 a thread of its own while the response reads from the other end; a client that stops reading
-stops the serialiser. CSV is the answer of the dataset's table query (demoi.dumps), without the
-public endpoint's row limit but within its time limit.
+stops the serialiser. CSV is the answer of the dataset's table query (demoi.dumps), run in a
+query worker without the public endpoint's row limit and within a time limit of its own
+(``dump_timeout``), then written as the client reads.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -80,10 +80,13 @@ def _dump(code: str, dataset: str, period: str | None, ext: str) -> Response:
     elif response.status_code == 304 or request.method == "HEAD":
         response.response = iter(())  # not a list: no Content-Length of 0 for a HEAD
     else:
-        # Run before the response starts, so a timeout is a 503 error rather than a cut file.
-        buffer = io.BytesIO()
-        dumps.write_dump(store, graphs, ext, buffer, table=table, timeout=settings["query_timeout"])
-        response.set_data(buffer.getvalue())
+        # The query runs to its end here, before the response starts, so a timeout is a 503
+        # error rather than a cut file; the rows are then written as the client reads them.
+        # In a worker process: one that is killed past the limit, where the evaluation's
+        # memory stays (an in-process query runs on past its limit, holding its memory).
+        response.response = dumps.csv_dump(
+            store, graphs, table=table, timeout=settings["dump_timeout"], in_worker=True
+        )
     return response
 
 
