@@ -26,7 +26,7 @@ from demoi.dcat.model import Catalogue, mappings_by_name, read_catalogues
 from demoi.dcat.paging import catalogue_triples, serialise
 from demoi.dcat.terms import set_contact, set_terms
 from demoi.errors import UsageError
-from demoi.lifting import get_mapping, lift
+from demoi.lifting import Lifted, get_mapping, lift
 from demoi.publishing import publish_lifted
 from demoi.server import app_store
 from demoi.store import OxigraphStore
@@ -360,17 +360,21 @@ def test_every_distribution_really_works(demo_client: FlaskClient, kalamata: Cat
 # --- terms and contact -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def published(tmp_path: Path) -> OxigraphStore:
-    store = OxigraphStore(tmp_path / "store")
-    lifted = lift(
-        EXAMPLES / "budget" / "4401-2024-expense.utf8.csv",
+def _budget(name: str = "4401-2024-expense.utf8.csv", dataset: str | None = None) -> Lifted:
+    return lift(
+        EXAMPLES / "budget" / name,
         get_mapping("budget-expense"),
         municipality="4401",
         parameters={"year": "2024"},
         base_uri=BASE,
+        dataset=dataset,
     )
-    publish_lifted(store, lifted, base_uri=BASE)
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> OxigraphStore:
+    store = OxigraphStore(tmp_path / "store")
+    publish_lifted(store, _budget(), base_uri=BASE)
     lifted = lift(
         EXAMPLES / "environment" / "4401-waste.xlsx",
         get_mapping("waste-quantities"),
@@ -417,14 +421,7 @@ def test_terms_default_to_cc_by_and_free_then_follow_what_the_municipality_sets(
 
 def test_terms_survive_a_new_lift_of_the_dataset(published: OxigraphStore) -> None:
     set_terms(published, BASE, "4401", "budget-expense", licence="ODC_BY")
-    lifted = lift(
-        EXAMPLES / "budget" / "4401-2024-expense.cp1253.csv",
-        get_mapping("budget-expense"),
-        municipality="4401",
-        parameters={"year": "2024"},
-        base_uri=BASE,
-    )
-    publish_lifted(published, lifted, base_uri=BASE)
+    publish_lifted(published, _budget("4401-2024-expense.cp1253.csv"), base_uri=BASE)
     budget = next(d for d in _only(published).datasets if d.dataset_id == "budget-expense")
     assert budget.terms.licence == v.LICENCE + "ODC_BY"
 
@@ -613,14 +610,7 @@ def test_a_graph_dropped_by_an_update_leaves_the_catalogue(published: OxigraphSt
 
 
 def test_a_dataset_id_names_one_area(published: OxigraphStore) -> None:
-    lifted = lift(
-        EXAMPLES / "budget" / "4401-2024-expense.utf8.csv",
-        get_mapping("budget-expense"),
-        municipality="4401",
-        parameters={"year": "2024"},
-        base_uri=BASE,
-        dataset="waste-quantities",
-    )
+    lifted = _budget(dataset="waste-quantities")
     with pytest.raises(UsageError, match="already publishes a dataset 'waste-quantities'"):
         publish_lifted(published, lifted, base_uri=BASE)
 

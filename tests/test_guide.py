@@ -290,6 +290,22 @@ def test_empty_municipality_still_has_a_guide(demo_client: FlaskClient) -> None:
     assert TEXT["el"]["nothing"][:40] in markdown
 
 
+def test_missing_high_value_datasets_were_titled_from_their_description(
+    demo_client: FlaskClient,
+) -> None:
+    """The Guide cut its own titles out of the descriptions; the catalogue names a dataset by
+    its descriptor's short title, and so does the Guide now."""
+    html = demo_client.get(f"/guide/{EMPTY}?lang=en").get_data(as_text=True)
+    missing = html.split('class="hvd-missing"', 1)[1].split("</table>", 1)[0]
+    titled = dict(re.findall(r'data-dataset="([^"]+)"><td>([^<]+) \(<code>', missing))
+    expected = {
+        name: mapping.title["en"]
+        for name, mapping in mappings_by_dataset().items()
+        if mapping.hvd_categories
+    }
+    assert titled == expected
+
+
 def test_missing_high_value_datasets_are_those_not_published(pages: dict[str, str]) -> None:
     missing = pages["en"].split('class="hvd-missing"', 1)
     published = {"air-quality", "waste-quantities", "public-transport", "population-census"}

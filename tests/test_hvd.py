@@ -141,6 +141,11 @@ def test_a_municipality_without_data_misses_every_high_value_dataset(
     )
     assert all(count.gap for count in heraklion.categories)
     assert [c.expected for c in heraklion.categories] == [0, 2, 0, 1, 0, 1]
+    # Titled as the catalogue titles a published dataset: the descriptor's short title.
+    titles = {d.dataset: d.title for d in heraklion.datasets}
+    assert titles == {
+        rule.dataset: mappings_by_name()[rule.mapping].title for rule in hvd.expected_datasets()
+    }
 
 
 def test_without_a_code_the_report_covers_the_municipalities_with_data(
@@ -175,8 +180,12 @@ def test_the_eu_hvd_shapes_find_no_violation_in_the_demo(
     assert not kalamata.findings
     for dataset in kalamata.datasets:
         assert [f.check for f in dataset.findings] == ["contact-email"]
-        # The expected vocabulary warnings (the municipality as place and as publisher).
-        assert {note.field for note in dataset.notes} <= {"dct:publisher", "dct:spatial"}
+        # The expected vocabulary warnings (the municipality as place and as publisher, the
+        # functional area as a theme: docs/catalogue.md).
+        expected = {"dct:publisher", "dct:spatial", "dcat:theme"}
+        assert {note.field for note in dataset.notes} <= expected, [
+            (note.field, note.focus, note.problem["en"]) for note in dataset.notes
+        ]
     assert "were run with demoi's own checks" in found.as_text("en")
 
 
@@ -395,7 +404,7 @@ def test_catalog_hvd_is_the_report_not_a_municipality_code(hvd_client: FlaskClie
 def test_a_municipalitys_report_as_html(hvd_client: FlaskClient) -> None:
     page = hvd_client.get("/catalog/hvd/4401?lang=el").get_data(as_text=True)
     for dataset in EXPECTED:
-        assert f'<tr id="{dataset}" data-status="incomplete">' in page
+        assert f'<tr id="{dataset}" data-status="incomplete" data-extra="false">' in page
     assert "demoi catalog contact 4401 --email ADDRESS" in page
     assert '<tr data-category="c_ac64a52d" data-gap="true">' in page
     assert "Γεωχωρικές πληροφορίες" in page
@@ -522,3 +531,21 @@ def test_a_dataset_lifted_under_its_own_id_was_counted_as_expected(
     summary = app.test_client().get("/catalog/hvd?lang=en").get_data(as_text=True)
     row = summary.split('<tr data-code="4401">', 1)[1].split("</tr>", 1)[0]
     assert [cell.split(">")[-1] for cell in row.split("</td>")[:-1]] == ["4", "4", "0", "0", "1"]
+
+    # An extra dataset is high-value in the catalogue harvesters read: incomplete, it makes the
+    # report not complete, though every expected dataset is present.
+    store = app_store(app)
+    extra_iri = v.dataset_iri(BASE, "4401", "water-meter-readings")
+    store.update(
+        insert_data(
+            terms_quads(
+                extra_iri, v.terms_iri(BASE, "4401", "water-meter-readings"), "CC_BYSA_4_0", "free"
+            )
+        )
+    )
+    found = hvd.report(store, BASE, "4401")
+    (kalamata_now,) = found.municipalities
+    assert kalamata_now.count(hvd.PRESENT) == 4 and kalamata_now.count(hvd.INCOMPLETE) == 0
+    (extra_now,) = kalamata_now.extra
+    assert extra_now.status == hvd.INCOMPLETE and extra_now.label("el") == "ελλιπές, επιπλέον"
+    assert found.exit_code == hvd.NOT_COMPLETE

@@ -25,10 +25,11 @@ from typing import TYPE_CHECKING, BinaryIO
 import pyoxigraph as ox
 
 from demoi.catalogue import RESERVED_DATASETS
+from demoi.formats import csv_term
 from demoi.iris import STANDARDS_BASE, dataset_graph, is_reserved, provenance_graph
 from demoi.server.ld_page import PREFIXES
 from demoi.store import OxigraphStore
-from demoi.store.base import Dataset, Store, Term
+from demoi.store.base import Dataset, Store
 
 if TYPE_CHECKING:
     from demoi.lifting.mappings import Mapping
@@ -246,7 +247,7 @@ def csv_dump(
         rows: Iterator[list[str]] = csv.reader(body)
     else:
         result = store.query(query, dataset=dataset, timeout=timeout, max_rows=None, base_iri=base)
-        cells = ([_cell(term) for term in row] for row in result.rows)
+        cells = ([csv_term(term) for term in row] for row in result.rows)
         rows = itertools.chain([result.variables], cells)
     return _csv_chunks(rows)
 
@@ -271,17 +272,6 @@ def neutralised(cell: str) -> str:
     if cell.startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
-
-
-def _cell(term: Term | None) -> str:
-    # As SPARQL 1.1 CSV writes a term (demoi.formats): the lexical form, no datatype or tag.
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.Triple):
-        return str(term)
-    return term.value
 
 
 def base_of(graphs: list[str]) -> str | None:

@@ -212,7 +212,8 @@ def _write_xml(result: QueryResult, output: BinaryIO) -> None:
 # -- SPARQL 1.1 Query Results CSV and TSV (https://www.w3.org/TR/sparql11-results-csv-tsv/)
 
 
-def _csv_term(term: Term | None) -> str:
+def csv_term(term: Term | None) -> str:
+    """A term as SPARQL 1.1 CSV writes it: the lexical form, no datatype or tag."""
     if term is None:
         return ""
     if isinstance(term, ox.BlankNode):
@@ -229,7 +230,7 @@ def _write_csv(result: QueryResult, output: BinaryIO) -> None:
         text.write("true" if result.boolean else "false")
     else:
         writer.writerow(result.variables)
-        writer.writerows([_csv_term(term) for term in row] for row in result.rows)
+        writer.writerows([csv_term(term) for term in row] for row in result.rows)
     output.write(text.getvalue().encode())
 
 

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from demoi.dcat import vocabulary as v
 from demoi.dcat.hvd import MISSING, DatasetStatus, municipality_report
 from demoi.dcat.model import Catalogue, Dataset, mappings_by_dataset, read_catalogues
+from demoi.dcat.terms import CHARGING_CATEGORIES
 from demoi.errors import UsageError
 from demoi.iris import MUNICIPALITY_CODES
 from demoi.municipalities import municipalities
@@ -60,15 +61,6 @@ REUSES: dict[str, tuple[str, ...]] = {
     "catalogue": ("DCAT-AP 3.0.1", "DCAT-AP HVD"),
 }
 
-#: The charging categories a distribution may state (law 4727/2020 art. 64), in the order of
-#: the code list; ``above-marginal-cost`` only groups the last three.
-CHARGING_CATEGORIES = (
-    "free",
-    "marginal-cost",
-    "revenue-generating-body",
-    "library-museum-archive",
-    "public-undertaking",
-)
 
 TEXT: dict[str, dict[str, str]] = {
     "el": {
@@ -572,7 +564,7 @@ def _compose(
             ExpectedDataset(
                 dataset_id,
                 functional_areas()[mapping.area].label(language),
-                _lead(mapping.description.get(language, dataset_id)),
+                mapping.title.get(language) or _lead(mapping.description.get(language, dataset_id)),
                 tuple(concept(v.HVD_CATEGORY + name) for name in mapping.hvd_categories),
             )
             for dataset_id, mapping in sorted(mappings_by_dataset().items())
@@ -591,7 +583,8 @@ def _compose(
 
 
 def _lead(description: str) -> str:
-    """A mapping's title, as the catalogue model takes it (the description up to its colon)."""
+    """A mapping's title when its descriptor gives none, as the catalogue model takes it (the
+    description up to its colon)."""
     return description.split(":")[0].strip()
 
 

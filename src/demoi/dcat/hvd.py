@@ -4,9 +4,11 @@ with incomplete metadata, each finding with what to do about it, in Greek and En
 
 The rules are data: a mapping descriptor's ``[catalogue] hvd`` names the HVD categories of the
 dataset it publishes (docs/hvd.md lists them), so every municipality is expected to publish each
-dataset of a mapping with categories. What "complete" means combines two sources, because the
-DCAT-AP HVD 3.0.0 shapes check the shape of the metadata but not the Regulation's own
-conditions (SEMIC: meeting them "does not mean an automated compliance with the regulation"):
+dataset of a mapping with categories: one per dataset id of the rules. A dataset a high-value
+mapping published under a dataset id of its own (``demoi lift --dataset``) is checked too, but
+as an extra one, not as another expected dataset. What "complete" means combines two sources,
+because the DCAT-AP HVD 3.0.0 shapes check the shape of the metadata but not the Regulation's
+own conditions (SEMIC: meeting them "does not mean an automated compliance with the regulation"):
 - the EU HVD shapes on the municipality's high-value part of its DCAT-AP catalogue, when the
   EU shapes are at hand (setting ``eu_shapes_dir``): their violations;
 - demoi's own checks on the catalogue model and its triples: an HVD licence (art. 4), free of
@@ -435,7 +437,12 @@ def _mapping_of(dataset: Dataset) -> str | None:
 
 def _missing(base: str, code: str, rule: Rule) -> DatasetStatus:
     mapping = mappings_by_name()[rule.mapping]
-    title = {lang: text.split(":")[0].strip() for lang, text in mapping.description.items()}
+    # As the catalogue model titles a published dataset: the descriptor's title, or the
+    # description up to its colon.
+    title = {
+        lang: mapping.title.get(lang) or text.split(":")[0].strip()
+        for lang, text in mapping.description.items()
+    }
     return DatasetStatus(
         rule.dataset,
         v.dataset_iri(base, code, rule.dataset),
