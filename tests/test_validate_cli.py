@@ -232,9 +232,11 @@ def test_store_matrix_as_text_in_greek(published_store: Path) -> None:
     text = result.stdout  # type: ignore[attr-defined]
     assert text.splitlines()[0].split()[:3] == ["Δήμος", "Τομέας", "Γράφοι"]
     assert "Καλαμάτ" in text.splitlines()[1]
-    # The catalogue records demoi lift writes lack what the catalogue profile requires
-    # (publisher, distribution): the matrix says so and the exit code is 1.
-    assert result.exit_code == 1  # type: ignore[attr-defined]
+    # A municipality's catalogue graph is checked as the DCAT-AP catalogue it generates
+    # (demoi.dcat), which conforms; the records alone lacked a publisher and distributions.
+    catalogue = [line for line in text.splitlines() if " catalogue " in line]
+    assert catalogue and all(line.split()[-3] == "0" for line in catalogue), text  # violations
+    assert result.exit_code == 0  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
