@@ -466,7 +466,7 @@ def test_contact_point_replaces_the_default(published: OxigraphStore) -> None:
     part = high_value_triples(municipal_triples(_only(published), BASE))
     assert _violations(_check(part, "hvd")) == []
     with pytest.raises(UsageError, match="not an e-mail"):
-        set_contact(published, BASE, "4401", name={"el": "α", "en": "a"}, email="nobody")
+        set_contact(published, BASE, "4401", name={"el": "Γραφείο", "en": "Office"}, email="nobody")
 
 
 def test_catalog_command_prints_the_catalogue_and_sets_terms(
@@ -643,6 +643,16 @@ def test_modified_follows_the_terms_and_compares_as_moments(published: OxigraphS
         ({"email": "opendata@x{y}.gr"}, "cannot be written as an IRI"),
         ({"url": "https://x.gr/{a}"}, "cannot be written as an IRI"),
         ({"name": {"el": "Γραφείο\x01", "en": "Office"}}, "control character"),
+        ({"name": {"el": "Γεώργιος Παπαδόπουλος", "en": "Office"}}, "office's name alone"),
+        (
+            {
+                "name": {
+                    "el": "Τμήμα Ανοικτών Δεδομένων, υπεύθυνη Μαρία Κωνσταντίνου",
+                    "en": "Office",
+                }
+            },
+            "office's name alone",
+        ),
     ],
 )
 def test_contact_refusals_are_usage_errors(
@@ -734,3 +744,142 @@ def test_a_graph_a_token_drops_leaves_the_catalogue_and_the_inventory(
     assert not any(q.object == ox.NamedNode(graph) for q in records)
     page = app.test_client().get("/inventory?format=json").get_json()
     assert "budget-expense" not in str(page)
+
+
+@pytest.mark.parametrize(
+    ("name", "office"),
+    [
+        ("Τμήμα Ηλεκτρονικής Διακυβέρνησης", True),
+        ("Διεύθυνση Οικονομικών Υπηρεσιών - Δήμος Καλαμάτας", True),
+        ("Department of IT", True),
+        ("ΔΕΥΑ Καλαμάτας", True),
+        ("Γιάννης Παπαδόπουλος", False),
+        ("Γιάννης Παπαδόπουλος, Τμήμα Πληροφορικής", False),
+        ("Τμήμα Πληροφορικής & Γιάννης Παπαδόπουλος", False),
+        ("Τμήμα Πληροφορικής και Γιάννης Παπαδόπουλος", False),
+        ("Department of IT and John Smith", False),
+        ("Τμήμα Πληροφορικής · Γιάννης Παπαδόπουλος", False),
+        ("Γιάννης Παπαδόπουλος-Τμήμα Πληροφορικής", False),
+        ("Τμήμα Πληροφορικής\nΓιάννης Παπαδόπουλος", False),
+        ("John Smith (customer service)", False),
+    ],
+)
+def test_an_office_name_alone_is_a_contact_point_name(name: str, office: bool) -> None:
+    """Regression: a person's name joined to a unit's by &, και, and, · or a newline passed
+    as an office's name in the CKAN harvest, and any name in demoi catalog contact."""
+    from demoi.privacy.detect import is_office_name
+
+    assert is_office_name(name) is office
+
+
+# --- regressions from the re-review ------------------------------------------------------------
+
+
+def _served(
+    published: OxigraphStore, tmp_path: Path, make_app: Callable[..., Flask], scope: str
+) -> tuple[Flask, str]:
+    from demoi import tokens
+
+    published.close()
+    tokens_path = tmp_path / "tokens.json"
+    _, secret = tokens.create(tokens_path, scope)
+    app = make_app(STORE=str(tmp_path / "store"), BASE_URI=BASE, TOKENS=str(tokens_path))
+    return app, secret
+
+
+def _update(app: Flask, secret: str, update: str) -> int:
+    answer = app.test_client().post(
+        "/sparql",
+        data=update.encode(),
+        content_type="application/sparql-update",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    return int(answer.status_code)
+
+
+def test_a_dataset_page_reads_only_its_municipalitys_graphs(
+    published: OxigraphStore, tmp_path: Path, make_app: Callable[..., Flask]
+) -> None:
+    """Another municipality's token wrote a title and a licence about 4401's dataset into its
+    own graph; the dataset's page showed them."""
+    app, secret = _served(published, tmp_path, make_app, "7101")
+    dataset = v.dataset_iri(BASE, "4401", "budget-expense")
+    forged = (
+        f'INSERT DATA {{ GRAPH <{BASE}graph/7101/y> {{ <{dataset}> <{v.DCTERMS}title> "ΑΠΑΤΗ"@el ; '
+        f"<{v.DCTERMS}license> <javascript:alert(1)> }} }}"
+    )
+    assert _update(app, secret, forged) == 200
+    client = app.test_client()
+    path = urlsplit(dataset).path
+    assert b"javascript:" not in client.get(path, headers={"Accept": "text/turtle"}).data
+    page = client.get(f"{path}?lang=el", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "ΑΠΑΤΗ" not in page and "Εκτέλεση προϋπολογισμού: έξοδα" in page
+
+
+def test_an_admin_token_cannot_write_a_catalogue_graph(
+    published: OxigraphStore, tmp_path: Path, make_app: Callable[..., Flask]
+) -> None:
+    from demoi.tokens import ADMIN
+
+    app, secret = _served(published, tmp_path, make_app, ADMIN)
+    insert = f"INSERT DATA {{ GRAPH <{CATALOGUE_4401}> {{ <urn:a> <urn:b> <urn:c> }} }}"
+    assert _update(app, secret, insert) == 403
+    put = app.test_client().put(
+        f"/graph-store?graph={CATALOGUE_4401}",
+        data=b"<urn:a> <urn:b> <urn:c> .",
+        content_type="text/turtle",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert put.status_code == 403
+    assert len(read_catalogues(app_store(app), BASE, "4401")[0].datasets) == 2
+
+
+def test_an_empty_put_unpublishes_the_graph(
+    published: OxigraphStore, tmp_path: Path, make_app: Callable[..., Flask]
+) -> None:
+    app, secret = _served(published, tmp_path, make_app, "4401")
+    graph = f"{BASE}graph/4401/budget-expense/2024"
+    put = app.test_client().put(
+        f"/graph-store?graph={graph}",
+        data=b"",
+        content_type="text/turtle",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert put.status_code in (200, 204)
+    datasets = read_catalogues(app_store(app), BASE, "4401")[0].datasets
+    assert "budget-expense" not in {d.dataset_id for d in datasets}
+    assert not any(q.object == ox.NamedNode(graph) for q in app_store(app).quads(CATALOGUE_4401))
+
+
+def test_record_removed_touches_only_the_municipalitys_catalogue_graph() -> None:
+    from demoi.catalogue import record_removed
+
+    update = record_removed(f"{BASE}graph/4401/budget-expense/2024")
+    assert f"GRAPH <{CATALOGUE_4401}>" in update and "?catalogue" not in update
+    assert record_removed(f"{BASE}graph/standards/x") == ""
+
+
+def test_a_new_contact_point_counts_as_a_change_of_every_dataset(
+    published: OxigraphStore,
+) -> None:
+    from demoi.dcat.model import instant
+
+    latest = max(instant(d.modified) for d in _only(published).datasets)
+    set_contact(published, BASE, "4401", name={"el": "Γραφείο", "en": "Office"})
+    since = latest.isoformat()
+    changed = catalogue_triples([_only(published)], platform=PLATFORM, code="4401", since=since)
+    assert _subjects_of(changed, v.DCAT + "Dataset") == {d.iri for d in _only(published).datasets}
+
+
+def test_a_dataset_id_holds_one_kind_of_data(published: OxigraphStore) -> None:
+    """Revenue lifted as --dataset budget-expense replaced a year of expenditure."""
+    lifted = lift(
+        EXAMPLES / "budget" / "4401-2024-revenue.utf16.csv",
+        get_mapping("budget-revenue"),
+        municipality="4401",
+        parameters={"year": "2024"},
+        base_uri=BASE,
+        dataset="budget-expense",
+    )
+    with pytest.raises(UsageError, match="publishes 'budget-expense' from budget-expense data"):
+        publish_lifted(published, lifted, base_uri=BASE)

@@ -54,16 +54,24 @@ RESERVED_DATASETS = frozenset({"catalogue"})
 
 
 def record_removed(graph: str) -> str:
-    """The SPARQL Update that removes the catalogue record of a dropped ``graph``."""
+    """The SPARQL Update that removes the catalogue record of a dropped ``graph``, from the
+    catalogue graph of the municipality it belongs to alone (``…/graph/<code>/…``): it runs
+    on every update that empties a graph, and a record-shaped description elsewhere is not its
+    business. Nothing (an empty string, which join_operations leaves out) for a graph of no
+    municipality."""
+    matched = re.match(r"^(.*/graph/)([0-9]{4})/", graph)
+    if matched is None:
+        return ""
+    catalogue = ox.NamedNode(f"{matched.group(1)}{matched.group(2)}/catalogue")
     relation = ox.NamedNode(DCTERMS + "relation")
     target = ox.NamedNode(graph)
     temporal = ox.NamedNode(DCTERMS + "temporal")
     return (
-        f"DELETE {{ GRAPH ?catalogue {{ ?period ?p ?o }} }} WHERE {{ "
-        f"GRAPH ?catalogue {{ ?dataset {relation} {target} ; {temporal} ?period . "
+        f"DELETE {{ GRAPH {catalogue} {{ ?period ?p ?o }} }} WHERE {{ "
+        f"GRAPH {catalogue} {{ ?dataset {relation} {target} ; {temporal} ?period . "
         f"?period ?p ?o }} }} ; "
-        f"DELETE {{ GRAPH ?catalogue {{ ?dataset ?property ?value }} }} WHERE {{ "
-        f"GRAPH ?catalogue {{ ?dataset {relation} {target} ; ?property ?value }} }}"
+        f"DELETE {{ GRAPH {catalogue} {{ ?dataset ?property ?value }} }} WHERE {{ "
+        f"GRAPH {catalogue} {{ ?dataset {relation} {target} ; ?property ?value }} }}"
     )
 
 

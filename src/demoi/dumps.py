@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from demoi.catalogue import RESERVED_DATASETS
 from demoi.formats import csv_term
-from demoi.iris import STANDARDS_BASE, dataset_graph, is_reserved, provenance_graph
+from demoi.iris import MAPPING_PLANS, dataset_graph, is_reserved, provenance_graph
 from demoi.server.ld_page import PREFIXES
 from demoi.store import OxigraphStore
 from demoi.store.base import Dataset, Store
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 FILE_TYPES = "http://publications.europa.eu/resource/authority/file-type/"
 TABLE_QUERY_SUFFIX = ".table.rq"
-_MAPPING_PLAN = f"{STANDARDS_BASE}mapping/"
 _SEGMENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CODE = re.compile(r"^[0-9]{4}$")
 #: A graph of a municipality's dataset: ``.../graph/<code>/<dataset>[/<period>]``.
@@ -127,8 +126,8 @@ def lifted_table_query(store: Store, base: str, graphs: list[str]) -> str | None
         "?activity prov:qualifiedAssociation/prov:hadPlan ?plan } } ORDER BY ?plan"
     )
     for plan, *_rest in answer.rows:
-        if isinstance(plan, ox.NamedNode) and plan.value.startswith(_MAPPING_PLAN):
-            query = mapping_table_query(plan.value.removeprefix(_MAPPING_PLAN))
+        if isinstance(plan, ox.NamedNode) and plan.value.startswith(MAPPING_PLANS):
+            query = mapping_table_query(plan.value.removeprefix(MAPPING_PLANS))
             if query is not None:
                 return query
     return None

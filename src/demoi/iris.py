@@ -20,6 +20,8 @@ import pyoxigraph
 
 STANDARDS_BASE = "https://w3id.org/demoi/"
 MUNICIPALITY_CODES = STANDARDS_BASE + "code/municipality/"
+#: A mapping as the provenance names the plan a publication followed (Lifted.plan).
+MAPPING_PLANS = STANDARDS_BASE + "mapping/"
 STAGING_PREFIX = "urn:demoi:staging:"
 
 _SEGMENT = re.compile(r"^[a-z0-9][a-z0-9-]*$")

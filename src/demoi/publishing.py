@@ -18,7 +18,9 @@ import pyoxigraph as ox
 from demoi import catalogue, provenance
 from demoi.errors import UsageError, ValidationFailed
 from demoi.input_guard import check_rdf_source
+from demoi.iris import MAPPING_PLANS, provenance_graph
 from demoi.lifting import Lifted
+from demoi.lifting.mappings import available_mappings
 from demoi.privacy.gate import override_for, refuse_findings
 from demoi.privacy.scan import StoreContext, masked_text, scan_quads
 from demoi.store import Store
@@ -71,6 +73,33 @@ SELECT DISTINCT ?area WHERE {{
             f"municipality {code} already publishes a dataset {dataset!r} in the area "
             f"{others[0]}; a {lifted.mapping.area} dataset needs an id of its own (--dataset)"
         )
+    kinds = _lifted_kinds(store, base_uri, graph_prefix) - {lifted.mapping.dataset}
+    if kinds:
+        # The re-review: revenue lifted as --dataset budget-expense replaced a year of
+        # expenditure under the expenditure title. Mappings of one kind (the generic and
+        # Athens' budget) may share a dataset; mappings of another kind may not.
+        raise UsageError(
+            f"municipality {code} publishes {dataset!r} from {sorted(kinds)[0]} data; "
+            f"{lifted.mapping.name} makes {lifted.mapping.dataset} data: give it an id of its "
+            "own (--dataset)"
+        )
+
+
+def _lifted_kinds(store: Store, base_uri: str, graph_prefix: str) -> set[str]:
+    """The kinds of data (their mappings' dataset ids) the graphs of a dataset were lifted
+    from, by the provenance of their current versions."""
+    query = f"""
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?plan WHERE {{
+  GRAPH <{provenance_graph(base_uri)}> {{
+    ?graph prov:wasGeneratedBy/prov:qualifiedAssociation/prov:hadPlan ?plan }}
+  FILTER(STR(?graph) = {ox.Literal(graph_prefix)}
+         || STRSTARTS(STR(?graph), {ox.Literal(graph_prefix + "/")}))
+}}"""
+    mappings = available_mappings()
+    plans = (row[0].value for row in store.query(query).rows if isinstance(row[0], ox.NamedNode))
+    names = (plan.removeprefix(MAPPING_PLANS) for plan in plans if plan.startswith(MAPPING_PLANS))
+    return {mappings[name].dataset for name in names if name in mappings}
 
 
 def publish_lifted(

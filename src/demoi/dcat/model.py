@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
 
@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from demoi.dcat import vocabulary as v
 from demoi.dumps import DUMP_FORMATS, mapping_table_query, table_query
-from demoi.iris import MUNICIPALITY_CODES, minted_prefix, provenance_graph
+from demoi.iris import MAPPING_PLANS, MUNICIPALITY_CODES, minted_prefix, provenance_graph
 from demoi.lifting.mappings import Mapping, available_mappings
 from demoi.municipalities import Municipality, municipalities
 from demoi.store import Store
@@ -98,6 +98,8 @@ class Dataset:
     terms: Terms
     distributions: tuple[Distribution, ...]
     issued: str | None = None
+    #: When its municipality last set the contact point, which is part of its description.
+    contact_modified: str | None = None
 
     @property
     def high_value(self) -> bool:
@@ -109,6 +111,7 @@ class Dataset:
         asking for what changed (modified_since) must see a new licence or charge too."""
         times = [publication.modified for publication in self.publications]
         times += [d.terms.modified for d in self.distributions if d.terms.modified]
+        times += [self.contact_modified] if self.contact_modified else []
         return max(times, key=instant)
 
     @property
@@ -171,17 +174,22 @@ def read_catalogues(store: Store, base: str, code: str | None = None) -> list[Ca
     """The catalogue of each municipality that has published something (or of ``code`` alone,
     empty if it has published nothing), in code order."""
     history = _history(store, base)
-    publications = _publications(store, base, code, history)
-    terms = _terms(store, base)
-    contacts = _contacts(store, base)
+    graphs = catalogue_graphs(store, base, code)
+    publications = _publications(store, base, graphs, history)
+    terms = _terms(store, base, graphs)
+    contacts = _contacts(store, base, graphs)
     known = municipalities()
     catalogues = []
     codes = sorted(publications) if code is None else [code]
     for municipality_code in codes:
         municipality = known[municipality_code]
         by_dataset = publications.get(municipality_code, {})
+        contact = contacts.get(municipality_code) or default_contact(base, municipality)
         datasets = tuple(
-            _dataset(base, municipality, dataset_id, area, tuple(found), history.issued, terms)
+            replace(
+                _dataset(base, municipality, dataset_id, area, tuple(found), history.issued, terms),
+                contact_modified=contact.modified,
+            )
             for (dataset_id, area), found in sorted(by_dataset.items())
         )
         catalogues.append(
@@ -189,7 +197,7 @@ def read_catalogues(store: Store, base: str, code: str | None = None) -> list[Ca
                 v.catalogue_iri(base, municipality_code),
                 municipality,
                 datasets,
-                contacts.get(municipality_code) or default_contact(base, municipality),
+                contact,
                 v.service_iri(base, municipality_code),
             )
         )
@@ -229,17 +237,17 @@ class _History:
 
 
 def _publications(
-    store: Store, base: str, code: str | None, history: _History
+    store: Store, base: str, graphs: list[str], history: _History
 ) -> dict[str, dict[tuple[str, str], list[Publication]]]:
     """Municipality code -> (dataset id, area) -> its publications: the records in a
     municipality's own catalogue graph of graphs of its own that are still in the store (a
     graph dropped by a SPARQL update leaves its record behind)."""
-    texts = _record_texts(store, base, code)
-    existing = {info.iri for info in store.graphs()}
+    texts = _record_texts(store, base, graphs)
+    existing = {info.iri for info in store.graphs() if info.triples}
     found: dict[str, dict[tuple[str, str], list[Publication]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for row in store.query(_records_query(base, code), timeout=QUERY_TIMEOUT).rows:
+    for row in store.query(_records_query(graphs), timeout=QUERY_TIMEOUT).rows:
         catalogue, record, graph, municipality, area, modified, triples, personal, start, end = row
         owner = own_catalogue(base, _value(catalogue))
         if owner is None or _value(municipality) != MUNICIPALITY_CODES + owner:
@@ -274,14 +282,19 @@ def _value(term: object) -> str:
     return term.value if isinstance(term, ox.NamedNode | ox.Literal) else ""
 
 
-def _catalogue_filter(base: str, code: str | None) -> str:
-    """A first cut in SPARQL; own_catalogue decides (as inventory.cells_query reads them)."""
-    if code is not None:
-        return f"FILTER(?catalogue = <{base}graph/{code}/catalogue>)"
-    return f"FILTER(STRSTARTS(STR(?catalogue), {ox.Literal(base + 'graph/')}))"
+def catalogue_graphs(store: Store, base: str, code: str | None = None) -> list[str]:
+    """The municipalities' own catalogue graphs in the store (``code``'s alone when given):
+    the queries read these graphs only, so that record-shaped triples a token writes into
+    its other graphs cost nothing (found in review: they were all read, then filtered)."""
+    graphs = [info.iri for info in store.graphs() if own_catalogue(base, info.iri)]
+    return [g for g in graphs if code is None or g == f"{base}graph/{code}/catalogue"]
 
 
-def _records_query(base: str, code: str | None) -> str:
+def _catalogue_filter(graphs: list[str]) -> str:
+    return "VALUES ?catalogue { " + " ".join(f"<{graph}>" for graph in graphs) + " }"
+
+
+def _records_query(graphs: list[str]) -> str:
     return f"""
 PREFIX dcat: <{v.DCAT}>
 PREFIX dcterms: <{v.DCTERMS}>
@@ -290,6 +303,7 @@ PREFIX cat: <{v.CAT}>
 PREFIX void: <http://rdfs.org/ns/void#>
 SELECT ?catalogue ?record ?graph ?municipality ?area ?modified ?triples ?personal ?start ?end
 WHERE {{
+  {_catalogue_filter(graphs)}
   GRAPH ?catalogue {{
     ?record a dcat:Dataset ; dcterms:relation ?graph ; demoi:municipality ?municipality ;
             demoi:functionalArea ?area ; dcterms:modified ?modified .
@@ -298,12 +312,11 @@ WHERE {{
     OPTIONAL {{ ?record dcterms:temporal ?period .
                ?period dcat:startDate ?start ; dcat:endDate ?end }}
   }}
-  {_catalogue_filter(base, code)}
 }}"""
 
 
 def _record_texts(
-    store: Store, base: str, code: str | None
+    store: Store, base: str, graphs: list[str]
 ) -> dict[str, dict[str, dict[str, str]]]:
     """Record -> title / anonymisation / source -> language (or source IRI) -> text."""
     query = f"""
@@ -313,11 +326,11 @@ PREFIX demoi: <{v.DEMOI}>
 PREFIX cat: <{v.CAT}>
 PREFIX prov: <{v.PROV}>
 SELECT ?catalogue ?record ?property ?text WHERE {{
+  {_catalogue_filter(graphs)}
   GRAPH ?catalogue {{
     ?record a dcat:Dataset ; demoi:municipality ?municipality ; ?property ?text .
     VALUES ?property {{ dcterms:title cat:anonymisation prov:wasDerivedFrom }}
   }}
-  {_catalogue_filter(base, code)}
 }}"""
     names = {
         v.DCTERMS + "title": "title",
@@ -370,10 +383,6 @@ SELECT ?graph ?modified ?triples ?plan WHERE {{
     return _History(issued, modified, triples, plans)
 
 
-#: How the provenance names a mapping it followed (demoi.lifting.Lifted.plan).
-MAPPING_PLANS = "https://w3id.org/demoi/mapping/"
-
-
 @dataclass(frozen=True)
 class _SetTerms:
     """What a municipality set on one dataset or distribution; the rest is inherited."""
@@ -393,7 +402,7 @@ class _SetTerms:
         return Terms(licence, self.charging, self.basis, modified)
 
 
-def _terms(store: Store, base: str) -> dict[str, _SetTerms]:
+def _terms(store: Store, base: str, graphs: list[str]) -> dict[str, _SetTerms]:
     """Dataset or distribution IRI -> the terms its municipality set (demoi.dcat.terms): only
     from a municipality's own catalogue graph, about its own datasets (a review found a token
     setting another municipality's licence from a graph it may write)."""
@@ -401,6 +410,7 @@ def _terms(store: Store, base: str) -> dict[str, _SetTerms]:
 PREFIX dcterms: <{v.DCTERMS}>
 PREFIX cat: <{v.CAT}>
 SELECT ?catalogue ?terms ?target ?licence ?charging ?basis ?modified WHERE {{
+  {_catalogue_filter(graphs)}
   GRAPH ?catalogue {{
     ?terms dcterms:relation ?target .
     OPTIONAL {{ ?terms dcterms:license ?licence }}
@@ -437,16 +447,16 @@ def _terms_of_own(base: str, code: str, node: str, target: str) -> bool:
     )
 
 
-def _contacts(store: Store, base: str) -> dict[str, Contact]:
+def _contacts(store: Store, base: str, graphs: list[str]) -> dict[str, Contact]:
     """Municipality code -> the contact point it set (demoi catalog contact), from its own
     catalogue graph."""
     query = f"""
 PREFIX vcard: <{v.VCARD}>
 PREFIX dcterms: <{v.DCTERMS}>
 SELECT ?catalogue ?contact ?property ?value WHERE {{
+  {_catalogue_filter(graphs)}
   GRAPH ?catalogue {{ ?contact a vcard:Kind ; ?property ?value .
     VALUES ?property {{ vcard:fn vcard:hasEmail vcard:hasURL dcterms:modified }} }}
-  {_catalogue_filter(base, None)}
 }}"""
     fields: dict[str, dict[str, object]] = defaultdict(lambda: {"name": {}})
     for catalogue, contact, prop, value in store.query(query, timeout=QUERY_TIMEOUT).rows:

@@ -22,6 +22,7 @@ from demoi.dcat import vocabulary as v
 from demoi.dcat.model import read_catalogues
 from demoi.errors import UsageError
 from demoi.municipalities import get_municipality
+from demoi.privacy.detect import is_office_name
 from demoi.privacy.gate import refuse_findings
 from demoi.privacy.scan import StoreContext, is_functional_local_part, scan_quads
 from demoi.store import Store
@@ -197,6 +198,12 @@ def set_contact(
         )
     for text in name.values():
         _check_text(text, "the contact point's name")
+        if not is_office_name(text):
+            raise UsageError(
+                f"{text!r} does not read as an office's name alone (Τμήμα …, Διεύθυνση …, "
+                "Department …): the catalogue is public, so its contact point names an office, "
+                "never a person"
+            )
     mailbox = _mailbox(email) if email is not None else None
     page = _page(url) if url is not None else None
     node = ox.NamedNode(v.contact_iri(base, code))

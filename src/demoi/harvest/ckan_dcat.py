@@ -15,7 +15,6 @@ the personal-data guard's scan, which refuses the harvest if anything personal i
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +32,7 @@ from demoi.lifting.sources.data_inventory import (
 )
 from demoi.lifting.tabular import normalise_header
 from demoi.municipalities import Municipality
-from demoi.privacy.detect import is_legal_entity_name
+from demoi.privacy.detect import is_office_name, plain_words
 from demoi.privacy.scan import is_functional_local_part, scan_quads
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -141,17 +140,6 @@ AREA_THEMES = {
     "catalogue": "GOVE",
 }
 
-#: Words of an office's name («Διεύθυνση Περιβάλλοντος», «Τμήμα …», "Department of …"): a
-#: maintainer named otherwise may be a natural person, whose name is not published. The
-#: privacy package recognises companies (is_legal_entity_name) and role mailboxes, not units.
-OFFICE_WORDS = tuple(
-    "διευθυνσ,τμημα,γραφει,υπηρεσι,αυτοτελ,δημος,δημου,αντιδημαρχι,γραμματει,δευα,νπδδ,κεπ ,"
-    "directorate,department,office,unit ,service,municipality".split(",")
-)
-
-#: Where an office's name may be split from a person's («Γ. Παπαδόπουλος, Τμήμα …»,
-#: "John Smith (customer service)"): each part must name an office on its own.
-NAME_PARTS = re.compile(r"[,;:()\[\]/|–—]|\s-\s")
 
 #: How an extra says whether a dataset comes from personal data.
 YES_NO = {
@@ -161,13 +149,6 @@ YES_NO = {
 GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 CKAN_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?")
 MIME = re.compile(r"^[a-z]+/[a-z0-9][a-z0-9.+\-]*$")
-
-
-def words(text: str) -> str:
-    """Text for keyword matching: no accents, case folded, words separated by one space."""
-    decomposed = unicodedata.normalize("NFD", text)
-    plain = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").casefold()
-    return " " + " ".join(re.findall(r"\w+", plain)) + " "
 
 
 def _matches(text: str, stems: Iterable[str]) -> bool:
@@ -195,7 +176,7 @@ def classify(package: dict[str, Any]) -> Classification:
         "title": [str(package.get("title") or "")],
     }
     for tier, texts in tiers.items():
-        text = words(" | ".join(texts))
+        text = plain_words(" | ".join(texts))
         areas = sorted(area for area, stems in AREA_WORDS.items() if _matches(text, stems))
         if len(areas) == 1:
             return Classification(areas[0], tier)
@@ -205,7 +186,9 @@ def classify(package: dict[str, Any]) -> Classification:
 
 
 def themes(package: dict[str, Any], area: str | None) -> list[str]:
-    text = words(" | ".join(_text(group, "title", "name") for group in _list(package, "groups")))
+    text = plain_words(
+        " | ".join(_text(group, "title", "name") for group in _list(package, "groups"))
+    )
     found = sorted(theme for theme, stems in THEME_WORDS.items() if _matches(text, stems))
     if not found and area:
         found = [AREA_THEMES[area]]
@@ -469,7 +452,7 @@ class _Package:
 
     def _personal_data(self) -> None:
         written = self.extras.get("contains_personal_data") or self.extras.get("personal_data")
-        stated = YES_NO.get(words(written or "").strip())
+        stated = YES_NO.get(plain_words(written or "").strip())
         if stated is None and written:
             self.note("unknown-personal-data-statement", written)
         if stated is None:
@@ -491,7 +474,7 @@ class _Package:
             mail = str(self.package.get(f"{role}_email") or "").strip()
             if not (name or mail):
                 continue
-            office = name if name and _is_office(name) else ""
+            office = name if name and is_office_name(name) else ""
             if name and not office:
                 self.note("person-name-left-out", role)
             box = mail if mail and _is_role_mailbox(mail) else ""
@@ -603,17 +586,6 @@ def _guard_contacts(made: Records) -> None:
             continue
         kept.append(triple)
     made.triples = kept
-
-
-def _is_office(name: str) -> bool:
-    """An office's name alone: every part of it names an office (a unit or a company), so
-    that a person's name beside a unit («Γιάννης Παπαδόπουλος, Τμήμα Πληροφορικής») is not
-    published. A person's name run into the unit's without a separator is not recognised;
-    the personal-data guard's scan still runs on what is published."""
-    if is_legal_entity_name(name):
-        return True
-    parts = [part for part in NAME_PARTS.split(name) if part.strip()]
-    return bool(parts) and all(_matches(words(part), OFFICE_WORDS) for part in parts)
 
 
 def _is_role_mailbox(address: str) -> bool:

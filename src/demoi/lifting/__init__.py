@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from demoi.errors import DataError, Location
-from demoi.iris import STANDARDS_BASE, minted_prefix
+from demoi.iris import MAPPING_PLANS, minted_prefix
 from demoi.lifting.mappings import Mapping, available_mappings, get_mapping
 from demoi.lifting.morph import materialize
 from demoi.lifting.sources import (
@@ -69,7 +69,7 @@ class Lifted:
     @property
     def plan(self) -> str:
         """The mapping's IRI, recorded as the prov:Plan of the publication."""
-        return f"{STANDARDS_BASE}mapping/{self.mapping.name}"
+        return f"{MAPPING_PLANS}{self.mapping.name}"
 
 
 def lift(

@@ -506,3 +506,34 @@ def is_person_name_column(header: str) -> bool:
     υπηρεσίας» (a name, not a person's)."""
     words = " ".join(without_accents(header).lower().replace("_", " ").split())
     return words in NAME_COLUMNS or words.startswith(_NAME_COLUMN_STEMS)
+
+
+#: Words that name an office of a public body (accents removed, case folded, as word starts).
+OFFICE_WORDS = tuple(
+    "διευθυνσ,τμημα,γραφει,υπηρεσι,αυτοτελ,δημος,δημου,αντιδημαρχι,γραμματει,δευα,νπδδ,κεπ ,"
+    "directorate,department,office,unit ,service,municipality".split(",")
+)
+#: Where an office's name may be joined to a person's («Γ. Παπαδόπουλος, Τμήμα …», "John
+#: Smith (customer service)", «Τμήμα Πληροφορικής & Γιάννης Παπαδόπουλος», "… and John Smith"):
+#: each part must name an office on its own.
+NAME_PARTS = re.compile(r"[,;:()\[\]/|–—&·•+\n\r]|-|\s(?:και|κι|and|with|με|c/o)\s", re.IGNORECASE)
+
+
+def plain_words(text: str) -> str:
+    """Text for keyword matching: no accents, case folded, words separated by one space."""
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").casefold()
+    return " " + " ".join(re.findall(r"\w+", plain)) + " "
+
+
+def is_office_name(name: str) -> bool:
+    """An office's name alone, such as «Τμήμα Ηλεκτρονικής Διακυβέρνησης»: every part of it
+    names an office (or it is a legal entity's name), so that a person's name beside a unit is
+    not published as a contact point (the catalogue and harvested records are public). A
+    person's name run into the unit's without any separator is not recognised."""
+    if is_legal_entity_name(name):
+        return True
+    parts = [part for part in NAME_PARTS.split(name) if part.strip()]
+    return bool(parts) and all(
+        any(f" {stem}" in plain_words(part) for stem in OFFICE_WORDS) for part in parts
+    )

@@ -206,6 +206,13 @@ def check_scope(token: tokens.Token, graphs: Iterable[str], base: str) -> None:
             # provenance by a SPARQL update (the Graph Store already refused it). They record
             # what demoi did; nobody writes them by hand.
             raise Forbidden(f"<{graph}> is kept by demoi itself (provenance or conformance)")
+        if re.search(r"/graph/[0-9]{4}/catalogue$", graph):
+            # Found in review: an admin token replaced a municipality's catalogue graph, and
+            # its records and terms were gone. Records follow the publications (demoi lift);
+            # terms and contact points are the operator's (demoi catalog terms|contact).
+            raise Forbidden(
+                f"<{graph}> is kept by demoi from the publications; publish with demoi lift"
+            )
     if token.is_admin:
         return
     prefix = f"{base}graph/{token.scope}/"
@@ -296,8 +303,9 @@ def _forget_emptied(store: Store, written: dict[str, tuple[set[ox.Quad], set[ox.
     its catalogue record goes too, as with demoi drop and a Graph Store DELETE, so that the
     catalogue, the inventory and the conformance matrix do not list it (found in review)."""
     emptied = [graph for graph, (_, quads) in written.items() if not quads]
-    if emptied:
-        store.update(join_operations(*(record_removed(graph) for graph in sorted(emptied))))
+    removals = join_operations(*(record_removed(graph) for graph in sorted(emptied)))
+    if removals:
+        store.update(removals)
 
 
 def _quads(snapshot: set[ox.Quad] | int | None) -> set[ox.Quad]:

@@ -287,12 +287,18 @@ def _put(graph: ox.NamedNode | None, token: tokens.Token, base: str) -> bool:
     triples = _parsed_triples(data, rdf_format, graph.value)
     _guard(store, base, graph, triples, merge=False)
     existed = _exists(graph)
+    recorded = _record(base, graph, token, data)
+    record: str | Change = recorded
+    if not triples:
+        # An empty PUT unpublishes the graph: its catalogue record goes, as with DELETE.
+        removed = catalogue.record_removed(graph.value)
+        record = join_operations(recorded.sparql(), removed)
     store.replace_graph(
         graph.value,
         data,
         rdf_format,
         base_iri=graph.value,
-        provenance_update=_record(base, graph, token, data),
+        provenance_update=record,
         source_name=BODY,
     )
     return not existed

@@ -122,6 +122,7 @@ TEXT = {
 }
 EXTENSIONS = tuple("." + rep.name for rep in REPRESENTATIONS)
 DCTERMS_RELATION = ox.NamedNode(describe.DCTERMS + "relation")
+DCTERMS_TITLE = ox.NamedNode(describe.DCTERMS + "title")
 
 
 def _base() -> str:
@@ -296,10 +297,16 @@ def _with_catalogue(iri: str, quads: list[ox.Quad]) -> list[ox.Quad]:
     subject = ox.NamedNode(iri)
     stated = {quad.predicate for quad in generated if quad.subject == subject}
     temporal = ox.NamedNode(f"{iri}#temporal")
+    # Only the municipality's own graphs speak of its dataset here: any token may write
+    # triples about any IRI into its own graphs (found in review: another municipality's
+    # title and licence on the page).
+    own = f"{_base()}graph/{iri.removeprefix(_base()).split('/')[2]}/"
     kept = [
         quad
         for quad in quads
-        if not (quad.subject == subject and quad.predicate in stated)
+        if isinstance(quad.graph_name, ox.NamedNode)
+        and quad.graph_name.value.startswith(own)
+        and not (quad.subject == subject and quad.predicate in stated)
         and quad.subject != temporal
         and quad.object != temporal
     ]
@@ -390,6 +397,13 @@ def _html(
     if content is not None:
         wanted.update(resource.value for resource in content.resources)
     labels = describe.labels(context, wanted)
+    titles = [
+        quad.object
+        for quad in dataset_quads(iri)
+        if quad.subject == ox.NamedNode(iri) and quad.predicate == DCTERMS_TITLE
+    ]
+    if titles:  # a catalogue dataset is named by the catalogue, not by labels in any graph
+        labels.by_iri[iri] = [t for t in titles if isinstance(t, ox.Literal)]
     linker = page.Linker(_base(), request.script_root + "/", labels, language)
     sections = page.SectionBuilder(quads, linker).sections(iri)
     title = sections[0].title if sections else linker.label(iri)
