@@ -48,11 +48,12 @@ def check_lifted(lifted: Lifted, language: str = "el") -> Report:
     return report
 
 
-def check_one_area(store: Store, base_uri: str, lifted: Lifted) -> None:
-    """A dataset id names one dataset of one functional area: publishing budget lines as
-    ``decisions`` (demoi lift --dataset decisions) would make one catalogue dataset of two
-    areas, which no profile accepts (found in review). The periods of a dataset and the
-    mappings of one area (the generic and Athens' budget) may share it."""
+def check_dataset_id(store: Store, base_uri: str, lifted: Lifted) -> None:
+    """A dataset id names one dataset: of one functional area (budget lines published as
+    ``decisions`` made one catalogue dataset of two areas, which no profile accepts) and of
+    one kind of data (revenue published as ``budget-expense`` replaced a year of expenditure).
+    The periods of a dataset, and mappings of one kind (the generic and Athens' budget), share
+    it."""
     code = lifted.municipality.code
     dataset = lifted.graph.removeprefix(f"{base_uri}graph/{code}/").split("/")[0]
     graph_prefix = f"{base_uri}graph/{code}/{dataset}"
@@ -109,7 +110,7 @@ def publish_lifted(
     if lifted.treated is None:
         # Every Lifted comes from lift(), which guards it; one built otherwise is a defect.
         raise RuntimeError(f"{lifted.source}: not passed through the personal-data guard")
-    check_one_area(store, base_uri, lifted)
+    check_dataset_id(store, base_uri, lifted)
     report = check_lifted(lifted, language)
     triples = lifted.ntriples.count(b"\n")
     record = provenance.publication(
