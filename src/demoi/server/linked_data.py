@@ -397,10 +397,14 @@ def _html(
     if content is not None:
         wanted.update(resource.value for resource in content.resources)
     labels = describe.labels(context, wanted)
+    # The catalogue's quads of a dataset are in its catalogue's graph (dataset_quads).
     titles = [
         quad.object
-        for quad in dataset_quads(iri)
-        if quad.subject == ox.NamedNode(iri) and quad.predicate == DCTERMS_TITLE
+        for quad in quads
+        if quad.subject == ox.NamedNode(iri)
+        and quad.predicate == DCTERMS_TITLE
+        and isinstance(quad.graph_name, ox.NamedNode)
+        and quad.graph_name.value.startswith(f"{_base()}catalog/")
     ]
     if titles:  # a catalogue dataset is named by the catalogue, not by labels in any graph
         labels.by_iri[iri] = [t for t in titles if isinstance(t, ox.Literal)]
