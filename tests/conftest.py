@@ -166,6 +166,25 @@ def workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> Path:
     return path
 
 
+def lift_example_file(
+    source: str,
+    mapping: str,
+    code: str,
+    base_uri: str,
+    parameters: dict[str, str] | None = None,
+    **options: Any,
+) -> Lifted:
+    """Lift ``examples/<source>`` with ``mapping`` for municipality ``code``."""
+    return lift(
+        EXAMPLES / source,
+        get_mapping(mapping),
+        municipality=code,
+        parameters=parameters or {},
+        base_uri=base_uri,
+        **options,
+    )
+
+
 def lift_generated(source: GeneratedSource, code: str, folder: Path, base_uri: str) -> Lifted:
     """Write a demo generator's file into ``folder`` and lift it as `demoi demo` would."""
     path = folder / source.filename

@@ -338,28 +338,20 @@ def _case(name: str) -> Case:
     return next(case for case in _cases() if case.name == name)
 
 
+def _invoke(demoi_cli: Any, address: str, *args: str) -> Any:
+    return CliRunner().invoke(
+        demoi_cli,
+        ["harvest", "ckan", address, "--municipality", "0701", "--lang", "en", *args],
+        env={"DEMOI_BASE_URI": BASE},
+    )
+
+
 def test_publish_writes_one_graph_with_provenance(
     portal: Any, demoi_cli: Any, tmp_path: Path
 ) -> None:
     address, _ = portal(_case("two-pages"))
     store = tmp_path / "store"
-    result = CliRunner().invoke(
-        demoi_cli,
-        [
-            "harvest",
-            "ckan",
-            address,
-            "--municipality",
-            "0701",
-            "--rows",
-            "2",
-            "--store",
-            str(store),
-            "--lang",
-            "en",
-        ],
-        env={"DEMOI_BASE_URI": BASE},
-    )
+    result = _invoke(demoi_cli, address, "--rows", "2", "--store", str(store))
     assert result.exit_code == 0, result.output
     graph = harvest_graph(BASE, "0701", address)
     assert graph == f"{BASE}graph/0701/harvest-127-0-0-1-{address.rsplit(':', 1)[1]}"
@@ -409,23 +401,7 @@ def test_out_writes_turtle_and_publishes_nothing(
     address, _ = portal(_case("two-pages"))
     out = tmp_path / "harvest.ttl"
     store = tmp_path / "store"
-    result = CliRunner().invoke(
-        demoi_cli,
-        [
-            "harvest",
-            "ckan",
-            address,
-            "--municipality",
-            "0701",
-            "--rows",
-            "2",
-            "--out",
-            str(out),
-            "--store",
-            str(store),
-        ],
-        env={"DEMOI_BASE_URI": BASE},
-    )
+    result = _invoke(demoi_cli, address, "--rows", "2", "--out", str(out), "--store", str(store))
     assert result.exit_code == 0, result.output
     assert isomorphic(
         _graph(out.read_bytes(), "turtle"), _turtle_expected(_case("two-pages"), address)
@@ -505,14 +481,6 @@ def test_turtle_of_the_records_parses_back() -> None:
 
 
 # --- regressions of the review ----------------------------------------------------------------
-
-
-def _invoke(demoi_cli: Any, address: str, *args: str) -> Any:
-    return CliRunner().invoke(
-        demoi_cli,
-        ["harvest", "ckan", address, "--municipality", "0701", "--lang", "en", *args],
-        env={"DEMOI_BASE_URI": BASE},
-    )
 
 
 @pytest.mark.parametrize("name", ["complete-record", "two-pages", "natural-person-email"])

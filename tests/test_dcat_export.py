@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
-from conftest import EXAMPLES, SHARED_DATA
+from conftest import SHARED_DATA, lift_example_file
 from demoi import conformance, profiles
 from demoi.catalogue import temporal_coverage
 from demoi.cli import cli
@@ -26,7 +26,7 @@ from demoi.dcat.model import Catalogue, mappings_by_name, read_catalogues
 from demoi.dcat.paging import catalogue_triples, serialise
 from demoi.dcat.terms import set_contact, set_terms
 from demoi.errors import UsageError
-from demoi.lifting import Lifted, get_mapping, lift
+from demoi.lifting import Lifted
 from demoi.publishing import publish_lifted
 from demoi.server import app_store
 from demoi.store import OxigraphStore
@@ -361,13 +361,8 @@ def test_every_distribution_really_works(demo_client: FlaskClient, kalamata: Cat
 
 
 def _budget(name: str = "4401-2024-expense.utf8.csv", dataset: str | None = None) -> Lifted:
-    return lift(
-        EXAMPLES / "budget" / name,
-        get_mapping("budget-expense"),
-        municipality="4401",
-        parameters={"year": "2024"},
-        base_uri=BASE,
-        dataset=dataset,
+    return lift_example_file(
+        f"budget/{name}", "budget-expense", "4401", BASE, {"year": "2024"}, dataset=dataset
     )
 
 
@@ -375,12 +370,12 @@ def _budget(name: str = "4401-2024-expense.utf8.csv", dataset: str | None = None
 def published(tmp_path: Path) -> OxigraphStore:
     store = OxigraphStore(tmp_path / "store")
     publish_lifted(store, _budget(), base_uri=BASE)
-    lifted = lift(
-        EXAMPLES / "environment" / "4401-waste.xlsx",
-        get_mapping("waste-quantities"),
-        municipality="4401",
-        parameters={"year": "2024"},
-        base_uri=BASE,
+    lifted = lift_example_file(
+        "environment/4401-waste.xlsx",
+        "waste-quantities",
+        "4401",
+        BASE,
+        {"year": "2024"},
         sheet="2024",
     )
     publish_lifted(store, lifted, base_uri=BASE)
@@ -873,12 +868,12 @@ def test_a_new_contact_point_counts_as_a_change_of_every_dataset(
 
 def test_a_dataset_id_holds_one_kind_of_data(published: OxigraphStore) -> None:
     """Revenue lifted as --dataset budget-expense replaced a year of expenditure."""
-    lifted = lift(
-        EXAMPLES / "budget" / "4401-2024-revenue.utf16.csv",
-        get_mapping("budget-revenue"),
-        municipality="4401",
-        parameters={"year": "2024"},
-        base_uri=BASE,
+    lifted = lift_example_file(
+        "budget/4401-2024-revenue.utf16.csv",
+        "budget-revenue",
+        "4401",
+        BASE,
+        {"year": "2024"},
         dataset="budget-expense",
     )
     with pytest.raises(UsageError, match="publishes 'budget-expense' from budget-expense data"):

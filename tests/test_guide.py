@@ -23,7 +23,7 @@ from click.testing import CliRunner, Result
 from flask import Flask
 from flask.testing import FlaskClient
 
-from conftest import DEMO_BASE, DEMO_MUNICIPALITY, EXAMPLES, REPO, served
+from conftest import DEMO_BASE, DEMO_MUNICIPALITY, REPO, lift_example_file, served
 from demoi.catalogue import catalogue_graph
 from demoi.cli import cli
 from demoi.dcat import vocabulary as v
@@ -39,7 +39,6 @@ from demoi.guide import (
     guides,
     municipal_query,
 )
-from demoi.lifting import get_mapping, lift
 from demoi.publishing import publish_lifted
 from demoi.server import app_store, guide_page
 from demoi.server.example_queries import example_queries, functional_areas
@@ -343,13 +342,7 @@ def lifted_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("places/4401-facilities.qgis.csv", "facilities", "4401", {}),
             ("budget/0701-2024-expense.cp1253.csv", "budget-expense", "0701", {"year": "2024"}),
         ):
-            lifted = lift(
-                EXAMPLES / source,
-                get_mapping(mapping),
-                municipality=code,
-                parameters=parameters,
-                base_uri=BASE,
-            )
+            lifted = lift_example_file(source, mapping, code, BASE, parameters)
             publish_lifted(store, lifted, base_uri=BASE)
     finally:
         store.close()

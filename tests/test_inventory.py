@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 from flask import Flask
 from flask.testing import FlaskClient
 
-from conftest import DEMO_BASE, EXAMPLES
+from conftest import DEMO_BASE, lift_example_file
 from demoi.cli import cli
 from demoi.inventory import (
     CONFORMING,
@@ -29,7 +29,6 @@ from demoi.inventory import (
     UNCHECKED,
     inventory,
 )
-from demoi.lifting import get_mapping, lift
 from demoi.publishing import publish_lifted
 from demoi.server import app_store
 from demoi.server import inventory_page as page_module
@@ -47,14 +46,9 @@ BUDGET = ("budget/0701-2024-expense.cp1253.csv", "budget-expense", "0701", {"yea
 def publish(path: Path, source: str, mapping: str, code: str, parameters: dict[str, str]) -> None:
     store = OxigraphStore(path)
     try:
-        lifted = lift(
-            EXAMPLES / source,
-            get_mapping(mapping),
-            municipality=code,
-            parameters=parameters,
-            base_uri=BASE,
+        publish_lifted(
+            store, lift_example_file(source, mapping, code, BASE, parameters), base_uri=BASE
         )
-        publish_lifted(store, lifted, base_uri=BASE)
     finally:
         store.close()
 
