@@ -1,4 +1,5 @@
-"""Where the standards live: ``ontologies/``, ``shapes/`` and ``mappings/`` (and ``examples/``).
+"""Where the standards live: ``ontologies/``, ``shapes/``, ``mappings/`` and ``indicators/`` (and
+``examples/``).
 
 In a source checkout they are the top-level folders of the repository; in an installed wheel
 hatchling puts them inside the package as ``demoi/_standards/<folder>`` (see pyproject.toml).
@@ -9,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-STANDARD_FOLDERS = ("ontologies", "shapes", "mappings", "examples")
+STANDARD_FOLDERS = ("ontologies", "shapes", "mappings", "examples", "indicators")
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

@@ -1,0 +1,1 @@
+"""The Catalogue of Indicators (Κατάλογος Δεικτών): definitions, computation, integrity, charts."""
