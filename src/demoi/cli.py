@@ -40,6 +40,7 @@ from demoi.errors import (
 from demoi.formats import rdf_format_for
 from demoi.guide_command import guide as guide_command
 from demoi.harvest.command import harvest as harvest_group
+from demoi.indicators.command import indicators_group
 from demoi.inventory_command import inventory as inventory_command
 from demoi.iris import iri_problem, is_reserved
 from demoi.privacy.command import privacy as privacy_group
@@ -1269,6 +1270,7 @@ def catalog_contact(
 
 
 cli.add_command(inventory_command)
+cli.add_command(indicators_group)
 
 
 @privacy_group.command("allow")

@@ -272,6 +272,15 @@ SETTINGS: tuple[Setting, ...] = (
         str,
     ),
     Setting(
+        "indicators_dir",
+        "path",
+        "",
+        "Folder of the indicator definitions of the Catalogue of Indicators, one Turtle file per "
+        "indicator (docs/indicators.md). Empty: the catalogue demoi ships (indicators/); a "
+        "deployment whose monitoring committee approves its own points this to its copy.",
+        str,
+    ),
+    Setting(
         "pseudonymisation_secret",
         "secret",
         "",

@@ -266,12 +266,22 @@ def build_demo(store: Store, *, base_uri: str, options: DemoOptions | None = Non
     finally:
         if not kept:
             shutil.rmtree(folder, ignore_errors=True)
+    yield from _indicators(store, base_uri)
     seconds = time.monotonic() - started
     where = f"; sources kept in {folder}" if kept else ""
     yield (
         f"demo: {len(chosen.municipalities)} municipalities, {graphs} graphs, "
         f"{triples} triples, {seconds:.0f} s{where}"
     )
+
+
+def _indicators(store: Store, base_uri: str) -> Iterator[str]:
+    """The Catalogue of Indicators computed over what was just published, as
+    ``demoi indicators compute`` does, so the demo's /indicators pages have values."""
+    from demoi.indicators.definitions import read_definitions
+    from demoi.indicators.publication import publish_indicators
+
+    yield from publish_indicators(store, base_uri, read_definitions(base_uri).values())
 
 
 def _lifted(

@@ -1,0 +1,322 @@
+"""Computing an indicator: its formula, run over each municipality's own published graphs.
+
+The formula runs once per municipality, over a dataset made of that municipality's graphs
+(``{base}graph/<code>/…``) and the standards graphs: a formula reads data by vocabulary terms
+(``fin:municipality ?area``), and over the whole store a token of one municipality could write
+triples that claim another's budget; this way a value of 4401 comes from 4401's graphs only,
+and the graphs it came from are known.
+
+Missing inputs give no value and a note (a Gap), never a zero.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import pyoxigraph as ox
+
+from demoi.errors import DataError, Location
+from demoi.indicators.definitions import MUNICIPALITY, Definition, rounded
+from demoi.municipalities import municipalities
+from demoi.store import Store
+from demoi.store.base import Dataset
+from demoi.store.base import Row as Row_
+
+DCTERMS_MODIFIED = "http://purl.org/dc/terms/modified"
+DCTERMS_RELATION = "http://purl.org/dc/terms/relation"
+
+#: A formula runs over one municipality's graphs, which are small; a minute is generous, and a
+#: formula that takes longer is wrong (a cross product) rather than slow.
+FORMULA_TIMEOUT = 60.0
+
+
+def text(term: object) -> str | None:
+    """An IRI's or a literal's text; None for anything else (unbound, a blank node)."""
+    return term.value if isinstance(term, ox.NamedNode | ox.Literal) else None
+
+
+@dataclass(frozen=True)
+class Published:
+    """One published graph of a municipality, by its catalogue record."""
+
+    code: str
+    dataset: str
+    period: str | None
+    graph: str
+    modified: str | None
+
+
+@dataclass(frozen=True)
+class Value:
+    code: str
+    period: str
+    value: Decimal
+    coverage: Decimal | None
+    sources: tuple[str, ...]
+    #: The period was not in the data (a register): it is the year of the latest publication.
+    period_from_publication: bool = False
+
+    @property
+    def is_provisional(self) -> bool:
+        return self.coverage is not None and self.coverage < 1
+
+
+@dataclass(frozen=True)
+class Gap:
+    """No value for a municipality (and period), and why, in Greek and English."""
+
+    code: str
+    period: str | None
+    reason_el: str
+    reason_en: str
+
+
+@dataclass(frozen=True)
+class Computation:
+    definition: Definition
+    values: tuple[Value, ...]
+    gaps: tuple[Gap, ...]
+
+    @property
+    def periods(self) -> list[str]:
+        return sorted({value.period for value in self.values})
+
+
+def published_graphs(store: Store, base: str) -> list[Published]:
+    """Every graph a municipality published through a lift, by the records of its own catalogue
+    graph (``{base}graph/<code>/catalogue``, which no token writes)."""
+    from demoi.dcat.model import catalogue_graphs, own_catalogue
+
+    graphs = catalogue_graphs(store, base)
+    if not graphs:
+        return []
+    query = f"""
+SELECT ?catalogue ?graph (MAX(STR(?modified)) AS ?when) WHERE {{
+  VALUES ?catalogue {{ {" ".join(f"<{g}>" for g in graphs)} }}
+  GRAPH ?catalogue {{ ?record <{DCTERMS_RELATION}> ?graph .
+                      OPTIONAL {{ ?record <{DCTERMS_MODIFIED}> ?modified }} }}
+}} GROUP BY ?catalogue ?graph"""
+    found = []
+    for catalogue, graph, when in store.query(query).rows:
+        code = own_catalogue(base, text(catalogue) or "")
+        if code is None or not isinstance(graph, ox.NamedNode):
+            continue
+        parts = graph.value.removeprefix(f"{base}graph/{code}/").split("/")
+        if not graph.value.startswith(f"{base}graph/{code}/") or not parts[0]:
+            continue  # a record may only describe its own municipality's graphs
+        period = parts[1] if len(parts) > 1 else None
+        found.append(Published(code, parts[0], period, graph.value, text(when)))
+    return found
+
+
+def municipality_dataset(store: Store, base: str, code: str) -> Dataset:
+    """The graphs a formula sees for ``code``: its own and the standards'."""
+    own, standards = f"{base}graph/{code}/", f"{base}graph/standards/"
+    graphs = tuple(info.iri for info in store.graphs() if info.iri.startswith((own, standards)))
+    return Dataset(default_graphs=graphs, named_graphs=graphs)
+
+
+@dataclass(frozen=True)
+class Row:
+    period: str | None
+    value: Decimal | None
+    coverage: Decimal | None
+
+
+def formula_rows(store: Store, base: str, definition: Definition, code: str) -> list[Row]:
+    """What the formula gives for municipality ``code``, over its graphs alone; rows about any
+    other area are dropped."""
+    result = store.query(
+        definition.formula,
+        dataset=municipality_dataset(store, base, code),
+        timeout=FORMULA_TIMEOUT,
+    )
+    columns = {name: index for index, name in enumerate(result.variables)}
+    area = MUNICIPALITY + code
+    rows = []
+    for row in result.rows:
+        if text(row[columns["area"]]) != area:
+            continue
+        rows.append(
+            Row(
+                _year(_cell(row, columns, "period")),
+                _number(_cell(row, columns, "value")),
+                _number(_cell(row, columns, "coverage")),
+            )
+        )
+    return rows
+
+
+def _cell(row: Row_, columns: dict[str, int], name: str) -> str | None:
+    if name not in columns:
+        return None
+    term = row[columns[name]]
+    return term.value if isinstance(term, ox.Literal) else None
+
+
+def _year(text: str | None) -> str | None:
+    if text is None:
+        return None
+    matched = re.match(r"^(\d{4})", text.strip())
+    return matched.group(1) if matched else None
+
+
+def _number(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def compute(
+    store: Store,
+    base: str,
+    definition: Definition,
+    *,
+    year: str | None = None,
+    codes: Iterable[str] | None = None,
+) -> Computation:
+    """The indicator for every municipality that publishes data (or those of ``codes``), for
+    every period, or for ``year`` alone."""
+    everything = published_graphs(store, base)
+    by_code: dict[str, list[Published]] = {}
+    for graph in everything:
+        if graph.dataset in definition.sources:
+            by_code.setdefault(graph.code, []).append(graph)
+    # Every municipality that publishes anything: one without this indicator's inputs gets a
+    # note saying which are missing, so that its absence from the table is explained.
+    wanted = set(codes) if codes is not None else {graph.code for graph in everything}
+    values: list[Value] = []
+    gaps: list[Gap] = []
+    for code in sorted(wanted & set(municipalities())):
+        graphs = by_code.get(code, [])
+        found, missed = _for_municipality(store, base, definition, code, graphs, year)
+        values += found
+        gaps += missed
+    periods = {value.period for value in values}
+    gaps += _periods_without_value(definition, values, by_code, wanted, periods)
+    return Computation(definition, tuple(values), tuple(sorted(gaps, key=_gap_order)))
+
+
+def _gap_order(gap: Gap) -> tuple[str, str]:
+    return gap.code, gap.period or ""
+
+
+def _for_municipality(
+    store: Store,
+    base: str,
+    definition: Definition,
+    code: str,
+    graphs: list[Published],
+    year: str | None,
+) -> tuple[list[Value], list[Gap]]:
+    missing = [d for d in definition.sources if d not in {g.dataset for g in graphs}]
+    if missing:
+        return [], [_missing_sources(code, year, missing)]
+    latest = max((g.modified or "" for g in graphs), default="")[:4] or None
+    values, gaps = [], []
+    rows = formula_rows(store, base, definition, code)
+    _one_row_per_period(definition, code, [row.period or latest for row in rows])
+    for row in rows:
+        period = row.period or latest
+        if period is None or (year is not None and period != year):
+            continue
+        if row.value is None:
+            gaps.append(
+                Gap(
+                    code,
+                    period,
+                    "ο τύπος δεν έδωσε τιμή: λείπει κάποιο ποσό ή μέτρηση από τα δεδομένα "
+                    "της περιόδου",
+                    "the formula gave no value: an amount or a measurement is missing from the "
+                    "period's data",
+                )
+            )
+            continue
+        sources = tuple(
+            sorted(g.graph for g in graphs if g.period is None or g.period.startswith(period))
+        )
+        values.append(
+            Value(
+                code,
+                period,
+                rounded(row.value, definition.decimals),
+                None if row.coverage is None else rounded(min(row.coverage, Decimal(1)), 3),
+                sources,
+                period_from_publication=row.period is None,
+            )
+        )
+    if not values and not gaps:
+        gaps.append(
+            Gap(
+                code,
+                year,
+                "τα δημοσιευμένα δεδομένα του δήμου δεν δίνουν τιμή (π.χ. δεν έχουν τις εγγραφές "
+                "που διαβάζει ο τύπος)",
+                "the municipality's published data give no value (e.g. they lack the records "
+                "the formula reads)",
+            )
+        )
+    return values, gaps
+
+
+def _one_row_per_period(definition: Definition, code: str, periods: list[str | None]) -> None:
+    """Two rows for one municipality and period would make two values of one observation."""
+    seen: set[str | None] = set()
+    for period in periods:
+        if period in seen:
+            raise DataError(
+                f"the formula gives more than one row for {code} and period {period}: it must "
+                "give one row per municipality and period (GROUP BY ?area ?period)",
+                location=Location(str(definition.path)),
+            )
+        seen.add(period)
+
+
+def _missing_sources(code: str, period: str | None, missing: list[str]) -> Gap:
+    names = ", ".join(missing)
+    return Gap(
+        code,
+        period,
+        f"ο δήμος δεν έχει δημοσιεύσει: {names}",
+        f"the municipality has not published: {names}",
+    )
+
+
+def _periods_without_value(
+    definition: Definition,
+    values: list[Value],
+    by_code: dict[str, list[Published]],
+    wanted: set[str],
+    periods: set[str],
+) -> list[Gap]:
+    """A municipality with a value for some periods but not for another period others have:
+    a note for that period too, so that a gap in a time series is explained."""
+    has = {(value.code, value.period) for value in values}
+    with_values = {value.code for value in values}
+    gaps = []
+    for code in sorted(with_values & wanted):
+        for period in sorted(periods):
+            if (code, period) in has:
+                continue
+            periodic = [g for g in by_code.get(code, []) if g.period is not None]
+            covered = any(g.period and g.period.startswith(period) for g in periodic)
+            gaps.append(
+                Gap(
+                    code,
+                    period,
+                    f"δεν υπάρχουν δεδομένα του {period}"
+                    if periodic and not covered
+                    else f"τα δεδομένα του δήμου δεν δίνουν τιμή για το {period}",
+                    f"no data for {period}"
+                    if periodic and not covered
+                    else f"the municipality's data give no value for {period}",
+                )
+            )
+    return gaps

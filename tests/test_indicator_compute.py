@@ -1,0 +1,408 @@
+"""Computing and publishing indicators (demoi.indicators.compute, cube, `demoi indicators`) on a
+real store built here: the 2024 expenditure of Kalamata (4401) and Thessaloniki (0701) and the
+2024 revenue of Kalamata lifted from examples/. Definitions are the shipped
+budget-execution-rate and variants of it written into a temporary folder (the setting
+``indicators_dir``), so each rule can be broken on its own."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner, Result
+
+from conftest import lift_example_file
+from demoi.cli import cli
+from demoi.errors import DataError, QuerySyntaxError, RdfSyntaxError, ValidationFailed
+from demoi.indicators import cube
+from demoi.indicators.compute import compute
+from demoi.indicators.definitions import indicators_folder, read_definition, read_definitions
+from demoi.indicators.integrity import check_cube
+from demoi.indicators.results import published_results
+from demoi.publishing import publish_lifted
+from demoi.store import OxigraphStore
+
+BASE = "http://demoi.test/"
+SHIPPED = indicators_folder() / "budget-execution-rate.ttl"
+EXPENSE_4401 = ("budget/4401-2024-expense.utf8.csv", "budget-expense", "4401", {"year": "2024"})
+EXPENSE_0701 = ("budget/0701-2024-expense.cp1253.csv", "budget-expense", "0701", {"year": "2024"})
+REVENUE_4401 = ("budget/4401-2024-revenue.utf16.csv", "budget-revenue", "4401", {"year": "2024"})
+
+REVENUE_FORMULA = """PREFIX fin: <https://w3id.org/demoi/def/finance#>
+SELECT ?area ?period ?value WHERE {
+  { SELECT ?area ?period (SUM(?amount) AS ?collected) WHERE {
+      ?line a fin:RevenueLine ; fin:municipality ?area ; fin:fiscalYear ?period ;
+            fin:collected ?amount } GROUP BY ?area ?period }
+  { SELECT ?area ?period (SUM(?amount) AS ?certified) WHERE {
+      ?line a fin:RevenueLine ; fin:municipality ?area ; fin:fiscalYear ?period ;
+            fin:certified ?amount } GROUP BY ?area ?period }
+  FILTER(?certified > 0) BIND(?collected / ?certified * 100 AS ?value)
+}"""
+
+
+def variant(folder: Path, identifier: str, **changes: str) -> Path:
+    """The shipped budget-execution-rate definition as ``identifier``, with ``formula``,
+    ``status`` (draft, approved, withdrawn) or ``source`` (a dataset id) replaced."""
+    text = SHIPPED.read_text(encoding="utf-8").replace("budget-execution-rate", identifier)
+    if "formula" in changes:
+        text = re.sub(
+            r'stat:formula """.*?""" ;',
+            f'stat:formula """{changes["formula"]}""" ;',
+            text,
+            flags=re.S,
+        )
+    if "status" in changes:
+        text = text.replace("indicator-status/approved", f"indicator-status/{changes['status']}")
+    if "source" in changes:
+        text = text.replace('"budget-expense"', f'"{changes["source"]}"')
+    path = folder / f"{identifier}.ttl"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("indicators") / "store"
+    store = OxigraphStore(path)
+    try:
+        for source, mapping, code, parameters in (EXPENSE_4401, EXPENSE_0701, REVENUE_4401):
+            lifted = lift_example_file(source, mapping, code, BASE, parameters)
+            publish_lifted(store, lifted, base_uri=BASE)
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def store(built: Path, tmp_path: Path) -> Iterator[OxigraphStore]:
+    """A copy of the built store, so a test may publish into it."""
+    copy = tmp_path / "store"
+    shutil.copytree(built, copy)
+    opened = OxigraphStore(copy)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    made = tmp_path / "indicators"
+    made.mkdir()
+    shutil.copy(SHIPPED, made)
+    variant(made, "revenue-collection-rate", formula=REVENUE_FORMULA, source="budget-revenue")
+    return made
+
+
+def run(store_path: Path, folder: Path, *args: str) -> Result:
+    env = {
+        "DEMOI_BASE_URI": BASE,
+        "DEMOI_STORE": str(store_path),
+        "DEMOI_INDICATORS_DIR": str(folder),
+    }
+    return CliRunner().invoke(cli, ["indicators", *args], env=env)
+
+
+def test_budget_execution_rate_per_municipality(store: OxigraphStore, folder: Path) -> None:
+    # Research §1, checked by hand on the lifted lines: paid / adjusted × 100.
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    computed = compute(store, BASE, definition)
+    found = {(v.code, v.period): v for v in computed.values}
+    assert found[("4401", "2024")].value == Decimal("80.7")
+    assert found[("0701", "2024")].value == Decimal("87.4")
+    assert found[("4401", "2024")].sources == (f"{BASE}graph/4401/budget-expense/2024",)
+    assert computed.gaps == ()
+
+
+def test_a_municipality_without_revenue_gets_a_note_not_a_zero(
+    store: OxigraphStore, folder: Path
+) -> None:
+    definition = read_definitions(BASE, folder)["revenue-collection-rate"]
+    computed = compute(store, BASE, definition, codes=["4401", "0701"])
+    assert {v.code for v in computed.values} == {"4401"}
+    (gap,) = computed.gaps
+    assert (gap.code, gap.period) == ("0701", None)
+    assert "budget-revenue" in gap.reason_en and "budget-revenue" in gap.reason_el
+
+
+def test_a_municipality_cannot_change_anothers_value(store: OxigraphStore, folder: Path) -> None:
+    """A graph of 4401 (which 4401's token may write) claiming 0701's budget lines is not read
+    for 0701: each municipality's value comes from its own graphs."""
+    forged = f"""
+<{BASE}id/forged/1> a <https://w3id.org/demoi/def/finance#ExpenditureLine> ;
+  <https://w3id.org/demoi/def/finance#municipality> <https://w3id.org/demoi/code/municipality/0701> ;
+  <https://w3id.org/demoi/def/finance#fiscalYear> "2024"^^<http://www.w3.org/2001/XMLSchema#gYear> ;
+  <https://w3id.org/demoi/def/finance#paid> 900000000.00 ;
+  <https://w3id.org/demoi/def/finance#adjusted> 1.00 .
+"""
+    store.replace_graph(f"{BASE}graph/4401/forged", forged.encode(), ox.RdfFormat.TURTLE)
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    found = {v.code: v.value for v in compute(store, BASE, definition).values}
+    assert found == {"4401": Decimal("80.7"), "0701": Decimal("87.4")}
+
+
+def test_published_cube_passes_the_integrity_constraints(
+    store: OxigraphStore, folder: Path
+) -> None:
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    cube.publish(store, BASE, compute(store, BASE, definition), label="test")
+    graph = cube.cube_graph(BASE, "budget-execution-rate")
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(graph)]
+    assert check_cube(triples, cube.integrity_background()) == []
+    observations = store.query(
+        f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?o a <http://purl.org/linked-data/cube#Observation> }} }}"
+    ).rows
+    assert len(observations) == 2
+    read_back = published_results(store, BASE, definition)
+    assert {(v.code, v.value) for v in read_back.values} == {
+        ("4401", Decimal("80.7")),
+        ("0701", Decimal("87.4")),
+    }
+
+
+def test_the_publication_records_its_plan_and_sources(store: OxigraphStore, folder: Path) -> None:
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    cube.publish(store, BASE, compute(store, BASE, definition), label="test")
+    rows = store.query(
+        f"""PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?used ?plan WHERE {{ GRAPH <{BASE}graph/provenance> {{
+  <{cube.cube_graph(BASE, "budget-execution-rate")}> prov:wasGeneratedBy ?activity .
+  ?activity prov:used ?used ; prov:qualifiedAssociation/prov:hadPlan ?plan }} }}"""
+    ).rows
+    used = {row[0].value for row in rows if row[0] is not None}
+    plans = {row[1].value for row in rows if row[1] is not None}
+    assert {
+        f"{BASE}graph/4401/budget-expense/2024",
+        f"{BASE}graph/0701/budget-expense/2024",
+    } <= used
+    assert f"{BASE}id/indicator/budget-execution-rate" in plans
+
+
+def test_a_broken_cube_is_refused(folder: Path) -> None:
+    """A cube without its required attribute obsStatus breaks IC-13 and is not published."""
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    from demoi.indicators.compute import Computation, Value
+
+    computation = Computation(definition, (Value("4401", "2024", Decimal("80.7"), None, ()),), ())
+    triples = [
+        t
+        for t in cube.cube_triples(BASE, computation)
+        if t.predicate.value != "http://purl.org/linked-data/sdmx/2009/attribute#obsStatus"
+    ]
+    with pytest.raises(ValidationFailed, match="IC-13"):
+        cube.check(triples, "test")
+
+
+def test_coverage_below_one_is_provisional(store: OxigraphStore, folder: Path) -> None:
+    formula = """PREFIX fin: <https://w3id.org/demoi/def/finance#>
+SELECT ?area ?period (COUNT(?line) AS ?value) (0.25 AS ?coverage) WHERE {
+  ?line a fin:ExpenditureLine ; fin:municipality ?area ; fin:fiscalYear ?period .
+} GROUP BY ?area ?period"""
+    variant(folder, "partial", formula=formula)
+    definition = read_definitions(BASE, folder)["partial"]
+    computed = compute(store, BASE, definition, codes=["4401"])
+    (value,) = computed.values
+    assert value.is_provisional and value.coverage == Decimal("0.250")
+    triples = cube.cube_triples(BASE, computed)
+    statuses = {t.object.value for t in triples if t.predicate.value.endswith("#obsStatus")}
+    assert statuses == {"http://purl.org/linked-data/sdmx/2009/code#obsStatus-P"}
+
+
+def test_a_register_takes_the_year_of_its_publication(store: OxigraphStore, folder: Path) -> None:
+    formula = """PREFIX fin: <https://w3id.org/demoi/def/finance#>
+SELECT ?area (COUNT(?line) AS ?value) WHERE {
+  ?line a fin:ExpenditureLine ; fin:municipality ?area } GROUP BY ?area"""
+    variant(folder, "register", formula=formula)
+    definition = read_definitions(BASE, folder)["register"]
+    (value,) = compute(store, BASE, definition, codes=["4401"]).values
+    assert value.period_from_publication
+    assert re.fullmatch(r"20\d\d", value.period)
+
+
+def test_two_rows_for_one_period_are_refused(store: OxigraphStore, folder: Path) -> None:
+    formula = """PREFIX fin: <https://w3id.org/demoi/def/finance#>
+SELECT ?area ?period ?value WHERE {
+  ?line a fin:ExpenditureLine ; fin:municipality ?area ; fin:fiscalYear ?period ; fin:paid ?value }"""
+    path = variant(folder, "ungrouped", formula=formula)
+    definition = read_definitions(BASE, folder)["ungrouped"]
+    with pytest.raises(DataError, match="more than one row for 4401") as raised:
+        compute(store, BASE, definition, codes=["4401"])
+    assert raised.value.location is not None and raised.value.location.file == str(path)
+
+
+def test_unbound_value_is_a_note(store: OxigraphStore, folder: Path) -> None:
+    formula = """PREFIX fin: <https://w3id.org/demoi/def/finance#>
+SELECT ?area ?period ?value WHERE {
+  ?line a fin:ExpenditureLine ; fin:municipality ?area ; fin:fiscalYear ?period .
+  OPTIONAL { ?line fin:nothing ?value } } LIMIT 1"""
+    variant(folder, "unbound", formula=formula)
+    definition = read_definitions(BASE, folder)["unbound"]
+    computed = compute(store, BASE, definition, codes=["4401"])
+    assert computed.values == ()
+    assert [(g.code, g.period) for g in computed.gaps] == [("4401", "2024")]
+
+
+# --- definitions that are wrong: file and line, nothing published ---------------------------
+
+
+def test_formula_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, "broken", formula="SELECT ?area ?value WHERE {\n  ?area ?p ?value .\n  FILTER(\n}"
+    )
+    with pytest.raises(QuerySyntaxError) as raised:
+        read_definition(path, BASE)
+    text = SHIPPED.read_text(encoding="utf-8")
+    formula_line = text[: text.index("stat:formula")].count("\n") + 1
+    assert raised.value.location is not None
+    assert raised.value.location.file == str(path)
+    assert raised.value.location.line == formula_line + 3
+
+
+def test_formula_must_project_area_and_value(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, "projection", formula="SELECT ?area ?amount WHERE { ?area ?p ?amount }"
+    )
+    with pytest.raises(DataError, match=r"lacks \?value"):
+        read_definition(path, BASE)
+
+
+def test_formula_must_be_a_select(tmp_path: Path) -> None:
+    path = variant(tmp_path, "ask", formula="ASK { ?s ?p ?o }")
+    with pytest.raises(DataError, match="SELECT"):
+        read_definition(path, BASE)
+
+
+def test_unknown_source_dataset_is_named(tmp_path: Path) -> None:
+    path = variant(tmp_path, "unknown-source", source="budget-expenses")
+    with pytest.raises(DataError, match="budget-expenses") as raised:
+        read_definition(path, BASE)
+    assert raised.value.location is not None and raised.value.location.line
+
+
+def test_file_name_must_be_the_identifier(tmp_path: Path) -> None:
+    path = variant(tmp_path, "named")
+    renamed = path.rename(tmp_path / "other-name.ttl")
+    with pytest.raises(DataError, match="exactly one stat:Indicator"):
+        read_definition(renamed, BASE)
+
+
+def test_turtle_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.ttl"
+    path.write_text("@prefix x: <http://x/> .\n\nx:a x:b \n", encoding="utf-8")
+    with pytest.raises(RdfSyntaxError) as raised:
+        read_definition(path, BASE)
+    assert raised.value.location is not None and raised.value.location.line == 4
+
+
+def test_approved_without_a_body_is_refused(tmp_path: Path) -> None:
+    path = variant(tmp_path, "unsigned")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r" ;\n    stat:approvedBy <[^>]+> \.", " .", text), encoding="utf-8")
+    with pytest.raises(ValidationFailed):
+        read_definition(path, BASE)
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def test_compute_publishes_approved_and_check_passes(
+    built: Path, tmp_path: Path, folder: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    result = run(copy, folder, "compute")
+    assert result.exit_code == 0, result.output
+    assert "budget-execution-rate: 2 value(s), 0 note(s)" in result.output
+    assert "revenue-collection-rate: 1 value(s), 1 note(s)" in result.output
+    checked = run(copy, folder, "check")
+    assert checked.exit_code == 0, checked.output
+    assert checked.output.count("passes IC-1 … IC-21") == 2
+
+
+def test_a_draft_is_not_published(built: Path, tmp_path: Path, folder: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    variant(folder, "draft-rate", status="draft")
+    refused = run(copy, folder, "compute", "--indicator", "draft-rate")
+    assert refused.exit_code == 2 and "draft" in refused.output
+    preview = run(copy, folder, "compute", "--indicator", "draft-rate", "--dry-run")
+    assert preview.exit_code == 0 and "draft-rate\t4401\t2024\t80.7" in preview.output
+    everything = run(copy, folder, "compute")
+    assert "draft-rate" not in everything.output
+    listed = run(copy, folder, "list")
+    assert "draft-rate" not in listed.output
+    assert "draft-rate\tdraft" in run(copy, folder, "list", "--all").output
+    opened = OxigraphStore(copy)
+    try:
+        assert not list(opened.quads(cube.cube_graph(BASE, "draft-rate")))
+    finally:
+        opened.close()
+
+
+def test_a_withdrawn_indicator_leaves_the_store(built: Path, tmp_path: Path, folder: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    assert run(copy, folder, "compute").exit_code == 0
+    variant(
+        folder,
+        "revenue-collection-rate",
+        formula=REVENUE_FORMULA,
+        source="budget-revenue",
+        status="withdrawn",
+    )
+    result = run(copy, folder, "compute")
+    assert result.exit_code == 0, result.output
+    assert "revenue-collection-rate: withdrawn, its values removed" in result.output
+    opened = OxigraphStore(copy)
+    try:
+        assert not list(opened.quads(cube.cube_graph(BASE, "revenue-collection-rate")))
+    finally:
+        opened.close()
+
+
+def test_compute_one_year_keeps_the_others(built: Path, tmp_path: Path, folder: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    assert run(copy, folder, "compute", "--indicator", "budget-execution-rate").exit_code == 0
+    result = run(copy, folder, "compute", "--indicator", "budget-execution-rate", "--year", "2023")
+    assert result.exit_code == 0, result.output
+    assert "budget-execution-rate: 2 value(s)" in result.output
+
+
+def test_bad_year_and_unknown_indicator_are_usage_errors(built: Path, folder: Path) -> None:
+    assert run(built, folder, "compute", "--year", "24").exit_code == 2
+    unknown = run(built, folder, "compute", "--indicator", "nope")
+    assert unknown.exit_code == 2 and "no indicator 'nope'" in unknown.output
+
+
+def test_a_broken_definition_stops_the_command_with_its_file(built: Path, folder: Path) -> None:
+    path = variant(folder, "broken", formula="SELECT ?area ?value WHERE { FILTER( }")
+    result = run(built, folder, "list")
+    assert result.exit_code == 1
+    assert str(path) in result.output and "Traceback" not in result.output
+
+
+def test_chart_writes_svg_and_png(built: Path, tmp_path: Path, folder: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    assert run(copy, folder, "compute").exit_code == 0
+    svg = tmp_path / "chart.svg"
+    written = run(copy, folder, "chart", "budget-execution-rate", "--out", str(svg), "--lang", "en")
+    assert written.exit_code == 0, written.output
+    text = svg.read_text(encoding="utf-8")
+    assert "Budget execution rate, 2024" in text and "80.7" in text and "87.4" in text
+    png = tmp_path / "chart.png"
+    drawn = run(
+        copy, folder, "chart", "budget-execution-rate", "--kind", "series", "--out", str(png)
+    )
+    assert drawn.exit_code == 0, drawn.output
+    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    wrong = run(copy, folder, "chart", "budget-execution-rate", "--out", str(tmp_path / "x.gif"))
+    assert wrong.exit_code == 2
+    no_year = run(
+        copy, folder, "chart", "budget-execution-rate", "--year", "1999", "--out", str(svg)
+    )
+    assert no_year.exit_code == 1 and "1999" in no_year.output
