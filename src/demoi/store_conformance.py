@@ -201,18 +201,19 @@ def _unrecorded(
     area: str | None,
 ) -> list[str]:
     """The graphs of the scope without a catalogue record (none belongs to an area), but the
-    standards (vocabularies and code lists, `demoi demo`), which are no municipality's data."""
+    standards (vocabularies and code lists, `demoi demo`) and the indicator cubes (`demoi
+    indicators compute`, which checks them itself), which are no municipality's data."""
     if area is not None:
         return []
     prefix = f"{base}graph/{municipality}/" if municipality is not None else ""
-    standards = f"{base}graph/standards/"
+    platform = (f"{base}graph/standards/", f"{base}graph/indicators/")
     return [
         info.iri
         for info in store.graphs()
         if info.iri not in published
         and not is_reserved(info.iri)
         and info.iri.startswith(prefix)
-        and not info.iri.startswith(standards)
+        and not info.iri.startswith(platform)
     ]
 
 

@@ -85,17 +85,31 @@ class Computation:
         return sorted({value.period for value in self.values})
 
 
-def published_graphs(store: Store, base: str) -> list[Published]:
+@dataclass(frozen=True)
+class Inputs:
+    """What the store holds for the computation: its graphs and the municipalities' published
+    graphs. Read once per run: listing the graphs scans the whole store."""
+
+    graphs: tuple[str, ...]
+    published: tuple[Published, ...]
+
+
+def read_inputs(store: Store, base: str) -> Inputs:
+    graphs = tuple(info.iri for info in store.graphs())
+    return Inputs(graphs, tuple(published_graphs(store, base, graphs)))
+
+
+def published_graphs(store: Store, base: str, graphs: tuple[str, ...]) -> list[Published]:
     """Every graph a municipality published through a lift, by the records of its own catalogue
     graph (``{base}graph/<code>/catalogue``, which no token writes)."""
-    from demoi.dcat.model import catalogue_graphs, own_catalogue
+    from demoi.dcat.model import own_catalogue
 
-    graphs = catalogue_graphs(store, base)
-    if not graphs:
+    catalogues = [graph for graph in graphs if own_catalogue(base, graph)]
+    if not catalogues:
         return []
     query = f"""
 SELECT ?catalogue ?graph (MAX(STR(?modified)) AS ?when) WHERE {{
-  VALUES ?catalogue {{ {" ".join(f"<{g}>" for g in graphs)} }}
+  VALUES ?catalogue {{ {" ".join(f"<{g}>" for g in catalogues)} }}
   GRAPH ?catalogue {{ ?record <{DCTERMS_RELATION}> ?graph .
                       OPTIONAL {{ ?record <{DCTERMS_MODIFIED}> ?modified }} }}
 }} GROUP BY ?catalogue ?graph"""
@@ -112,11 +126,11 @@ SELECT ?catalogue ?graph (MAX(STR(?modified)) AS ?when) WHERE {{
     return found
 
 
-def municipality_dataset(store: Store, base: str, code: str) -> Dataset:
+def municipality_dataset(base: str, code: str, graphs: tuple[str, ...]) -> Dataset:
     """The graphs a formula sees for ``code``: its own and the standards'."""
     own, standards = f"{base}graph/{code}/", f"{base}graph/standards/"
-    graphs = tuple(info.iri for info in store.graphs() if info.iri.startswith((own, standards)))
-    return Dataset(default_graphs=graphs, named_graphs=graphs)
+    chosen = tuple(graph for graph in graphs if graph.startswith((own, standards)))
+    return Dataset(default_graphs=chosen, named_graphs=chosen)
 
 
 @dataclass(frozen=True)
@@ -126,12 +140,20 @@ class Row:
     coverage: Decimal | None
 
 
-def formula_rows(store: Store, base: str, definition: Definition, code: str) -> list[Row]:
+def formula_rows(
+    store: Store,
+    base: str,
+    definition: Definition,
+    code: str,
+    graphs: tuple[str, ...] | None = None,
+) -> list[Row]:
     """What the formula gives for municipality ``code``, over its graphs alone; rows about any
     other area are dropped."""
+    if graphs is None:
+        graphs = tuple(info.iri for info in store.graphs())
     result = store.query(
         definition.formula,
-        dataset=municipality_dataset(store, base, code),
+        dataset=municipality_dataset(base, code, graphs),
         timeout=FORMULA_TIMEOUT,
     )
     columns = {name: index for index, name in enumerate(result.variables)}
@@ -181,10 +203,12 @@ def compute(
     *,
     year: str | None = None,
     codes: Iterable[str] | None = None,
+    inputs: Inputs | None = None,
 ) -> Computation:
     """The indicator for every municipality that publishes data (or those of ``codes``), for
     every period, or for ``year`` alone."""
-    everything = published_graphs(store, base)
+    inputs = inputs or read_inputs(store, base)
+    everything = inputs.published
     by_code: dict[str, list[Published]] = {}
     for graph in everything:
         if graph.dataset in definition.sources:
@@ -196,7 +220,7 @@ def compute(
     gaps: list[Gap] = []
     for code in sorted(wanted & set(municipalities())):
         graphs = by_code.get(code, [])
-        found, missed = _for_municipality(store, base, definition, code, graphs, year)
+        found, missed = _for_municipality(store, base, definition, code, graphs, year, inputs)
         values += found
         gaps += missed
     periods = {value.period for value in values}
@@ -215,13 +239,14 @@ def _for_municipality(
     code: str,
     graphs: list[Published],
     year: str | None,
+    inputs: Inputs,
 ) -> tuple[list[Value], list[Gap]]:
     missing = [d for d in definition.sources if d not in {g.dataset for g in graphs}]
     if missing:
         return [], [_missing_sources(code, year, missing)]
     latest = max((g.modified or "" for g in graphs), default="")[:4] or None
     values, gaps = [], []
-    rows = formula_rows(store, base, definition, code)
+    rows = formula_rows(store, base, definition, code, inputs.graphs)
     _one_row_per_period(definition, code, [row.period or latest for row in rows])
     for row in rows:
         period = row.period or latest
