@@ -15,8 +15,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
+from flask import Flask
 
-from conftest import lift_example_file
+from conftest import DEMO_BASE, lift_example_file
 from demoi.cli import cli
 from demoi.errors import DataError, QuerySyntaxError, RdfSyntaxError, ValidationFailed
 from demoi.indicators import cube
@@ -25,6 +26,7 @@ from demoi.indicators.definitions import indicators_folder, read_definition, rea
 from demoi.indicators.integrity import check_cube
 from demoi.indicators.results import published_results
 from demoi.publishing import publish_lifted
+from demoi.server import app_store
 from demoi.store import OxigraphStore
 
 BASE = "http://demoi.test/"
@@ -132,11 +134,11 @@ def test_a_municipality_cannot_change_anothers_value(store: OxigraphStore, folde
     """A graph of 4401 (which 4401's token may write) claiming 0701's budget lines is not read
     for 0701: each municipality's value comes from its own graphs."""
     forged = f"""
-<{BASE}id/forged/1> a <https://w3id.org/demoi/def/finance#ExpenditureLine> ;
-  <https://w3id.org/demoi/def/finance#municipality> <https://w3id.org/demoi/code/municipality/0701> ;
-  <https://w3id.org/demoi/def/finance#fiscalYear> "2024"^^<http://www.w3.org/2001/XMLSchema#gYear> ;
-  <https://w3id.org/demoi/def/finance#paid> 900000000.00 ;
-  <https://w3id.org/demoi/def/finance#adjusted> 1.00 .
+@prefix fin: <https://w3id.org/demoi/def/finance#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{BASE}id/forged/1> a fin:ExpenditureLine ;
+  fin:municipality <https://w3id.org/demoi/code/municipality/0701> ;
+  fin:fiscalYear "2024"^^xsd:gYear ; fin:paid 900000000.00 ; fin:adjusted 1.00 .
 """
     store.replace_graph(f"{BASE}graph/4401/forged", forged.encode(), ox.RdfFormat.TURTLE)
     definition = read_definitions(BASE, folder)["budget-execution-rate"]
@@ -153,7 +155,9 @@ def test_published_cube_passes_the_integrity_constraints(
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(graph)]
     assert check_cube(triples, cube.integrity_background()) == []
     observations = store.query(
-        f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?o a <http://purl.org/linked-data/cube#Observation> }} }}"
+        "SELECT ?o WHERE { GRAPH <"
+        + graph
+        + "> { ?o a <http://purl.org/linked-data/cube#Observation> } }"
     ).rows
     assert len(observations) == 2
     read_back = published_results(store, BASE, definition)
@@ -225,7 +229,8 @@ SELECT ?area (COUNT(?line) AS ?value) WHERE {
 def test_two_rows_for_one_period_are_refused(store: OxigraphStore, folder: Path) -> None:
     formula = """PREFIX fin: <https://w3id.org/demoi/def/finance#>
 SELECT ?area ?period ?value WHERE {
-  ?line a fin:ExpenditureLine ; fin:municipality ?area ; fin:fiscalYear ?period ; fin:paid ?value }"""
+  ?line a fin:ExpenditureLine ; fin:municipality ?area ; fin:fiscalYear ?period ;
+        fin:paid ?value }"""
     path = variant(folder, "ungrouped", formula=formula)
     definition = read_definitions(BASE, folder)["ungrouped"]
     with pytest.raises(DataError, match="more than one row for 4401") as raised:
@@ -272,6 +277,14 @@ def test_formula_must_project_area_and_value(tmp_path: Path) -> None:
 def test_formula_must_be_a_select(tmp_path: Path) -> None:
     path = variant(tmp_path, "ask", formula="ASK { ?s ?p ?o }")
     with pytest.raises(DataError, match="SELECT"):
+        read_definition(path, BASE)
+
+
+def test_formula_may_not_choose_its_graphs(tmp_path: Path) -> None:
+    other = "http://demoi.test/graph/0701/budget-expense/2024"
+    formula = f"SELECT ?area ?value FROM <{other}> WHERE {{ ?area ?p ?value }}"
+    path = variant(tmp_path, "from", formula=formula)
+    with pytest.raises(DataError, match="FROM"):
         read_definition(path, BASE)
 
 
@@ -376,6 +389,23 @@ def test_bad_year_and_unknown_indicator_are_usage_errors(built: Path, folder: Pa
     assert run(built, folder, "compute", "--year", "24").exit_code == 2
     unknown = run(built, folder, "compute", "--indicator", "nope")
     assert unknown.exit_code == 2 and "no indicator 'nope'" in unknown.output
+
+
+def test_every_demo_cube_passes_the_checks(demo_app: Flask) -> None:
+    """The demo (and so `make run`) publishes every approved indicator; each cube passes the
+    statistics profile and IC-1 … IC-21 as published."""
+    store = app_store(demo_app)
+    published = 0
+    for definition in read_definitions(DEMO_BASE).values():
+        graph = cube.cube_graph(DEMO_BASE, definition.identifier)
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads(graph)]
+        if not definition.is_public:
+            assert not triples, f"{definition.identifier} is {definition.status} but published"
+            continue
+        assert triples, f"{definition.identifier} was not published by the demo"
+        cube.check(triples, graph)
+        published += 1
+    assert published >= 1
 
 
 def test_a_broken_definition_stops_the_command_with_its_file(built: Path, folder: Path) -> None:

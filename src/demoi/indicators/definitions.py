@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from demoi.errors import DataError, Location, QuerySyntaxError, UsageError, ValidationFailed
 from demoi.lifting.mappings import available_mappings
+from demoi.query_guard import has_dataset_clause
 from demoi.resources import standards_path
 from demoi.settings import Settings
 from demoi.store.oxigraph import rdf_syntax_error
@@ -237,6 +238,13 @@ def _check_formula(path: Path, data: bytes, formula: str) -> None:
     if not isinstance(result, ox.QuerySolutions):
         raise DataError(
             "the formula must be a SELECT query (not ASK, CONSTRUCT or DESCRIBE)",
+            location=Location(str(path), first_line),
+            spec=FORMULA_SPEC,
+        )
+    if has_dataset_clause(formula):
+        raise DataError(
+            "the formula chooses its graphs (FROM / FROM NAMED); demoi runs it over each "
+            "municipality's own graphs and the standards, so remove the clause",
             location=Location(str(path), first_line),
             spec=FORMULA_SPEC,
         )
