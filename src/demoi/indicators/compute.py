@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from demoi.errors import DataError, Location
 from demoi.indicators.definitions import MUNICIPALITY, Definition, rounded
+from demoi.iris import MAPPING_PLANS, provenance_graph
 from demoi.municipalities import municipalities
 from demoi.store import Store
 from demoi.store.base import Dataset
@@ -40,7 +41,8 @@ def text(term: object) -> str | None:
 
 @dataclass(frozen=True)
 class Published:
-    """One published graph of a municipality, by its catalogue record."""
+    """One published graph of a municipality, by its catalogue record; ``dataset`` is the kind
+    of data (the dataset id of the mapping that lifted it)."""
 
     code: str
     dataset: str
@@ -113,6 +115,7 @@ SELECT ?catalogue ?graph (MAX(STR(?modified)) AS ?when) WHERE {{
   GRAPH ?catalogue {{ ?record <{DCTERMS_RELATION}> ?graph .
                       OPTIONAL {{ ?record <{DCTERMS_MODIFIED}> ?modified }} }}
 }} GROUP BY ?catalogue ?graph"""
+    kinds = _lifted_kinds(store, base)
     found = []
     for catalogue, graph, when in store.query(query).rows:
         code = own_catalogue(base, text(catalogue) or "")
@@ -122,8 +125,29 @@ SELECT ?catalogue ?graph (MAX(STR(?modified)) AS ?when) WHERE {{
         if not graph.value.startswith(f"{base}graph/{code}/") or not parts[0]:
             continue  # a record may only describe its own municipality's graphs
         period = parts[1] if len(parts) > 1 else None
-        found.append(Published(code, parts[0], period, graph.value, text(when)))
+        kind = kinds.get(graph.value, parts[0])
+        found.append(Published(code, kind, period, graph.value, text(when)))
     return found
+
+
+def _lifted_kinds(store: Store, base: str) -> dict[str, str]:
+    """Each lifted graph's kind of data: the dataset id of the mapping that lifted it, by its
+    provenance. A municipality may publish under its own id (``--dataset
+    water-meter-readings``), so the graph's name does not say what its data are."""
+    from demoi.lifting.mappings import available_mappings
+
+    query = f"""
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?graph ?plan WHERE {{ GRAPH <{provenance_graph(base)}> {{
+  ?graph prov:wasGeneratedBy/prov:qualifiedAssociation/prov:hadPlan ?plan }}
+  FILTER(STRSTARTS(STR(?plan), {ox.Literal(MAPPING_PLANS)})) }}"""
+    mappings = available_mappings()
+    kinds = {}
+    for graph, plan in store.query(query).rows:
+        name = (text(plan) or "").removeprefix(MAPPING_PLANS)
+        if isinstance(graph, ox.NamedNode) and name in mappings:
+            kinds[graph.value] = mappings[name].dataset
+    return kinds
 
 
 def municipality_dataset(base: str, code: str, graphs: tuple[str, ...]) -> Dataset:
