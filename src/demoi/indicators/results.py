@@ -38,6 +38,7 @@ UNIT_TEXT = {
     "KiloGM": ("kg", "kg"),
     "NUM": ("αριθμός", "number"),
     "M3": ("m³", "m³"),
+    "L-PER-DAY": ("λίτρα ανά ημέρα", "litres per day"),
 }
 
 
