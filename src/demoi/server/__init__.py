@@ -59,6 +59,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         home,
         hvd_page,
         i18n,
+        indicators_page,
         inventory_page,
         limits,
         linked_data,
@@ -86,6 +87,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(guide_page.bp)
     app.register_blueprint(dumps.bp)
     app.register_blueprint(inventory_page.bp)
+    app.register_blueprint(indicators_page.bp)
     return app
 
 
