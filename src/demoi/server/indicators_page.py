@@ -76,8 +76,6 @@ from demoi.server.write_cache import until_next_write
 bp = Blueprint("indicators_page", __name__)
 
 RESULTS_CACHE = "demoi.indicators.results"
-#: The app config key of another folder of definitions than the release's ``indicators/``
-#: (tests; a deployment trying definitions out). Not a setting yet: see the module's report.
 CATALOGUE_OFFERED = (("text/html", "html"), ("application/json", "json"))
 #: A browser's ``*/*`` gets the page; the downloads by their own media types.
 INDICATOR_OFFERED = (
