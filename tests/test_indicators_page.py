@@ -22,8 +22,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from markupsafe import escape
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
+import test_browser
 from conftest import DEMO_BASE, lift_example_file, served
 from demoi import tokens
 from demoi.dcat.model import mappings_by_dataset
@@ -36,7 +37,7 @@ from demoi.publishing import publish_lifted
 from demoi.server import app_store, create_app, indicators_page
 from demoi.server.i18n import CHROME_TEXT
 from demoi.store import OxigraphStore
-from test_browser import CHROMIUM, CHROMIUM_ARGS, Watched
+from test_browser import Watched
 
 KNOWN = "budget-execution-rate"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -511,17 +512,8 @@ def test_labels_from_files_are_escaped(committee: tuple[Flask, Path]) -> None:
 # --- in a real browser ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), f"{CHROMIUM} is missing: install Debian's chromium (apt)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
+# tests/test_browser.py's Chromium fixture, as tests/test_browser_validate.py uses it.
+browser = test_browser.browser
 
 
 def test_the_charts_render_without_javascript(browser: Browser, demo_app: Flask) -> None:
