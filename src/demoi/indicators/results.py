@@ -16,6 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from demoi.dumps import neutralised
 from demoi.indicators.charts import ChartText, bar_chart, series_chart
 from demoi.indicators.compute import Computation, Gap, Value, compute, text
 from demoi.indicators.cube import (
@@ -206,14 +207,9 @@ def as_csv(results: Results, language: str) -> str:
     writer.writeheader()
     for row in as_rows(results, language):
         # Names and graph IRIs come from data: a cell that starts like a formula is quoted so
-        # a spreadsheet shows it as text (demoi.dumps does the same for the dumps).
-        writer.writerow({k: _neutralised(v) for k, v in row.items()})
+        # a spreadsheet shows it as text, as in the dumps (a negative value stays a number).
+        writer.writerow({key: neutralised(str(cell)) for key, cell in row.items()})
     return out.getvalue()
-
-
-def _neutralised(cell: Any) -> Any:
-    text = str(cell)
-    return "'" + text if text[:1] in ("=", "+", "@", "\t", "\r") else cell
 
 
 def as_json(results: Results, language: str) -> str:
