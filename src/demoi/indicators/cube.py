@@ -17,6 +17,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from demoi import provenance
+from demoi.dcat.vocabulary import DEFAULT_LICENCE
 from demoi.errors import ValidationFailed
 from demoi.indicators.compute import Computation, Gap, Value
 from demoi.indicators.definitions import MUNICIPALITY, STAT, Definition
@@ -87,10 +88,18 @@ def cube_triples(base: str, computation: Computation) -> list[ox.Triple]:
 
 
 def _titles(dataset: ox.NamedNode, definition: Definition) -> list[Statement]:
-    title = ox.NamedNode(DCTERMS + "title")
+    """Title, description and licence: what a reader of the graph alone needs to reuse it."""
+    title, description = ox.NamedNode(DCTERMS + "title"), ox.NamedNode(DCTERMS + "description")
     return [
-        (dataset, title, ox.Literal(text, language=language))
-        for language, text in sorted(definition.labels.items())
+        *(
+            (dataset, title, ox.Literal(text, language=lang))
+            for lang, text in sorted(definition.labels.items())
+        ),
+        *(
+            (dataset, description, ox.Literal(text, language=lang))
+            for lang, text in sorted(definition.definitions.items())
+        ),
+        (dataset, ox.NamedNode(DCTERMS + "license"), ox.NamedNode(DEFAULT_LICENCE)),
     ]
 
 
