@@ -24,7 +24,7 @@ from demoi.indicators import cube
 from demoi.indicators.compute import compute
 from demoi.indicators.definitions import indicators_folder, read_definition, read_definitions
 from demoi.indicators.integrity import check_cube
-from demoi.indicators.results import published_results
+from demoi.indicators.results import merged_with_published, published_results
 from demoi.publishing import publish_lifted
 from demoi.server import app_store
 from demoi.store import OxigraphStore
@@ -226,16 +226,34 @@ SELECT ?area (COUNT(?line) AS ?value) WHERE {
     assert re.fullmatch(r"20\d\d", value.period)
 
 
-def test_two_rows_for_one_period_are_refused(store: OxigraphStore, folder: Path) -> None:
+def test_two_rows_for_one_period_are_a_note_not_a_stop(store: OxigraphStore, folder: Path) -> None:
+    """A municipality whose data give two rows for one year (its year written two ways, or a
+    formula without GROUP BY) gets a note; the others keep their values (it once stopped the
+    run for every municipality)."""
+    forged = f"""
+@prefix fin: <https://w3id.org/demoi/def/finance#> .
+<{BASE}id/forged/2> a fin:ExpenditureLine ;
+  fin:municipality <https://w3id.org/demoi/code/municipality/4401> ;
+  fin:fiscalYear "2024" ; fin:paid 1.00 ; fin:adjusted 1.00 .
+"""
+    store.replace_graph(f"{BASE}graph/4401/forged", forged.encode(), ox.RdfFormat.TURTLE)
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    computed = compute(store, BASE, definition)
+    assert {(v.code, v.value) for v in computed.values} == {("0701", Decimal("87.4"))}
+    (gap,) = computed.gaps
+    assert (gap.code, gap.period) == ("4401", "2024")
+    assert "more than one value" in gap.reason_en
+
+
+def test_a_value_too_large_to_round_is_a_note(store: OxigraphStore, folder: Path) -> None:
     formula = """PREFIX fin: <https://w3id.org/demoi/def/finance#>
-SELECT ?area ?period ?value WHERE {
-  ?line a fin:ExpenditureLine ; fin:municipality ?area ; fin:fiscalYear ?period ;
-        fin:paid ?value }"""
-    path = variant(folder, "ungrouped", formula=formula)
-    definition = read_definitions(BASE, folder)["ungrouped"]
-    with pytest.raises(DataError, match="more than one row for 4401") as raised:
-        compute(store, BASE, definition, codes=["4401"])
-    assert raised.value.location is not None and raised.value.location.file == str(path)
+SELECT ?area ?period (1E400 AS ?value) WHERE {
+  ?line a fin:ExpenditureLine ; fin:municipality ?area ; fin:fiscalYear ?period
+} GROUP BY ?area ?period"""
+    variant(folder, "huge", formula=formula)
+    computed = compute(store, BASE, read_definitions(BASE, folder)["huge"], codes=["4401"])
+    assert computed.values == ()
+    assert [(g.code, g.period) for g in computed.gaps] == [("4401", "2024")]
 
 
 def test_unbound_value_is_a_note(store: OxigraphStore, folder: Path) -> None:
@@ -436,3 +454,69 @@ def test_chart_writes_svg_and_png(built: Path, tmp_path: Path, folder: Path) -> 
         copy, folder, "chart", "budget-execution-rate", "--year", "1999", "--out", str(svg)
     )
     assert no_year.exit_code == 1 and "1999" in no_year.output
+
+
+def test_compute_one_year_drops_the_note_of_a_municipality_that_has_published(
+    store: OxigraphStore, folder: Path
+) -> None:
+    """--year once kept "has not published: budget-revenue" beside the value computed after
+    the municipality published it."""
+    revenue = f"{BASE}graph/4401/budget-revenue/2024"
+    quads = list(store.quads(revenue))
+    store.drop(revenue)
+    definition = read_definitions(BASE, folder)["revenue-collection-rate"]
+    cube.publish(store, BASE, compute(store, BASE, definition), label="test")
+    assert "4401" in [g.code for g in published_results(store, BASE, definition).gaps]
+    lifted = lift_example_file(*REVENUE_4401[:3], BASE, REVENUE_4401[3])
+    publish_lifted(store, lifted, base_uri=BASE)
+    assert quads  # the same data as before the drop
+    yearly = compute(store, BASE, definition, year="2024")
+    cube.publish(store, BASE, merged_with_published(store, BASE, yearly, "2024"), label="test")
+    read_back = published_results(store, BASE, definition)
+    assert [v.code for v in read_back.values] == ["4401"]
+    assert [g.code for g in read_back.gaps if g.code == "4401"] == []
+
+
+def test_a_register_keeps_its_note_through_a_yearly_run(store: OxigraphStore, folder: Path) -> None:
+    formula = """PREFIX fin: <https://w3id.org/demoi/def/finance#>
+SELECT ?area (COUNT(?line) AS ?value) WHERE {
+  ?line a fin:ExpenditureLine ; fin:municipality ?area } GROUP BY ?area"""
+    variant(folder, "register", formula=formula)
+    definition = read_definitions(BASE, folder)["register"]
+    cube.publish(store, BASE, compute(store, BASE, definition), label="test")
+    before = published_results(store, BASE, definition).values
+    assert before and all(value.period_from_publication for value in before)
+    merged = merged_with_published(
+        store, BASE, compute(store, BASE, definition, year="1999"), "1999"
+    )
+    assert all(value.period_from_publication for value in merged.values)
+
+
+def test_check_refuses_a_cube_that_disagrees_with_its_definition(folder: Path) -> None:
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    from demoi.indicators.compute import Computation, Value
+
+    computation = Computation(definition, (Value("4401", "2024", Decimal("80.7"), None, ()),), ())
+    unit = "http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure"
+    triples = [
+        ox.Triple(t.subject, t.predicate, ox.NamedNode("http://qudt.org/vocab/unit/NUM"))
+        if t.predicate.value == unit and "indicator-observation" in str(t.subject)
+        else t
+        for t in cube.cube_triples(BASE, computation)
+    ]
+    with pytest.raises(ValidationFailed, match="does not match the definition"):
+        cube.check(triples, "test", definition)
+    cube.check(cube.cube_triples(BASE, computation), "test", definition)
+
+
+def test_values_are_written_as_decimals_never_in_exponent_form(folder: Path) -> None:
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    from demoi.indicators.compute import Computation, Value
+
+    computation = Computation(definition, (Value("4401", "2024", Decimal("9E+1"), None, ()),), ())
+    values = [
+        t.object.value
+        for t in cube.cube_triples(BASE, computation)
+        if t.predicate.value.endswith("#obsValue")
+    ]
+    assert values == ["90"]

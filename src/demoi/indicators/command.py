@@ -243,7 +243,7 @@ def check_command(identifier: str | None, store: str | None, base_uri: str | Non
                 click.echo(f"{definition.identifier}: not computed yet")
                 continue
             try:
-                cube.check(triples, graph)
+                cube.check(triples, graph, definition)
             except ValidationFailed as error:
                 failed.append(definition.identifier)
                 click.echo(f"{definition.identifier}: {error.message}\n{error.report}")

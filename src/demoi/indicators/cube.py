@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from demoi import provenance
 from demoi.dcat.vocabulary import DEFAULT_LICENCE
 from demoi.errors import ValidationFailed
-from demoi.indicators.compute import Computation, Gap, Value
+from demoi.indicators.compute import Computation, Gap, Value, text
 from demoi.indicators.definitions import MUNICIPALITY, STAT, Definition
 from demoi.iris import minted_prefix
 from demoi.resources import standards_path
@@ -71,11 +71,11 @@ def scheme_iri(base: str) -> str:
 def cube_triples(base: str, computation: Computation) -> list[ox.Triple]:
     definition = computation.definition
     dataset = ox.NamedNode(cube_dataset(base, definition.identifier))
-    indicator = ox.NamedNode(definition.iri)
+    # The data set does not state stat:indicator: its domain is the observation, and a reader
+    # that infers from it would make the data set an observation (IC-1 then fails).
     statements: list[Statement] = [
         (dataset, RDF_TYPE, ox.NamedNode(QB + "DataSet")),
         (dataset, ox.NamedNode(QB + "structure"), STRUCTURE),
-        (dataset, ox.NamedNode(STAT + "indicator"), indicator),
         *_titles(dataset, definition),
         *_scheme(base),
     ]
@@ -135,7 +135,8 @@ def _observation(
         (
             node,
             ox.NamedNode(SDMX_MEASURE + "obsValue"),
-            ox.Literal(str(value.value), datatype=ox.NamedNode(XSD + "decimal")),
+            # Positional notation: str() would write 9E+1, which is no xsd:decimal.
+            ox.Literal(format(value.value, "f"), datatype=ox.NamedNode(XSD + "decimal")),
         ),
         (node, ox.NamedNode(SDMX_ATTRIBUTE + "unitMeasure"), ox.NamedNode(definition.unit)),
         (node, ox.NamedNode(SDMX_ATTRIBUTE + "obsStatus"), ox.NamedNode(SDMX_CODE + status)),
@@ -144,7 +145,7 @@ def _observation(
         (node, ox.NamedNode(STAT + "sourceGraph"), ox.NamedNode(graph)) for graph in value.sources
     ]
     if value.coverage is not None:
-        coverage = ox.Literal(str(value.coverage), datatype=ox.NamedNode(XSD + "decimal"))
+        coverage = ox.Literal(format(value.coverage, "f"), datatype=ox.NamedNode(XSD + "decimal"))
         statements.append((node, ox.NamedNode(STAT + "coverage"), coverage))
     if value.period_from_publication:
         statements += [
@@ -186,8 +187,9 @@ def integrity_background() -> tuple[ox.Triple, ...]:
     )
 
 
-def check(triples: list[ox.Triple], where: str) -> None:
-    """Refuse a cube that breaks the statistics profile or an integrity constraint."""
+def check(triples: list[ox.Triple], where: str, definition: Definition | None = None) -> None:
+    """Refuse a cube that breaks the statistics profile, an integrity constraint, or (given its
+    definition) says something of its values the definition does not."""
     ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
     report = validate_ntriples(ntriples, "statistics", "en", where)
     if not report.conforms:
@@ -199,6 +201,15 @@ def check(triples: list[ox.Triple], where: str) -> None:
         )
     from demoi.indicators.integrity import check_cube
 
+    if definition is not None:
+        wrong = inconsistencies(triples, definition)
+        if wrong:
+            raise ValidationFailed(
+                f"{where}: the cube does not match the definition of {definition.identifier}; "
+                "nothing was published",
+                report="\n".join(wrong),
+                results=len(wrong),
+            )
     broken = check_cube(triples, integrity_background())
     if broken:
         raise ValidationFailed(
@@ -209,13 +220,43 @@ def check(triples: list[ox.Triple], where: str) -> None:
         )
 
 
+STATUSES = frozenset({SDMX_CODE + "obsStatus-A", SDMX_CODE + "obsStatus-P"})
+
+
+def inconsistencies(triples: list[ox.Triple], definition: Definition) -> list[str]:
+    """What the observations say against their definition: another indicator or unit, a status
+    other than normal or provisional, two readings of the area. The profile and the integrity
+    constraints cannot see these, and `demoi indicators check` is asked about cubes that may
+    have been edited since they were published."""
+    by_node: dict[str, dict[str, set[str]]] = {}
+    for triple in triples:
+        values = by_node.setdefault(str(triple.subject), {})
+        values.setdefault(triple.predicate.value, set()).add(str(text(triple.object)))
+    expected = {
+        STAT + "indicator": {definition.iri},
+        SDMX_ATTRIBUTE + "unitMeasure": {definition.unit},
+    }
+    found = []
+    for node, values in sorted(by_node.items()):
+        if QB + "Observation" not in values.get(RDF_TYPE.value, set()):
+            continue
+        for predicate, allowed in expected.items():
+            if values.get(predicate, set()) != allowed:
+                found.append(f"{node}: {predicate} is not {sorted(allowed)[0]}")
+        if not values.get(SDMX_ATTRIBUTE + "obsStatus", set()) <= STATUSES:
+            found.append(f"{node}: obsStatus is neither obsStatus-A nor obsStatus-P")
+        if values.get(STAT + "refArea") != values.get(SDMX_DIMENSION + "refArea"):
+            found.append(f"{node}: stat:refArea and sdmx-dimension:refArea differ")
+    return found
+
+
 def publish(store: Store, base: str, computation: Computation, *, label: str) -> int:
     """Check the cube, then replace the indicator's graph with it, recording the activity."""
     started = datetime.now(UTC)
     definition = computation.definition
     graph = cube_graph(base, definition.identifier)
     triples = cube_triples(base, computation)
-    check(triples, graph)
+    check(triples, graph, definition)
     record = provenance.publication(
         base,
         graph,

@@ -150,6 +150,7 @@ def read_definition(path: Path, base: str) -> Definition:
             "the definition has no formula (stat:formula)", location=Location(str(path))
         )
     _check_formula(path, data, formula)
+    _check_readable(path, about)
     sources = tuple(sorted(_all(about, STAT + "sourceDataset")))
     _check_sources(path, data, sources)
     status = _one(about, ADMS_STATUS)
@@ -261,6 +262,29 @@ def _check_formula(path: Path, data: bytes, formula: str) -> None:
             ),
             location=Location(str(path), first_line),
             spec=FORMULA_SPEC,
+        )
+
+
+def _check_readable(path: Path, about: list[ox.Triple]) -> None:
+    """What a reader of a computed indicator needs beyond the profile's rules for any
+    indicator: the methodology in both languages and how to read a comparison."""
+    missing = [
+        what
+        for what, present in (
+            ("stat:method in English", "en" in _languages(about, STAT + "method")),
+            (
+                "skos:scopeNote (methodology notes) in Greek",
+                "el" in _languages(about, SKOS + "scopeNote"),
+            ),
+            ("skos:scopeNote in English", "en" in _languages(about, SKOS + "scopeNote")),
+            ("stat:direction", bool(_all(about, STAT + "direction"))),
+        )
+        if not present
+    ]
+    if missing:
+        raise DataError(
+            f"an indicator computed by demoi also needs {', '.join(missing)}",
+            location=Location(str(path)),
         )
 
 

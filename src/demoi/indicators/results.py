@@ -70,19 +70,19 @@ def published_results(store: Store, base: str, definition: Definition) -> Result
     """The indicator's values and gaps as its published cube holds them (none if not computed)."""
     graph = cube_graph(base, definition.identifier)
     query = f"""
-SELECT ?area ?period ?value ?status ?coverage
+SELECT ?area ?period ?value ?coverage ?registered
        (GROUP_CONCAT(STR(?source); SEPARATOR=" ") AS ?sources) WHERE {{
   ?obs <http://purl.org/linked-data/cube#dataSet> <{cube_dataset(base, definition.identifier)}> ;
        <{STAT}refArea> ?area ; <{SDMX_DIMENSION}refPeriod> ?period ;
        <{SDMX_MEASURE}obsValue> ?value .
-  OPTIONAL {{ ?obs <{SDMX_ATTRIBUTE}obsStatus> ?status }}
   OPTIONAL {{ ?obs <{STAT}coverage> ?coverage }}
   OPTIONAL {{ ?obs <{STAT}sourceGraph> ?source }}
-}} GROUP BY ?area ?period ?value ?status ?coverage"""
+  BIND(EXISTS {{ ?obs <{SKOS}note> ?note }} AS ?registered)
+}} GROUP BY ?area ?period ?value ?coverage ?registered"""
     one_graph = Dataset(default_graphs=(graph,))
     values = []
     for row in store.query(query, dataset=one_graph).rows:
-        area, period, value, _status, coverage, sources = (text(term) for term in row)
+        area, period, value, coverage, registered, sources = (text(term) for term in row)
         if area is None or period is None or value is None:
             continue
         values.append(
@@ -92,6 +92,8 @@ SELECT ?area ?period ?value ?status ?coverage
                 Decimal(value),
                 Decimal(coverage) if coverage is not None else None,
                 tuple(sorted((sources or "").split())),
+                # Only a register's value has a note: its period is its publication's year.
+                period_from_publication=registered == "true",
             )
         )
     gaps = _published_gaps(store, graph)
@@ -100,13 +102,14 @@ SELECT ?area ?period ?value ?status ?coverage
 
 
 def _published_gaps(store: Store, graph: str) -> tuple[Gap, ...]:
+    """The notes on missing values, one per note node (its Greek and English text paired)."""
     query = f"""
-SELECT ?area ?period ?el ?en WHERE {{
+SELECT ?area ?period (SAMPLE(?el) AS ?greek) (SAMPLE(?en) AS ?english) WHERE {{
   ?gap a <{STAT}MissingValue> ; <{SDMX_DIMENSION}refArea> ?area ;
        <{SKOS}note> ?el , ?en .
   FILTER(LANG(?el) = "el" && LANG(?en) = "en")
   OPTIONAL {{ ?gap <{SDMX_DIMENSION}refPeriod> ?period }}
-}} ORDER BY ?area ?period"""
+}} GROUP BY ?gap ?area ?period ORDER BY ?area ?period"""
     gaps = []
     for row in store.query(query, dataset=Dataset(default_graphs=(graph,))).rows:
         area, period, el, en = (text(term) for term in row)
@@ -139,10 +142,11 @@ def unit_text(definition: Definition, language: str) -> str:
 
 def bar_svg(results: Results, period: str, language: str, *, highlight: str | None = None) -> str:
     definition = results.definition
-    bars = [
-        (municipality_name(value.code, language), value.value)
-        for value in results.for_period(period)
-    ]
+    values = results.for_period(period)
+    bars = [(municipality_name(value.code, language), value.value) for value in values]
+    provisional = {
+        municipality_name(value.code, language) for value in values if value.is_provisional
+    }
     text = ChartText(
         title=f"{definition.label(language)}, {period}",
         unit=unit_text(definition, language),
@@ -154,15 +158,25 @@ def bar_svg(results: Results, period: str, language: str, *, highlight: str | No
         language=language,
     )
     name = municipality_name(highlight, language) if highlight else None
-    return bar_chart(bars, text, decimals=definition.decimals, highlight=name, id_prefix="bar")
+    return bar_chart(
+        bars,
+        text,
+        decimals=definition.decimals,
+        highlight=name,
+        provisional=provisional,
+        id_prefix="bar",
+    )
 
 
 def series_svg(results: Results, language: str, *, codes: list[str] | None = None) -> str:
     definition = results.definition
     by_code: dict[str, list[tuple[str, Decimal]]] = {}
+    provisional: set[tuple[str, str]] = set()
     for value in results.values:
         if codes is None or value.code in codes:
             by_code.setdefault(value.code, []).append((value.period, value.value))
+            if value.is_provisional:
+                provisional.add((municipality_name(value.code, language), value.period))
     series = [
         (municipality_name(code, language), sorted(points))
         for code, points in sorted(by_code.items())
@@ -178,7 +192,12 @@ def series_svg(results: Results, language: str, *, codes: list[str] | None = Non
         language=language,
     )
     return series_chart(
-        series, text, decimals=definition.decimals, periods=results.periods, id_prefix="series"
+        series,
+        text,
+        decimals=definition.decimals,
+        periods=results.periods,
+        provisional=provisional,
+        id_prefix="series",
     )
 
 
@@ -188,7 +207,7 @@ def as_rows(results: Results, language: str) -> list[dict[str, Any]]:
             "municipality": value.code,
             "name": municipality_name(value.code, language),
             "period": value.period,
-            "value": str(value.value),
+            "value": f"{value.value:.{results.definition.decimals}f}",
             "unit": results.definition.unit,
             "status": "provisional" if value.is_provisional else "normal",
             "coverage": "" if value.coverage is None else str(value.coverage),
@@ -259,13 +278,22 @@ PREFIXES = {
 
 def merged_with_published(store: Store, base: str, computed: Computation, year: str) -> Computation:
     """``computed`` (one year) merged into the published cube's other years, for
-    ``demoi indicators compute --year``: the other years stay as they were published."""
+    ``demoi indicators compute --year``: the other years stay as they were published, except
+    that a note without a period ("has not published …") goes once the municipality has a
+    value."""
     published = published_results(store, base, computed.definition)
     values = [v for v in published.values if v.period != year] + list(computed.values)
+    with_values = {value.code for value in values}
     fresh = {(gap.code, gap.period) for gap in computed.gaps}
-    gaps = [g for g in published.gaps if g.period != year and (g.code, g.period) not in fresh]
+    kept = [
+        gap
+        for gap in published.gaps
+        if gap.period != year
+        and (gap.code, gap.period) not in fresh
+        and not (gap.period is None and gap.code in with_values)
+    ]
     return Computation(
         computed.definition,
         tuple(sorted(values, key=lambda v: (v.code, v.period))),
-        tuple(sorted(gaps + list(computed.gaps), key=lambda g: (g.code, g.period or ""))),
+        tuple(sorted(kept + list(computed.gaps), key=lambda g: (g.code, g.period or ""))),
     )

@@ -128,7 +128,7 @@ TEXT = {
         "formula": "Τύπος (SPARQL)",
         "open_query": "Άνοιγμα στη σελίδα ερωτημάτων",
         "formula_help": "Ο υπολογισμός εκτελεί τον τύπο χωριστά για κάθε δήμο, μόνο στους "
-        "δικούς του γράφους και στα πρότυπα.",
+        "δικούς του γράφους.",
         "notes": "Σημειώσεις πεδίου εφαρμογής",
         "sources": "Σύνολα δεδομένων πηγής",
         "approval": "Έγκριση",
@@ -188,7 +188,7 @@ TEXT = {
         "formula": "Formula (SPARQL)",
         "open_query": "Open in the query page",
         "formula_help": "The computation runs the formula for each municipality separately, "
-        "over its own graphs and the standards only.",
+        "over its own graphs only.",
         "notes": "Scope notes",
         "sources": "Source datasets",
         "approval": "Approval",
