@@ -520,3 +520,21 @@ def test_values_are_written_as_decimals_never_in_exponent_form(folder: Path) -> 
         if t.predicate.value.endswith("#obsValue")
     ]
     assert values == ["90"]
+
+
+def test_a_deleted_definition_takes_its_cube_with_it(
+    built: Path, tmp_path: Path, folder: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    assert run(copy, folder, "compute").exit_code == 0
+    (folder / "revenue-collection-rate.ttl").unlink()
+    only_one = run(copy, folder, "compute", "--indicator", "budget-execution-rate")
+    assert "revenue-collection-rate" not in only_one.output  # a run for one indicator keeps it
+    result = run(copy, folder, "compute")
+    assert "revenue-collection-rate: no definition any more, its values removed" in result.output
+    opened = OxigraphStore(copy)
+    try:
+        assert not list(opened.quads(cube.cube_graph(BASE, "revenue-collection-rate")))
+    finally:
+        opened.close()

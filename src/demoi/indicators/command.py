@@ -123,7 +123,8 @@ def compute_command(
                 if identifier is not None or definition.is_public:
                     _print(compute(opened, base, definition, year=year))
             return
-        for line in publish_indicators(opened, base, chosen, year=year):
+        lines = publish_indicators(opened, base, chosen, year=year, complete=identifier is None)
+        for line in lines:
             click.echo(line)
 
 

@@ -13,11 +13,22 @@ from demoi.store import Store
 
 
 def publish_indicators(
-    store: Store, base: str, definitions: Iterable[Definition], *, year: str | None = None
+    store: Store,
+    base: str,
+    definitions: Iterable[Definition],
+    *,
+    year: str | None = None,
+    complete: bool = False,
 ) -> Iterator[str]:
-    """Publish each approved indicator (one line each); remove a withdrawn one's cube."""
+    """Publish each approved indicator (one line each); remove a withdrawn one's cube. With
+    ``complete`` (``definitions`` is the whole catalogue), also remove the cube of an
+    indicator whose definition is gone: deleting its file instead of withdrawing it must not
+    leave its values published for ever."""
     inputs = None
-    for definition in definitions:
+    chosen = list(definitions)
+    if complete:
+        yield from _orphans_removed(store, base, {d.identifier for d in chosen})
+    for definition in chosen:
         if definition.status == "withdrawn":
             if cube.withdraw(store, base, definition.identifier):
                 yield f"{definition.identifier}: withdrawn, its values removed"
@@ -29,10 +40,19 @@ def publish_indicators(
         computed = compute(store, base, definition, year=year, inputs=inputs)
         if year is not None:
             computed = merged_with_published(store, base, computed, year)
-        label = f"demoi indicators compute --indicator {definition.identifier}"
+        label = f"demoi indicators compute: {definition.identifier}"
         triples = cube.publish(store, base, computed, label=label)
         yield (
             f"{definition.identifier}: {len(computed.values)} value(s), "
             f"{len(computed.gaps)} note(s) on missing values, {triples} triples in "
             f"{cube.cube_graph(base, definition.identifier)}"
         )
+
+
+def _orphans_removed(store: Store, base: str, known: set[str]) -> Iterator[str]:
+    prefix = cube.cube_graph(base, "")
+    for info in store.graphs():
+        identifier = info.iri.removeprefix(prefix)
+        if info.iri.startswith(prefix) and identifier not in known:
+            if cube.withdraw(store, base, identifier):
+                yield f"{identifier}: no definition any more, its values removed"

@@ -4,7 +4,8 @@
 # spec: https://www.w3.org/TR/vocab-data-cube/#normalize-algorithm
 # why: the integrity constraints are written against the normalised graph; demoi's structures say
 #   qb:dimension / qb:measure / qb:attribute and never qb:componentProperty, so without this phase
-#   IC-3, IC-11, IC-12, IC-13, IC-14 and IC-19 find nothing to check and pass vacuously.
+#   IC-11, IC-12, IC-13, IC-14, IC-19, IC-20 and IC-21 find nothing to check and pass vacuously on
+#   broken cubes (and IC-3 fires on valid ones).
 # source: the spec's normalize-algorithm-phase-1.ru (§10.2), copied unchanged: six INSERT operations
 #   run in order as one update. Compared in two public copies that agree: phuse-org/rrdfqbcrnd
 #   rrdfqb/inst/extdata/cube-vocabulary-rdf/normalize-algorithm-phase-1.ru and the PHASE1 text of a
