@@ -7,6 +7,7 @@ uses too): text widths below are real measurements, not the module's own estimat
 
 from __future__ import annotations
 
+import io
 import re
 import string
 import struct
@@ -19,10 +20,13 @@ import pytest
 
 from demoi.errors import UsageError
 from demoi.indicators.charts import (
+    BACKGROUND,
     BAR_COLOUR,
     FONT_SIZE,
+    GRID_COLOUR,
     HIGHLIGHT_COLOUR,
     PALETTE,
+    PROVISIONAL_LEGEND,
     TEXT_COLOUR,
     TICK_FONT_SIZE,
     TITLE_FONT_SIZE,
@@ -33,6 +37,9 @@ from demoi.indicators.charts import (
     svg_to_png,
     text_width,
 )
+from demoi.indicators.compute import Value
+from demoi.indicators.definitions import read_definitions
+from demoi.indicators.results import Results, bar_svg, series_svg, unit_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 EL = ChartText(
@@ -344,10 +351,13 @@ def test_a_value_that_is_not_a_number_is_refused() -> None:
 
 
 def test_a_chart_is_a_standalone_accessible_svg_without_scripts_or_links() -> None:
+    kalamata = [("Καλαμάτα", [("2011", Decimal(1)), ("2021", Decimal(2))])]
     charts = [
         bar_chart(KALAMATA_TO_ATHENS, EL),
-        series_chart([("Καλαμάτα", [("2011", Decimal(1)), ("2021", Decimal(2))])], EL),
+        series_chart(kalamata, EL),
         bar_chart([], EN),
+        bar_chart(KALAMATA_TO_ATHENS, EL, provisional={"Καλαμάτα"}, highlight="Καλαμάτα"),
+        series_chart(kalamata, EL, provisional={("Καλαμάτα", "2021")}),
     ]
     for svg in charts:
         root = parse(svg)
@@ -360,7 +370,11 @@ def test_a_chart_is_a_standalone_accessible_svg_without_scripts_or_links() -> No
         title, desc = root[0], root[1]
         assert (title.tag, title.attrib["id"]) == (f"{SVG}title", title_id)
         assert (desc.tag, desc.attrib["id"]) == (f"{SVG}desc", desc_id)
-        assert "<script" not in svg and "href" not in svg and "url(" not in svg
+        assert "<script" not in svg and "href" not in svg
+        # The only references are to a pattern in the same document (the hatching).
+        ids = {element.get("id") for element in root.iter()}
+        for reference in re.findall(r"url\(([^)]*)\)", svg):
+            assert reference.startswith("#") and reference[1:] in ids, reference
         assert "@font-face" not in svg and "http://" not in svg.replace(
             'xmlns="http://www.w3.org/2000/svg"', ""
         )
@@ -370,6 +384,10 @@ def test_the_same_input_gives_the_same_bytes_and_other_charts_other_ids() -> Non
     assert bar_chart(KALAMATA_TO_ATHENS, EL) == bar_chart(list(KALAMATA_TO_ATHENS), EL)
     series = [("Καλαμάτα", [("2011", Decimal(1)), ("2021", Decimal(2))])]
     assert series_chart(series, EL) == series_chart(series, EL)
+    # Provisional labels are a collection: their order does not change a byte.
+    marked = bar_chart(KALAMATA_TO_ATHENS, EL, provisional={"Αθήνα", "Καλαμάτα"})
+    assert marked == bar_chart(KALAMATA_TO_ATHENS, EL, provisional=["Καλαμάτα", "Αθήνα"])
+    assert marked != bar_chart(KALAMATA_TO_ATHENS, EL)
     ids = [
         parse(svg).attrib["aria-labelledby"]
         for svg in (
@@ -538,4 +556,269 @@ def test_png_export_without_cairosvg_says_what_to_install(
     with pytest.raises(UsageError) as raised:
         svg_to_png(bar_chart(KALAMATA_TO_ATHENS, EL))
     message = str(raised.value)
-    assert "libcairo2" in message and "εξαγωγή PNG" in message and "PNG export" in message
+    assert "demoi[png]" in message and "εξαγωγή PNG" in message and "PNG export" in message
+
+
+# --- provisional values -------------------------------------------------------------------------
+
+# Waste per inhabitant: Kalamata has published four months of the year, Thessaloniki ten.
+WASTE = ChartText(
+    title="Απορρίμματα ανά κάτοικο, 2024",
+    unit="kg",
+    description="Τα απορρίμματα ανά κάτοικο κάθε δήμου το 2024.",
+    language="el",
+)
+WASTE_BARS = [
+    ("Θεσσαλονίκη", Decimal("443.5")),
+    ("Ηράκλειο Κρήτης", Decimal("390.2")),
+    ("Καλαμάτα", Decimal("160.3")),
+]
+
+
+def by_id(root: ET.Element, reference: str) -> ET.Element:
+    """The element a ``url(#id)`` paint names."""
+    match = re.fullmatch(r"url\(#([^)]+)\)", reference)
+    assert match, reference
+    found = [element for element in root.iter() if element.get("id") == match.group(1)]
+    assert len(found) == 1, reference
+    return found[0]
+
+
+def legend_texts(root: ET.Element) -> list[str]:
+    return [
+        text.text or ""
+        for group in root.iter(f"{SVG}g")
+        if group.get("class", "").split()[:1] == ["legend"]
+        for text in group.iter(f"{SVG}text")
+    ]
+
+
+def test_a_provisional_bar_is_hatched_and_says_so_rather_than_compare_as_equal() -> None:
+    svg = bar_chart(WASTE_BARS, WASTE, provisional={"Καλαμάτα"})
+    root = parse(svg)
+    thessaloniki, heraklion, kalamata = bars_of(root)
+    for whole in (thessaloniki, heraklion):
+        assert rect_of(whole).get("fill") == BAR_COLOUR and rect_of(whole).get("class") is None
+        assert not (whole.findtext(f"{SVG}title") or "").endswith("(προσωρινή)")
+    rect = rect_of(kalamata)
+    assert rect.get("class") == "provisional"
+    pattern = by_id(root, rect.attrib["fill"])
+    assert pattern.tag == f"{SVG}pattern"
+    stripes = {element.get("stroke") for element in pattern.iter(f"{SVG}line")}
+    assert stripes == {BAR_COLOUR}, "the stripes keep the bar's colour and its contrast"
+    assert rect.get("stroke") == BAR_COLOUR, "the outline shows where the bar ends"
+    assert kalamata.findtext(f"{SVG}title") == "Καλαμάτα: 160,3 kg (προσωρινή)"
+    # The group keeps its class: pages count bars by it.
+    assert kalamata.get("class") == "bar"
+    assert legend_texts(root) == [PROVISIONAL_LEGEND["el"]]
+    assert_text_inside(svg)
+    # The legend takes a row of its own under the unit, its swatch hatched like the bar.
+    unit = root.find(f".//{SVG}text[@class='unit']")
+    assert unit is not None
+    (legend,) = (g for g in root.iter(f"{SVG}g") if g.get("class") == "legend provisional")
+    assert min(number(t, "y") for t in legend.iter(f"{SVG}text")) > number(unit, "y")
+    swatch = legend.find(f"{SVG}rect")
+    assert swatch is not None and by_id(root, swatch.attrib["fill"]) is pattern
+
+
+def test_no_provisional_bar_means_no_legend_and_no_pattern() -> None:
+    for provisional in ((), {"Πάτρα"}):  # a name not among the bars marks nothing
+        svg = bar_chart(WASTE_BARS, WASTE, provisional=provisional)
+        root = parse(svg)
+        assert legend_texts(root) == []
+        assert root.find(f".//{SVG}pattern") is None and "url(" not in svg
+    with_legend = parse(bar_chart(WASTE_BARS, WASTE, provisional={"Καλαμάτα"}))
+    assert number(with_legend, "height") > number(parse(bar_chart(WASTE_BARS, WASTE)), "height")
+
+
+def test_a_provisional_highlighted_bar_is_hatched_in_the_highlight_colour() -> None:
+    svg = bar_chart(WASTE_BARS, EN, highlight="Καλαμάτα", provisional=["Καλαμάτα"])
+    root = parse(svg)
+    kalamata = bars_of(root)[2]
+    assert kalamata.get("class") == "bar highlight"
+    rect = rect_of(kalamata)
+    pattern = by_id(root, rect.attrib["fill"])
+    assert {line.get("stroke") for line in pattern.iter(f"{SVG}line")} == {HIGHLIGHT_COLOUR}
+    assert rect.get("stroke") == HIGHLIGHT_COLOUR
+    assert kalamata.findtext(f"{SVG}title") == "Καλαμάτα: 160.3 % (provisional)"
+    assert legend_texts(root) == [PROVISIONAL_LEGEND["en"]]
+    assert_text_inside(svg)
+
+
+def test_the_provisional_legend_fits_a_narrow_chart() -> None:
+    svg = bar_chart([("Ύδρα", Decimal(1))], ChartText("Α", "", "Β", "en"), provisional={"Ύδρα"})
+    assert_text_inside(svg)
+
+
+def light_share(png: bytes) -> float:
+    """The share of the image's pixels that are near white."""
+    surface = cairocffi.ImageSurface.create_from_png(io.BytesIO(png))
+    data = bytes(surface.get_data())
+    pixels = [data[i : i + 4] for i in range(0, len(data), 4)]
+    return sum(1 for pixel in pixels if min(pixel[:3]) > 200) / len(pixels)
+
+
+def test_a_hatched_bar_renders_lighter_than_a_whole_one() -> None:
+    def png_of(provisional: set[str]) -> bytes:
+        bars = [("Καλαμάτα", Decimal(1))]
+        return svg_to_png(bar_chart(bars, EL, provisional=provisional, id_prefix="p"), scale=1)
+
+    # cairo draws the pattern: the hatched bar leaves more of the image light.
+    assert light_share(png_of({"Καλαμάτα"})) > light_share(png_of(set()))
+
+
+def test_a_provisional_point_is_a_hollow_marker_and_says_so() -> None:
+    series = [
+        ("Καλαμάτα", [("2023", Decimal("480.1")), ("2024", Decimal("160.3"))]),
+        ("Θεσσαλονίκη", [("2023", Decimal("450.0")), ("2024", Decimal("443.5"))]),
+    ]
+    svg = series_chart(series, WASTE, provisional={("Καλαμάτα", "2024")})
+    root = parse(svg)
+    kalamata, thessaloniki = series_groups(root)
+    solid, hollow = kalamata.findall(f"{SVG}circle")
+    assert solid.get("fill") == PALETTE[0] and solid.get("class") is None
+    assert hollow.get("class") == "provisional"
+    assert hollow.get("fill") == BACKGROUND and hollow.get("stroke") == PALETTE[0]
+    assert hollow.findtext(f"{SVG}title") == "Καλαμάτα, 2024: 160,3 kg (προσωρινή)"
+    assert all(c.get("class") is None for c in thessaloniki.iter(f"{SVG}circle"))
+    assert legend_texts(root) == ["Καλαμάτα", "Θεσσαλονίκη", PROVISIONAL_LEGEND["el"]]
+    assert_text_inside(svg)
+    plain = parse(series_chart(series, WASTE))
+    assert legend_texts(plain) == ["Καλαμάτα", "Θεσσαλονίκη"]
+    assert number(root, "height") > number(plain, "height")
+
+
+def test_the_results_charts_pass_provisional_values_through() -> None:
+    definition = read_definitions("http://demoi.test/")["waste-per-inhabitant"]
+    values = (
+        Value("0701", "2024", Decimal("443.5"), Decimal("0.833"), ()),
+        Value("4401", "2023", Decimal("480.1"), Decimal(1), ()),
+        Value("4401", "2024", Decimal("160.3"), Decimal("0.333"), ()),
+        Value("7101", "2024", Decimal("390.2"), None, ()),
+    )
+    found = Results(definition, values, (), published=True)
+    unit = unit_text(definition, "en")
+    bars = {
+        (bar.findtext(f"{SVG}title") or "").split(":")[0]: bar
+        for bar in bars_of(parse(bar_svg(found, "2024", "en")))
+    }
+    assert len(bars) == 3
+    provisional = {name for name, bar in bars.items() if rect_of(bar).get("class")}
+    assert provisional == {"Municipality of Kalamata", "Municipality of Thessaloniki"}
+    kalamata = bars["Municipality of Kalamata"].findtext(f"{SVG}title") or ""
+    assert kalamata.endswith(f"{unit} (provisional)")
+    (group,) = series_groups(parse(series_svg(found, "el", codes=["4401"])))
+    assert [c.get("class") for c in group.iter(f"{SVG}circle")] == [None, "provisional"]
+
+
+# --- whole-number ticks ---------------------------------------------------------------------------
+
+
+def grid_labels(root: ET.Element) -> list[str]:
+    grid = root.find(f".//{SVG}g[@class='grid']")
+    assert grid is not None
+    return [t.text or "" for t in grid.iter(f"{SVG}text")]
+
+
+def test_counts_get_whole_number_ticks_not_one_point_two() -> None:
+    counts = [("Καλαμάτα", Decimal(2)), ("Αθήνα", Decimal(1)), ("Ύδρα", Decimal(0))]
+    assert grid_labels(parse(bar_chart(counts, EN, decimals=0))) == ["0", "1", "2"]
+    # With decimals the same values get finer ticks: the test tells the two apart.
+    assert "0.5" in grid_labels(parse(bar_chart(counts, EN, decimals=1)))
+    assert grid_labels(parse(bar_chart([("Ύδρα", Decimal(1))], EN, decimals=0))) == ["0", "1"]
+
+
+def test_a_count_below_one_still_gets_a_whole_number_axis() -> None:
+    svg = bar_chart([("Ύδρα", Decimal("0.4")), ("Αθήνα", Decimal("-0.3"))], EN, decimals=0)
+    assert grid_labels(parse(svg)) == ["0"]
+    assert_text_inside(svg)
+
+
+def test_a_count_over_the_years_gets_whole_number_ticks() -> None:
+    days = [("Καλαμάτα", [("2022", Decimal(2)), ("2023", Decimal(3)), ("2024", Decimal(2))])]
+    for series, decimals in ((days, 0), (days, 1)):
+        labels = grid_labels(parse(series_chart(series, EN, decimals=decimals)))
+        values = [label for label in labels if not re.fullmatch(r"20\d\d", label)]
+        whole = all(re.fullmatch(r"\d+", label) for label in values)
+        assert whole == (decimals == 0), values
+    steps = [int(v) for v in grid_labels(parse(series_chart(days, EN, decimals=0)))[:-3]]
+    assert all(b - a >= 1 for a, b in zip(steps, steps[1:], strict=False))
+    flat = [("Καλαμάτα", [("2023", Decimal(5)), ("2024", Decimal(5))])]
+    assert grid_labels(parse(series_chart(flat, EN, decimals=0)))[:-2] == ["4", "5", "6"]
+
+
+# --- the time axis --------------------------------------------------------------------------------
+
+
+def period_labels(root: ET.Element) -> dict[str, ET.Element]:
+    """The labels under the time axis, by their text."""
+    grid = root.find(f".//{SVG}g[@class='grid']")
+    assert grid is not None
+    axis = max(
+        number(line, "y1")
+        for line in grid.iter(f"{SVG}line")
+        if line.get("y1") == line.get("y2") and line.get("stroke") != GRID_COLOUR
+    )
+    return {
+        t.text or "": t for t in grid.iter(f"{SVG}text") if axis + 10 < number(t, "y") < axis + 25
+    }
+
+
+def marker_x(root: ET.Element) -> dict[str, float]:
+    """The x of each marker by its period, from the tooltips ("name, period: value")."""
+    found = {}
+    for group in series_groups(root):
+        for circle in group.iter(f"{SVG}circle"):
+            tooltip = circle.findtext(f"{SVG}title") or ""
+            found[tooltip.split(", ")[1].split(":")[0]] = number(circle, "cx")
+    return found
+
+
+def test_years_are_placed_by_their_distance_in_time() -> None:
+    series = [("Καλαμάτα", [("2012", Decimal(1)), ("2013", Decimal(2)), ("2024", Decimal(3))])]
+    svg = series_chart(series, EL)
+    x = marker_x(parse(svg))
+    assert (x["2024"] - x["2013"]) / (x["2013"] - x["2012"]) == pytest.approx(11, rel=1e-3)
+    # A year apart still leaves room for both labels.
+    assert sorted(period_labels(parse(svg))) == ["2012", "2013", "2024"]
+    assert_text_inside(svg)
+
+
+def test_periods_that_are_not_years_in_order_stay_evenly_spaced() -> None:
+    for periods in (["2021-01", "2021-02", "2021-09"], ["2024", "2012", "2013"]):
+        series = [("Καλαμάτα", [(p, Decimal(i)) for i, p in enumerate(periods)])]
+        x = marker_x(parse(series_chart(series, EL, periods=periods)))
+        first, second, third = (x[p] for p in periods)
+        assert second - first == pytest.approx(third - second, abs=0.02)
+
+
+def test_crowded_period_labels_are_left_out_not_overlapped() -> None:
+    census_then_yearly = ["1991", "2001", "2011", *(str(y) for y in range(2014, 2025))]
+    for chosen in (census_then_yearly, ["2000", "2001", "2002", "2024"]):
+        series = [("Καλαμάτα", [(y, Decimal(i)) for i, y in enumerate(chosen)])]
+        svg = series_chart(series, EN)
+        root = parse(svg)
+        labels = period_labels(root)
+        assert chosen[0] in labels and chosen[-1] in labels
+        assert set(labels) < set(chosen), "crowded: some labels are left out"
+        extents = sorted(horizontal_extent(label) for label in labels.values())
+        for (_, right), (left, _) in zip(extents, extents[1:], strict=False):
+            assert right < left, "two period labels overlap"
+        # Every period keeps its tick mark on the axis, labelled or not.
+        grid = root.find(f".//{SVG}g[@class='grid']")
+        assert grid is not None
+        ticks = {
+            line.get("x1") for line in grid.iter(f"{SVG}line") if line.get("x1") == line.get("x2")
+        }
+        assert {
+            circle.get("cx") for g in series_groups(root) for circle in g.iter(f"{SVG}circle")
+        } <= ticks
+        assert_text_inside(svg)
+
+
+def test_every_year_of_a_short_run_is_labelled() -> None:
+    years = [str(year) for year in range(2011, 2025)]
+    series = [("Καλαμάτα", [(y, Decimal(i)) for i, y in enumerate(years)])]
+    svg = series_chart(series, EL)
+    assert sorted(period_labels(parse(svg))) == years
+    assert_text_inside(svg)

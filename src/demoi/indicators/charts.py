@@ -5,9 +5,13 @@ Indicators shows:
 
 * :func:`bar_chart` — one horizontal bar per municipality for one period, in the order given,
   with the value printed at the end of each bar; the axis starts at zero and negative values
-  (a population that shrank) draw left of the zero line.
+  (a population that shrank) draw left of the zero line. A provisional value (source data for
+  part of the period) is a hatched bar, with a legend line that says what hatching means.
 * :func:`series_chart` — one line with point markers per municipality over the periods, with a
-  legend; a period without a value is a gap in the line, never a zero.
+  legend; a period without a value is a gap in the line, never a zero, and a provisional
+  value a hollow marker. Years are placed by their distance in time; other periods evenly.
+
+With ``decimals`` 0 (counts) the value axis has whole-number ticks only.
 
 :func:`svg_to_png` turns either into a PNG (``demoi indicators chart ID --out FILE.png``).
 :func:`format_number` is the number formatting the charts use (``1.234,5`` in Greek,
@@ -39,7 +43,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape, quoteattr
@@ -96,6 +100,18 @@ LEGEND_SWATCH = 24
 MARKER_RADIUS = 3.5
 
 NO_VALUES = {"el": "Δεν υπάρχουν τιμές", "en": "No values"}
+#: Added to the tooltip of a provisional value, and the legend line that explains the hatching
+#: (the same words as the values table of the indicator's page).
+PROVISIONAL = {"el": "(προσωρινή)", "en": "(provisional)"}
+PROVISIONAL_LEGEND = {
+    "el": "Προσωρινή: τα δεδομένα πηγής δεν καλύπτουν όλη την περίοδο.",
+    "en": "Provisional: the source data do not cover the whole period.",
+}
+#: Hatching of a provisional bar: stripes of the bar's colour over a light tint of it, so that
+#: the bar reads as unfinished without relying on colour alone.
+HATCH_SIZE = 6
+HATCH_TINT = 0.8
+PROVISIONAL_SWATCH = (20, 12)
 
 # Character widths in ems, no smaller than DejaVu Sans's advances at 11–16 px once hinting has
 # rounded them to whole pixels (tests measure every letter with cairo): generous for most text.
@@ -145,13 +161,14 @@ def _check_finite(value: Decimal, where: str) -> None:
 
 
 def _nice_ticks(
-    low: Decimal, high: Decimal, count: int = 5, *, extend: bool = True
+    low: Decimal, high: Decimal, count: int = 5, *, extend: bool = True, integer: bool = False
 ) -> list[Decimal]:
     """Ticks at steps of 1, 2 or 5 × 10ⁿ for ``low``…``high``, about ``count`` intervals.
 
     With ``extend`` the ticks cover the range (the first at or below ``low``, the last at or
-    above ``high``); without, they are the multiples of the step inside it. Decimal
-    arithmetic, so that tick labels are exact (0.3, not 0.30000000000000004).
+    above ``high``); without, they are the multiples of the step inside it. With ``integer``
+    the step is at least 1 (counts have no 1.2). Decimal arithmetic, so that tick labels are
+    exact (0.3, not 0.30000000000000004).
     """
     if high < low:
         low, high = high, low
@@ -161,6 +178,8 @@ def _nice_ticks(
     raw = (high - low) / count
     magnitude = Decimal(1).scaleb(raw.adjusted())
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    if integer:
+        step = max(step, Decimal(1))
     first = (low / step).to_integral_value(rounding=ROUND_FLOOR if extend else ROUND_CEILING)
     last = (high / step).to_integral_value(rounding=ROUND_CEILING if extend else ROUND_FLOOR)
     first, last = first * step, last * step
@@ -174,6 +193,8 @@ def _nice_ticks(
 
 def _tick_decimals(ticks: Sequence[Decimal]) -> int:
     """As many decimals as the step needs: 0 for steps of 20, 1 for 0.5, 2 for 0.02."""
+    if len(ticks) < 2:
+        return 0  # a lone integer tick (integer ticks over a range shorter than 1)
     step = ticks[1] - ticks[0]
     exponent = step.normalize().as_tuple().exponent
     assert isinstance(exponent, int)
@@ -309,17 +330,23 @@ def bar_chart(
     *,
     decimals: int = 1,
     highlight: str | None = None,
+    provisional: Collection[str] = (),
     id_prefix: str | None = None,
 ) -> str:
     """Horizontal bars, one per ``(label, value)`` in the order given, the value at each end.
 
     The axis includes zero; negative bars go left of the zero line, with their value on the
     left. ``highlight`` names a label whose bar is drawn in another colour and whose label is
-    bold (a name that is not among the bars highlights nothing). The chart grows downwards
-    with the number of bars and sideways with the longest label, so no label is cut.
-    No bars gives a chart that says there are no values.
+    bold (a name that is not among the bars highlights nothing). ``provisional`` names the
+    labels whose values are provisional: their bars are hatched, their tooltips say so and a
+    legend line under the axis explains the hatching (only when there is such a bar), so
+    that a part-year value is not read as comparable with a whole year's. With ``decimals``
+    0 the axis ticks are whole numbers. The chart grows downwards with the number of bars and
+    sideways with the longest label, so no label is cut. No bars gives a chart that says
+    there are no values.
     """
-    prefix = _prefix(id_prefix, "bar", bars, text, decimals, highlight)
+    provisional = frozenset(provisional)
+    prefix = _prefix(id_prefix, "bar", bars, text, decimals, highlight, sorted(provisional))
     if not bars:
         return _empty_chart(text, prefix, "bar")
     for label, value in bars:
@@ -330,7 +357,7 @@ def bar_chart(
         high = Decimal(1)  # all zero: an axis from 0 to 1 with no bar to see
     # The axis spans the values exactly, so that the longest bar fills the plot; a nice range
     # would give −500…1.500 for −2.28…1.234,5 and leave a third of the plot empty.
-    ticks = _nice_ticks(low, high, extend=False)
+    ticks = _nice_ticks(low, high, extend=False, integer=decimals == 0)
     tick_decimals = _tick_decimals(ticks)
     tick_texts = [format_number(tick, tick_decimals, text.language) for tick in ticks]
     value_texts = [format_number(value, decimals, text.language) for value in values]
@@ -345,11 +372,19 @@ def bar_chart(
     right_room = max(value_room if high > 0 else 0, half_tick)
     title, title_width = _title(text)
     unit_width = text_width(text.unit, FONT_SIZE)
-    width = max(plot_right + right_room + PAD, 2 * PAD + title_width, 2 * PAD + unit_width)
+    any_provisional = any(label in provisional for label, _ in bars)
+    legend_text = PROVISIONAL_LEGEND[text.language]
+    legend_width = PROVISIONAL_SWATCH[0] + GAP + text_width(legend_text, FONT_SIZE)
+    width = max(
+        plot_right + right_room + PAD,
+        2 * PAD + title_width,
+        2 * PAD + unit_width,
+        2 * PAD + (legend_width if any_provisional else 0),
+    )
 
     plot_top = PAD + TITLE_HEIGHT
     plot_bottom = plot_top + len(bars) * BAR_ROW
-    height = plot_bottom + 44 + PAD
+    height = plot_bottom + 44 + (LEGEND_ROW if any_provisional else 0) + PAD
 
     span = float(high - low)
 
@@ -357,7 +392,10 @@ def bar_chart(
         return plot_left + float(value - low) / span * BAR_PLOT_WIDTH
 
     zero = x_of(Decimal(0))
-    body = [title, '<g class="grid">']
+    body = [title]
+    if any_provisional:
+        body += _hatch_patterns(prefix, {"": BAR_COLOUR, "-highlight": HIGHLIGHT_COLOUR})
+    body.append('<g class="grid">')
     for tick, tick_text in zip(ticks, tick_texts, strict=True):
         x = x_of(tick)
         colour = AXIS_COLOUR if tick == 0 else GRID_COLOUR
@@ -384,12 +422,19 @@ def bar_chart(
         highlighted = label == highlight
         colour = HIGHLIGHT_COLOUR if highlighted else BAR_COLOUR
         tooltip = f"{label}: {value_text} {text.unit}".rstrip()
+        # The group keeps its class ("bar", "bar highlight"): pages find bars by it. The rect
+        # says provisional, since it is the rect that looks different.
+        paint = f'fill="{colour}"'
+        if label in provisional:
+            tooltip += f" {PROVISIONAL[text.language]}"
+            hatch = f"{prefix}-hatch{'-highlight' if highlighted else ''}"
+            paint = f'class="provisional" fill="url(#{hatch})" stroke="{colour}" stroke-width="1"'
         value_x, value_anchor = (end + GAP / 2, "start") if value >= 0 else (end - GAP / 2, "end")
         body += [
             f'<g class="bar{" highlight" if highlighted else ""}">',
             f"<title>{_text(tooltip)}</title>",
             f'<rect x="{_n(min(zero, end))}" y="{_n(row_top + (BAR_ROW - BAR_HEIGHT) / 2)}"'
-            f' width="{_n(abs(end - zero))}" height="{BAR_HEIGHT}" fill="{colour}"/>',
+            f' width="{_n(abs(end - zero))}" height="{BAR_HEIGHT}" {paint}/>',
             _label(label_end, baseline, label, anchor="end", bold=highlighted, css_class="label"),
             _label(value_x, baseline, value_text, anchor=value_anchor, css_class="value"),
             "</g>",
@@ -400,7 +445,44 @@ def bar_chart(
         f'<line class="zero" x1="{_n(zero)}" y1="{_n(plot_top)}" x2="{_n(zero)}"'
         f' y2="{_n(plot_bottom)}" stroke="{AXIS_COLOUR}" stroke-width="1"/>'
     )
+    if any_provisional:
+        middle = plot_bottom + 44 + LEGEND_ROW / 2
+        swatch_width, swatch_height = PROVISIONAL_SWATCH
+        body += [
+            '<g class="legend provisional">',
+            f'<rect x="{PAD}" y="{_n(middle - swatch_height / 2)}" width="{swatch_width}"'
+            f' height="{swatch_height}" fill="url(#{prefix}-hatch)" stroke="{BAR_COLOUR}"'
+            ' stroke-width="1"/>',
+            _label(PAD + swatch_width + GAP, middle + FONT_SIZE * 0.35, legend_text),
+            "</g>",
+        ]
     return _document(width, height, prefix, text, "bar", body)
+
+
+def _tint(colour: str, amount: float) -> str:
+    """``colour`` mixed with white, ``amount`` of the way (0: the colour, 1: white)."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
+
+
+def _hatch_patterns(prefix: str, colours: dict[str, str]) -> list[str]:
+    """Diagonal stripes of each colour over its light tint, ids ``{prefix}-hatch{suffix}``.
+
+    A pattern referenced by ``url(#id)`` inside the same document: no external reference.
+    """
+    body = ["<defs>"]
+    for suffix, colour in colours.items():
+        body += [
+            f'<pattern id="{prefix}-hatch{suffix}" patternUnits="userSpaceOnUse"'
+            f' width="{HATCH_SIZE}" height="{HATCH_SIZE}" patternTransform="rotate(45)">',
+            f'<rect width="{HATCH_SIZE}" height="{HATCH_SIZE}"'
+            f' fill="{_tint(colour, HATCH_TINT)}"/>',
+            f'<line x1="{HATCH_SIZE / 2:g}" y1="0" x2="{HATCH_SIZE / 2:g}" y2="{HATCH_SIZE}"'
+            f' stroke="{colour}" stroke-width="{HATCH_SIZE / 2:g}"/>',
+            "</pattern>",
+        ]
+    body.append("</defs>")
+    return body
 
 
 # --- time series --------------------------------------------------------------------------------
@@ -412,18 +494,25 @@ def series_chart(
     *,
     decimals: int = 1,
     periods: Sequence[str] | None = None,
+    provisional: Collection[tuple[str, str]] = (),
     id_prefix: str | None = None,
 ) -> str:
     """One line with point markers per ``(label, [(period, value), …])``, and a legend.
 
-    The x axis has one evenly spaced place per period: ``periods`` in the order given, or by
-    default every period of the series, sorted (ISO periods such as 2011, 2021-03 sort in time
-    order). A period a series has no value for is a gap in its line, never a zero; a point with
-    no neighbour (a single period) is a marker alone. The value axis fits the values, without
-    forcing zero, since a line shows change. ``decimals`` is for the values in the tooltips.
-    No values at all gives a chart that says so.
+    The x axis has a place per period: ``periods`` in the order given, or by default every
+    period of the series, sorted (ISO periods such as 2011, 2021-03 sort in time order). When
+    every period is a year, in increasing order, the places are proportional to the years
+    (2013→2024 is eleven times as far as 2012→2013); otherwise they are evenly spaced. Period
+    labels that would overlap are left out (the first and the last are kept), each period
+    keeps its tick mark. A period a series has no value for is a gap in its line, never a
+    zero; a point with no neighbour (a single period) is a marker alone. ``provisional`` holds
+    the ``(label, period)`` of provisional values: their markers are hollow, their tooltips
+    say so and the legend explains the hollow marker. The value axis fits the values, without
+    forcing zero, since a line shows change. ``decimals`` is for the values in the tooltips;
+    with 0 the axis ticks are whole numbers. No values at all gives a chart that says so.
     """
-    prefix = _prefix(id_prefix, "series", series, text, decimals, periods)
+    provisional = frozenset(provisional)
+    prefix = _prefix(id_prefix, "series", series, text, decimals, periods, sorted(provisional))
     for label, points in series:
         for period, value in points:
             _check_finite(value, f"{label}, {period}")
@@ -433,38 +522,48 @@ def series_chart(
     if not values or not periods:
         return _empty_chart(text, prefix, "series")
 
-    ticks = _nice_ticks(min(values), max(values))
+    ticks = _nice_ticks(min(values), max(values), integer=decimals == 0)
     tick_decimals = _tick_decimals(ticks)
     tick_texts = [format_number(tick, tick_decimals, text.language) for tick in ticks]
     title, title_width = _title(text)
 
     period_room = max(text_width(period, TICK_FONT_SIZE) for period in periods) + 2 * GAP
-    plot_width = max(SERIES_PLOT_WIDTH, period_room * len(periods))
+    years = _years(periods)
+    # Room for every label on an even axis; a year axis asks for room between its closest
+    # years, but never more than the even axis would take, and leaves labels out beyond that.
+    plot_width = period_room * len(periods)
+    if years is not None:
+        closest = min(b - a for a, b in zip(years, years[1:], strict=False))
+        by_years = period_room * (years[-1] - years[0]) / closest + 2 * SERIES_INSET
+        plot_width = min(plot_width, by_years)
+    plot_width = max(SERIES_PLOT_WIDTH, plot_width)
     plot_left = PAD + max(text_width(tick, TICK_FONT_SIZE) for tick in tick_texts) + GAP
     plot_right = plot_left + plot_width
     plot_top = PAD + TITLE_HEIGHT + 22
     plot_bottom = plot_top + SERIES_PLOT_HEIGHT
     legend_top = plot_bottom + 34
-    legend_width = LEGEND_SWATCH + GAP + max(text_width(label, FONT_SIZE) for label, _ in series)
+    drawn = {(label, period) for label, points in series for period, _ in points}
+    any_provisional = bool(drawn & provisional)
+    legend_labels = [label for label, _ in series]
+    if any_provisional:
+        legend_labels.append(PROVISIONAL_LEGEND[text.language])
+    legend_width = (
+        LEGEND_SWATCH + GAP + max(text_width(label, FONT_SIZE) for label in legend_labels)
+    )
     width = max(
         plot_right + max(period_room / 2, PAD),
         2 * PAD + title_width,
         2 * PAD + text_width(text.unit, FONT_SIZE),
         2 * PAD + legend_width,
     )
-    height = legend_top + len(series) * LEGEND_ROW + PAD
+    height = legend_top + len(legend_labels) * LEGEND_ROW + PAD
 
     span = float(ticks[-1] - ticks[0])
 
     def y_of(value: Decimal) -> float:
         return plot_bottom - float(value - ticks[0]) / span * SERIES_PLOT_HEIGHT
 
-    inner = plot_width - 2 * SERIES_INSET
-    step = inner / (len(periods) - 1) if len(periods) > 1 else 0.0
-    x_of = {
-        period: plot_left + SERIES_INSET + (index * step if len(periods) > 1 else inner / 2)
-        for index, period in enumerate(periods)
-    }
+    x_of = _period_places(periods, years, plot_left + SERIES_INSET, plot_width - 2 * SERIES_INSET)
 
     body = [title, _label(PAD, plot_top - 10, text.unit, css_class="unit"), '<g class="grid">']
     for tick, tick_text in zip(ticks, tick_texts, strict=True):
@@ -488,6 +587,11 @@ def series_chart(
     )
     for period in periods:
         body.append(
+            f'<line x1="{_n(x_of[period])}" y1="{_n(plot_bottom)}" x2="{_n(x_of[period])}"'
+            f' y2="{_n(plot_bottom + 4)}" stroke="{AXIS_COLOUR}" stroke-width="1"/>'
+        )
+    for period in _spaced_labels(periods, x_of):
+        body.append(
             _label(x_of[period], plot_bottom + 17, period, anchor="middle", size=TICK_FONT_SIZE)
         )
     body.append("</g>")
@@ -496,7 +600,10 @@ def series_chart(
     for index, (label, points) in enumerate(series):
         colour = PALETTE[index % len(PALETTE)]
         dash = DASHES[(index // len(PALETTE)) % len(DASHES)]
-        body += _series_line(label, points, periods, x_of, y_of, colour, dash, text, decimals)
+        marked = {period for name, period in provisional if name == label}
+        body += _series_line(
+            label, points, periods, x_of, y_of, (colour, dash), text, decimals, marked
+        )
     body.append("</g>")
 
     body.append('<g class="legend">')
@@ -513,8 +620,85 @@ def series_chart(
             _label(PAD + LEGEND_SWATCH + GAP, middle + FONT_SIZE * 0.35, label),
             "</g>",
         ]
+    if any_provisional:
+        middle = legend_top + len(series) * LEGEND_ROW + LEGEND_ROW / 2
+        body += [
+            '<g class="entry provisional">',
+            _marker(PAD + LEGEND_SWATCH / 2, middle, AXIS_COLOUR, hollow=True),
+            _label(
+                PAD + LEGEND_SWATCH + GAP,
+                middle + FONT_SIZE * 0.35,
+                PROVISIONAL_LEGEND[text.language],
+            ),
+            "</g>",
+        ]
     body.append("</g>")
     return _document(width, height, prefix, text, "series", body)
+
+
+_YEAR = re.compile(r"[0-9]{4}\Z")
+
+
+def _years(periods: Sequence[str]) -> list[int] | None:
+    """The periods as years if each is a year and they increase, else None (an even axis)."""
+    if len(periods) < 2 or not all(_YEAR.match(period) for period in periods):
+        return None
+    years = [int(period) for period in periods]
+    if any(b <= a for a, b in zip(years, years[1:], strict=False)):
+        return None
+    return years
+
+
+def _period_places(
+    periods: Sequence[str], years: list[int] | None, start: float, inner: float
+) -> dict[str, float]:
+    """The x of each period: proportional to the year on a year axis, else evenly spaced."""
+    if len(periods) == 1:
+        return {periods[0]: start + inner / 2}
+    if years is not None:
+        span = years[-1] - years[0]
+        return {
+            period: start + (year - years[0]) / span * inner
+            for period, year in zip(periods, years, strict=True)
+        }
+    step = inner / (len(periods) - 1)
+    return {period: start + index * step for index, period in enumerate(periods)}
+
+
+def _spaced_labels(periods: Sequence[str], x_of: dict[str, float]) -> list[str]:
+    """The periods whose labels fit without overlapping, from the left; the last one is always
+    kept (the latest period is the one readers look for), at the cost of its neighbours.
+
+    Half a ``GAP`` between labels is enough: the estimated widths are already no smaller than
+    the font's, so the space a reader sees is wider.
+    """
+
+    def edges(period: str) -> tuple[float, float]:
+        half = text_width(period, TICK_FONT_SIZE) / 2
+        return x_of[period] - half, x_of[period] + half
+
+    ordered = sorted(periods, key=lambda period: x_of[period])
+    kept: list[str] = []
+    for period in ordered:
+        if not kept or edges(period)[0] >= edges(kept[-1])[1] + GAP / 2:
+            kept.append(period)
+    last = ordered[-1]
+    if kept[-1] != last:
+        while kept and edges(kept[-1])[1] + GAP / 2 > edges(last)[0]:
+            kept.pop()
+        kept.append(last)
+    return kept
+
+
+def _marker(x: float, y: float, colour: str, *, hollow: bool = False, tooltip: str = "") -> str:
+    """A point; hollow (white inside, coloured ring) for a provisional value."""
+    paint = (
+        f'class="provisional" fill="{BACKGROUND}" stroke="{colour}" stroke-width="1.5"'
+        if hollow
+        else f'fill="{colour}"'
+    )
+    start = f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{MARKER_RADIUS}" {paint}'
+    return f"{start}><title>{_text(tooltip)}</title></circle>" if tooltip else f"{start}/>"
 
 
 def _dash(dash: str) -> str:
@@ -527,12 +711,14 @@ def _series_line(
     periods: Sequence[str],
     x_of: dict[str, float],
     y_of: Callable[[Decimal], float],
-    colour: str,
-    dash: str,
+    style: tuple[str, str],
     text: ChartText,
     decimals: int,
+    provisional: Collection[str],
 ) -> list[str]:
-    """A municipality's line: one path whose pieces join values of neighbouring periods."""
+    """A municipality's line: one path whose pieces join values of neighbouring periods, with a
+    marker per value (hollow where the value of that period is provisional)."""
+    colour, dash = style
     by_period = {period: value for period, value in points if period in x_of}
     runs: list[list[str]] = [[]]
     for period in periods:
@@ -556,10 +742,11 @@ def _series_line(
             continue
         value_text = format_number(by_period[period], decimals, text.language)
         tooltip = f"{label}, {period}: {value_text} {text.unit}".rstrip()
-        element.append(
-            f'<circle cx="{_n(x_of[period])}" cy="{_n(y_of(by_period[period]))}"'
-            f' r="{MARKER_RADIUS}" fill="{colour}"><title>{_text(tooltip)}</title></circle>'
-        )
+        hollow = period in provisional
+        if hollow:
+            tooltip += f" {PROVISIONAL[text.language]}"
+        x, y = x_of[period], y_of(by_period[period])
+        element.append(_marker(x, y, colour, hollow=hollow, tooltip=tooltip))
     element.append("</g>")
     return element
 
@@ -570,10 +757,16 @@ def _series_line(
 def svg_to_png(svg: str, *, scale: float = 2.0) -> bytes:
     """The chart as a PNG, ``scale`` pixels per SVG unit (2 for sharp text on most screens)."""
     try:
-        # Imported here: it loads the system cairo library, which only PNG export needs. No stubs;
-        # pyproject.toml (not this module's to change) has no mypy override for it.
+        # Imported here: PNG export is the optional extra demoi[png], and cairosvg loads the
+        # system cairo library. It has no type stubs.
         import cairosvg  # type: ignore[import-untyped]
-    except (ImportError, OSError) as error:
+    except ImportError as error:
+        raise UsageError(
+            "η εξαγωγή PNG χρειάζεται το πρόσθετο demoi[png] (pip install 'demoi[png]')· το SVG "
+            "δεν χρειάζεται τίποτα / PNG export needs the extra demoi[png] (pip install "
+            f"'demoi[png]'); SVG needs nothing: {error}"
+        ) from None
+    except OSError as error:
         raise UsageError(
             "η εξαγωγή PNG χρειάζεται τη βιβλιοθήκη cairo του συστήματος"
             " (π.χ. apt install libcairo2) / PNG export needs the system cairo library"
