@@ -133,20 +133,39 @@ def test_a_municipality_without_revenue_gets_a_note_not_a_zero(
     assert "budget-revenue" in gap.reason_en and "budget-revenue" in gap.reason_el
 
 
-def test_a_municipality_cannot_change_anothers_value(store: OxigraphStore, folder: Path) -> None:
-    """A graph of 4401 (which 4401's token may write) claiming 0701's budget lines is not read
-    for 0701: each municipality's value comes from its own graphs."""
-    forged = f"""
-@prefix fin: <https://w3id.org/demoi/def/finance#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+def insert(store: OxigraphStore, graph: str, turtle: str) -> None:
+    """Triples added to ``graph`` as a municipality's token may add them to its own graphs."""
+    prefixes = (
+        "PREFIX fin: <https://w3id.org/demoi/def/finance#>\n"
+        "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+    )
+    store.update(f"{prefixes}INSERT DATA {{ GRAPH <{graph}> {{ {turtle} }} }}")
+
+
+FORGED_0701_LINE = f"""
 <{BASE}id/forged/1> a fin:ExpenditureLine ;
   fin:municipality <https://w3id.org/demoi/code/municipality/0701> ;
-  fin:fiscalYear "2024"^^xsd:gYear ; fin:paid 900000000.00 ; fin:adjusted 1.00 .
-"""
-    store.replace_graph(f"{BASE}graph/4401/forged", forged.encode(), ox.RdfFormat.TURTLE)
+  fin:fiscalYear "2024"^^xsd:gYear ; fin:paid 900000000.00 ; fin:adjusted 1.00 ."""
+
+
+def test_a_municipality_cannot_change_anothers_value(store: OxigraphStore, folder: Path) -> None:
+    """4401's lifted graph (which 4401's token may write) claiming a budget line of 0701 is not
+    read for 0701: each municipality's value comes from its own graphs."""
+    insert(store, f"{BASE}graph/4401/budget-expense/2024", FORGED_0701_LINE)
     definition = read_definitions(BASE, folder)["budget-execution-rate"]
     found = {v.code: v.value for v in compute(store, BASE, definition).values}
     assert found == {"4401": Decimal("85.9"), "0701": Decimal("87.4")}
+
+
+def test_a_graph_written_without_a_lift_is_not_read(store: OxigraphStore, folder: Path) -> None:
+    """A graph 4401's token wrote directly has no catalogue record, so a value computed from it
+    could not name its source (the review moved 4401 from 85.9 to 99.5 this way, crediting the
+    lifted graph)."""
+    forged = FORGED_0701_LINE.replace("municipality/0701", "municipality/4401")
+    insert(store, f"{BASE}graph/4401/unlifted", forged)
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    found = {v.code: v.value for v in compute(store, BASE, definition).values}
+    assert found["4401"] == Decimal("85.9")
 
 
 def test_published_cube_passes_the_integrity_constraints(
@@ -233,19 +252,34 @@ def test_two_rows_for_one_period_are_a_note_not_a_stop(store: OxigraphStore, fol
     """A municipality whose data give two rows for one year (its year written two ways, or a
     formula without GROUP BY) gets a note; the others keep their values (it once stopped the
     run for every municipality)."""
-    forged = f"""
-@prefix fin: <https://w3id.org/demoi/def/finance#> .
-<{BASE}id/forged/2> a fin:ExpenditureLine ;
+    line = f"""<{BASE}id/forged/2> a fin:ExpenditureLine ;
   fin:municipality <https://w3id.org/demoi/code/municipality/4401> ;
-  fin:fiscalYear "2024" ; fin:paid 1.00 ; fin:adjusted 1.00 .
-"""
-    store.replace_graph(f"{BASE}graph/4401/forged", forged.encode(), ox.RdfFormat.TURTLE)
+  fin:fiscalYear "2024" ; fin:paid 1.00 ; fin:adjusted 1.00 ."""
+    insert(store, f"{BASE}graph/4401/budget-expense/2024", line)
     definition = read_definitions(BASE, folder)["budget-execution-rate"]
     computed = compute(store, BASE, definition)
     assert {(v.code, v.value) for v in computed.values} == {("0701", Decimal("87.4"))}
     (gap,) = computed.gaps
     assert (gap.code, gap.period) == ("4401", "2024")
     assert "more than one value" in gap.reason_en
+
+
+def test_periods_that_are_not_years_are_one_note(store: OxigraphStore, folder: Path) -> None:
+    """A forged year 9999 (or one in other digits) once became everyone's latest period and
+    gave every other municipality a note for it."""
+    lines = " ".join(
+        f"""<{BASE}id/forged/y{n}> a fin:ExpenditureLine ;
+  fin:municipality <https://w3id.org/demoi/code/municipality/4401> ;
+  fin:fiscalYear "{year}" ; fin:paid 1.00 ; fin:adjusted 1.00 ."""
+        for n, year in enumerate(("9999", "٢٠٢٤", "0001"))
+    )
+    insert(store, f"{BASE}graph/4401/budget-expense/2024", lines)
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    computed = compute(store, BASE, definition)
+    assert {v.period for v in computed.values} == {"2024"}
+    (gap,) = computed.gaps
+    assert (gap.code, gap.period) == ("4401", None)
+    assert "9999" in gap.reason_en and "not years" in gap.reason_en
 
 
 def test_a_value_too_large_to_round_is_a_note(store: OxigraphStore, folder: Path) -> None:
@@ -307,6 +341,17 @@ def test_formula_may_not_choose_its_graphs(tmp_path: Path) -> None:
     path = variant(tmp_path, "from", formula=formula)
     with pytest.raises(DataError, match="FROM"):
         read_definition(path, BASE)
+
+
+def test_formula_may_not_call_a_service(tmp_path: Path) -> None:
+    """Reading a definition once ran its formula, following SERVICE to its host unguarded."""
+    formula = (
+        "SELECT ?area ?value WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?area ?p ?value } }"
+    )
+    path = variant(tmp_path, "service", formula=formula)
+    with pytest.raises(DataError, match="outside the store") as raised:
+        read_definition(path, BASE)
+    assert raised.value.location is not None and raised.value.location.line
 
 
 def test_unknown_source_dataset_is_named(tmp_path: Path) -> None:
@@ -401,13 +446,22 @@ def test_compute_one_year_keeps_the_others(built: Path, tmp_path: Path, folder: 
     copy = tmp_path / "copy"
     shutil.copytree(built, copy)
     assert run(copy, folder, "compute", "--indicator", "budget-execution-rate").exit_code == 0
-    result = run(copy, folder, "compute", "--indicator", "budget-execution-rate", "--year", "2023")
+    result = run(copy, folder, "compute", "--indicator", "budget-execution-rate", "--year", "2024")
     assert result.exit_code == 0, result.output
     assert "budget-execution-rate: 2 value(s)" in result.output
 
 
+def test_a_year_nobody_has_publishes_nothing(built: Path, tmp_path: Path, folder: Path) -> None:
+    """--year 2023 (a mistyped year) once published a note for every municipality."""
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    result = run(copy, folder, "compute", "--year", "2023")
+    assert result.exit_code == 2 and "no indicator has a value for 2023" in result.output
+
+
 def test_bad_year_and_unknown_indicator_are_usage_errors(built: Path, folder: Path) -> None:
-    assert run(built, folder, "compute", "--year", "24").exit_code == 2
+    for year in ("24", "٢٠٢٤", "9999", "2024 "):
+        assert run(built, folder, "compute", "--year", year).exit_code == 2, year
     unknown = run(built, folder, "compute", "--indicator", "nope")
     assert unknown.exit_code == 2 and "no indicator 'nope'" in unknown.output
 
@@ -541,3 +595,40 @@ def test_a_deleted_definition_takes_its_cube_with_it(
         assert not list(opened.quads(cube.cube_graph(BASE, "revenue-collection-rate")))
     finally:
         opened.close()
+
+
+def test_an_indicator_put_back_to_draft_leaves_the_store(
+    built: Path, tmp_path: Path, folder: Path
+) -> None:
+    """Its approved cube once stayed in /sparql and on /id/indicator/… after the re-draft."""
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    assert run(copy, folder, "compute").exit_code == 0
+    variant(folder, "budget-execution-rate", status="draft")
+    result = run(copy, folder, "compute")
+    assert "budget-execution-rate: draft, its values removed" in result.output
+    opened = OxigraphStore(copy)
+    try:
+        assert not list(opened.quads(cube.cube_graph(BASE, "budget-execution-rate")))
+    finally:
+        opened.close()
+
+
+def test_chart_refuses_bad_input_and_replaces_a_symlink(
+    built: Path, tmp_path: Path, folder: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    assert run(copy, folder, "compute").exit_code == 0
+    out = tmp_path / "chart.svg"
+    for args in (("--municipality", "9999"), ("--municipality", "abc"), ("--year", "abcd")):
+        refused = run(copy, folder, "chart", "budget-execution-rate", "--out", str(out), *args)
+        assert refused.exit_code == 2, (args, refused.output)
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "link.svg"
+    link.symlink_to(target)
+    written = run(copy, folder, "chart", "budget-execution-rate", "--out", str(link))
+    assert written.exit_code == 0, written.output
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("<svg")

@@ -281,9 +281,7 @@ def _indicators(store: Store, base_uri: str) -> Iterator[str]:
     from demoi.indicators.definitions import read_definitions
     from demoi.indicators.publication import publish_indicators
 
-    yield from publish_indicators(
-        store, base_uri, read_definitions(base_uri).values(), complete=True
-    )
+    yield from publish_indicators(store, base_uri, read_definitions(base_uri).values())
 
 
 def _lifted(

@@ -15,11 +15,13 @@ import click
 
 from demoi.command_options import base_uri_option, command_settings, opened_store, store_option
 from demoi.errors import DataError, UsageError
+from demoi.municipalities import municipalities
 from demoi.settings import Settings
 
 if TYPE_CHECKING:
     from demoi.indicators.compute import Computation
     from demoi.indicators.definitions import Definition
+    from demoi.store import Store
 
 LANGUAGES = ("el", "en")
 
@@ -104,8 +106,7 @@ def compute_command(
     from demoi.indicators.compute import compute
     from demoi.indicators.publication import publish_indicators
 
-    if year is not None and not (len(year) == 4 and year.isdigit()):
-        raise UsageError(f"--year must be a year such as 2024, not {year!r}")
+    _check_year(year)
     settings = command_settings(store=store, base_uri=base_uri)
     base = settings.base_uri
     # Every definition: publish_indicators leaves drafts out and removes withdrawn ones.
@@ -123,9 +124,33 @@ def compute_command(
                 if identifier is not None or definition.is_public:
                     _print(compute(opened, base, definition, year=year))
             return
+        if year is not None:
+            _refuse_an_empty_year(opened, base, chosen, year)
         lines = publish_indicators(opened, base, chosen, year=year, complete=identifier is None)
         for line in lines:
             click.echo(line)
+
+
+def _refuse_an_empty_year(store: Store, base: str, chosen: list[Definition], year: str) -> None:
+    """--year that gives no indicator a value would only publish a note per municipality for a
+    year nobody has data for (a mistyped year)."""
+    from demoi.indicators.compute import compute, read_inputs
+
+    inputs = read_inputs(store, base)
+    for definition in chosen:
+        if (
+            definition.is_public
+            and compute(store, base, definition, year=year, inputs=inputs).values
+        ):
+            return
+    raise UsageError(f"no indicator has a value for {year}; nothing was published")
+
+
+def _check_year(year: str | None) -> None:
+    from demoi.indicators.compute import year_of
+
+    if year is not None and year_of(year) != year:
+        raise UsageError(f"--year must be a year such as 2024, not {year!r}")
 
 
 def _print(computed: Computation) -> None:
@@ -185,6 +210,12 @@ def chart_command(
     suffix = out.suffix.lower()
     if suffix not in (".svg", ".png"):
         raise UsageError(f"{out}: --out must end in .svg or .png")
+    _check_year(year)
+    unknown = [code for code in codes if code not in municipalities()]
+    if unknown:
+        raise UsageError(
+            f"unknown municipality {unknown[0]!r}: give its ELSTAT code, e.g. 4401 (Καλαμάτα)"
+        )
     settings = command_settings(store=store, base_uri=base_uri)
     base = settings.base_uri
     definition = _definitions(settings, identifier, drafts=True)[0]
@@ -205,14 +236,23 @@ def chart_command(
         svg = bar_svg(found, str(period), lang, highlight=codes[0] if codes else None)
     else:
         svg = series_svg(found, lang, codes=list(codes) or None)
-    try:
-        if suffix == ".svg":
-            out.write_text(svg, encoding="utf-8")
-        else:
-            out.write_bytes(svg_to_png(svg))
-    except OSError as error:
-        raise UsageError(f"{out}: cannot write: {error.strerror}") from None
+    drawn = svg.encode("utf-8") if suffix == ".svg" else svg_to_png(svg)
+    _write_replacing(out, drawn)
     click.echo(f"{out}: {kind} chart of {identifier}")
+
+
+def _write_replacing(out: Path, content: bytes) -> None:
+    """Write ``out`` whole or not at all: a temporary file beside it, renamed over it. The
+    rename replaces a symlink at ``out`` rather than writing through it to its target."""
+    if out.is_dir():
+        raise UsageError(f"{out}: is a folder; give a file name ending in .svg or .png")
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_bytes(content)
+        partial.replace(out)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise UsageError(f"{out}: cannot write: {error.strerror}") from None
 
 
 @indicators_group.command("check")

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
+from demoi.catalogue import catalogue_graph
 from demoi.indicators.definitions import MUNICIPALITY, Definition, rounded
 from demoi.iris import MAPPING_PLANS, provenance_graph
 from demoi.municipalities import municipalities
@@ -149,14 +151,20 @@ SELECT ?graph ?plan WHERE {{ GRAPH <{provenance_graph(base)}> {{
     return kinds
 
 
-def municipality_dataset(base: str, code: str, graphs: tuple[str, ...]) -> Dataset:
-    """The graphs a formula sees for ``code``: its own. Not the standards graphs: no formula
-    needs them (code-list IRIs are written in the formula), and the time of a query grows with
-    the number of graphs it names: leaving their 68 graphs out made a run 4.8 times faster
-    (benchmarks/README.md)."""
-    own = f"{base}graph/{code}/"
-    chosen = tuple(graph for graph in graphs if graph.startswith(own))
-    return Dataset(default_graphs=chosen, named_graphs=chosen)
+def readable_graphs(
+    base: str, code: str, published: Iterable[Published], existing: Iterable[str]
+) -> tuple[str, ...]:
+    """The graphs a formula reads for ``code``: the graphs it published through a lift (its
+    catalogue records name them) and its catalogue graph. Not a graph its token wrote without a
+    lift: it has no record, so a value computed from it could not name its source. Not the
+    standards graphs: no formula needs them (code-list IRIs are written in the formula), and
+    the time of a query grows with the number of graphs it names: leaving their 68 graphs out
+    made a run 4.8 times faster (benchmarks/README.md). Only graphs the store has: a dropped
+    graph keeps its record, and the dataset guard takes a graph the store lacks for an outside
+    one."""
+    present = set(existing)
+    own = sorted({g.graph for g in published if g.code == code and g.graph in present})
+    return (*own, catalogue_graph(base, code)) if own else ()
 
 
 @dataclass(frozen=True)
@@ -173,13 +181,16 @@ def formula_rows(
     code: str,
     graphs: tuple[str, ...] | None = None,
 ) -> list[Row]:
-    """What the formula gives for municipality ``code``, over its graphs alone; rows about any
-    other area are dropped."""
+    """What the formula gives for municipality ``code`` over its readable graphs alone
+    (``graphs``; by default, read from the store); rows about any other area are dropped."""
     if graphs is None:
-        graphs = tuple(info.iri for info in store.graphs())
+        inputs = read_inputs(store, base)
+        graphs = readable_graphs(base, code, inputs.published, inputs.graphs)
+    if not graphs:
+        return []  # an empty dataset would mean every graph of the store
     result = store.query(
         definition.formula,
-        dataset=municipality_dataset(base, code, graphs),
+        dataset=Dataset(default_graphs=graphs, named_graphs=graphs),
         timeout=FORMULA_TIMEOUT,
     )
     columns = {name: index for index, name in enumerate(result.variables)}
@@ -190,7 +201,7 @@ def formula_rows(
             continue
         rows.append(
             Row(
-                _year(_cell(row, columns, "period")),
+                _cell(row, columns, "period"),
                 _number(_cell(row, columns, "value")),
                 _number(_cell(row, columns, "coverage")),
             )
@@ -205,11 +216,18 @@ def _cell(row: Row_, columns: dict[str, int], name: str) -> str | None:
     return term.value if isinstance(term, ox.Literal) else None
 
 
-def _year(text: str | None) -> str | None:
-    if text is None:
+#: A reference year a value may have: from the first Greek census (1828, in the ELSTAT series)
+#: to next year. A formula's ?period outside it (a forged 9999, a year in other digits) is a
+#: note, not a period: one municipality's data must not add years to everyone's table.
+FIRST_YEAR = 1828
+
+
+def year_of(text: str) -> str | None:
+    matched = re.match(r"^([0-9]{4})(?![0-9])", text.strip())
+    if matched is None:
         return None
-    matched = re.match(r"^(\d{4})", text.strip())
-    return matched.group(1) if matched else None
+    year = int(matched.group(1))
+    return matched.group(1) if FIRST_YEAR <= year <= date.today().year + 1 else None
 
 
 def _number(text: str | None) -> Decimal | None:
@@ -278,10 +296,15 @@ def _for_municipality(
     latest = max((g.modified or "" for g in graphs), default="")[:4] or None
     values: list[Value] = []
     gaps: list[Gap] = []
-    rows = formula_rows(store, base, definition, code, inputs.graphs)
-    repeated = _repeated_periods([row.period or latest for row in rows])
-    for row in rows:
-        period = row.period or latest
+    readable = readable_graphs(base, code, inputs.published, inputs.graphs)
+    rows = formula_rows(store, base, definition, code, readable)
+    not_years = sorted({row.period for row in rows if row.period and not year_of(row.period)})
+    if not_years:
+        gaps.append(_not_years(code, not_years))
+    rows = [row for row in rows if row.period is None or year_of(row.period)]
+    periods = [year_of(row.period) if row.period else latest for row in rows]
+    repeated = _repeated_periods(periods)
+    for row, period in zip(rows, periods, strict=True):
         if period is None or (year is not None and period != year):
             continue
         if period in repeated:
@@ -291,7 +314,7 @@ def _for_municipality(
             continue
         value = _rounded(row.value, definition.decimals)
         if value is None:
-            gaps.append(_no_value(code, period))
+            gaps.append(_no_value(code, period) if row.value is None else _too_large(code, period))
             continue
         coverage = None if row.coverage is None else _rounded(min(row.coverage, Decimal(1)), 3)
         values.append(
@@ -351,6 +374,16 @@ def _sources(graphs: list[Published], period: str) -> tuple[str, ...]:
     return tuple(sorted(chosen))
 
 
+def _not_years(code: str, found: list[str]) -> Gap:
+    shown = ", ".join(repr(text) for text in found[:3]) + (" …" if len(found) > 3 else "")
+    return Gap(
+        code,
+        None,
+        f"τα δεδομένα δίνουν περιόδους που δεν είναι έτη ({shown}): οι τιμές τους παραλείπονται",
+        f"the data give periods that are not years ({shown}): their values are left out",
+    )
+
+
 def _repeated(code: str, period: str | None) -> Gap:
     return Gap(
         code,
@@ -359,6 +392,15 @@ def _repeated(code: str, period: str | None) -> Gap:
         "περίοδο με δύο τρόπους ή ο τύπος δεν ομαδοποιεί ανά δήμο και περίοδο",
         f"the formula gives more than one value for {period}: the data write the period in two "
         "ways, or the formula does not group by municipality and period",
+    )
+
+
+def _too_large(code: str, period: str | None) -> Gap:
+    return Gap(
+        code,
+        period,
+        "η τιμή που δίνουν τα δεδομένα είναι πολύ μεγάλη για να είναι πραγματική",
+        "the value the data give is too large to be real",
     )
 
 
@@ -394,7 +436,10 @@ def _periods_without_value(
     with_values = {value.code for value in values}
     gaps = []
     for code in sorted(with_values & wanted):
-        for period in sorted(periods):
+        own = sorted(period for owner, period in has if owner == code)
+        # Only the gaps inside the municipality's own series: another's first or last year
+        # says nothing about this one's data.
+        for period in sorted(p for p in periods if own[0] <= p <= own[-1]):
             if (code, period) in has:
                 continue
             periodic = [g for g in by_code.get(code, []) if g.period is not None]

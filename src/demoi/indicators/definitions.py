@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from demoi.errors import DataError, Location, QuerySyntaxError, UsageError, ValidationFailed
 from demoi.lifting.mappings import available_mappings
-from demoi.query_guard import has_dataset_clause
+from demoi.query_guard import OutboundRefused, check_query, has_dataset_clause
 from demoi.resources import standards_path
 from demoi.settings import Settings
 from demoi.store.oxigraph import rdf_syntax_error
@@ -117,10 +117,11 @@ def read_definitions(base: str, folder: Path | None = None) -> dict[str, Definit
 def _versions(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """What identifies the folder's current content cheaply: each file's name, mtime and size
     (an edited definition, e.g. an approval, is read again without a restart)."""
-    return tuple(
-        (path.name, path.stat().st_mtime_ns, path.stat().st_size)
-        for path in sorted(folder.glob("*.ttl"))
-    )
+    paths = sorted(folder.glob("*.ttl"))
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(f"{path}: not a file; the folder holds one Turtle file per indicator")
+    return tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
 
 
 @cache
@@ -196,9 +197,10 @@ def _the_indicator(path: Path, triples: list[ox.Triple], base: str) -> ox.NamedN
     }
     expected = f"{base}id/indicator/{path.stem}"
     if not _IDENTIFIER.match(path.stem):
-        raise UsageError(
-            f"{path}: an indicator's file is named after its identifier, in lower-case Latin "
-            "letters, digits and hyphens (e.g. budget-execution-rate.ttl)"
+        raise DataError(
+            "an indicator's file is named after its identifier, in lower-case Latin letters, "
+            "digits and hyphens (e.g. budget-execution-rate.ttl)",
+            location=Location(str(path)),
         )
     if [s.value for s in subjects if isinstance(s, ox.NamedNode)] != [expected]:
         raise DataError(
@@ -222,7 +224,30 @@ def _the_indicator(path: Path, triples: list[ox.Triple], base: str) -> ox.NamedN
 def _check_formula(path: Path, data: bytes, formula: str) -> None:
     """The formula parses as a SELECT and projects the variables the computation reads.
     A syntax error is placed in the file: the formula's line plus the error's line in it."""
-    first_line = _line_of(data, "stat:formula") or 1
+    first_line = _line_of(data, 'stat:formula """') or _line_of(data, "stat:formula") or 1
+    if has_dataset_clause(formula):
+        raise DataError(
+            "the formula chooses its graphs (FROM / FROM NAMED); demoi runs it over each "
+            "municipality's own graphs, so remove the clause",
+            location=Location(str(path), first_line),
+            spec=FORMULA_SPEC,
+        )
+    try:
+        # Checked before the formula runs at all: even on an empty store, Oxigraph would follow
+        # a SERVICE clause to its host, with no time limit.
+        check_query(formula)
+    except OutboundRefused as error:
+        raise DataError(
+            f"the formula may not reach outside the store: {error.message}",
+            location=Location(str(path), first_line),
+            spec=FORMULA_SPEC,
+        ) from None
+    except QuerySyntaxError as error:
+        raise QuerySyntaxError(
+            f"the formula is not valid SPARQL: {error.message}",
+            location=Location(str(path), first_line),
+            spec=FORMULA_SPEC,
+        ) from None
     try:
         result = ox.Store().query(formula)
     except SyntaxError as error:
@@ -239,13 +264,6 @@ def _check_formula(path: Path, data: bytes, formula: str) -> None:
     if not isinstance(result, ox.QuerySolutions):
         raise DataError(
             "the formula must be a SELECT query (not ASK, CONSTRUCT or DESCRIBE)",
-            location=Location(str(path), first_line),
-            spec=FORMULA_SPEC,
-        )
-    if has_dataset_clause(formula):
-        raise DataError(
-            "the formula chooses its graphs (FROM / FROM NAMED); demoi runs it over each "
-            "municipality's own graphs and the standards, so remove the clause",
             location=Location(str(path), first_line),
             spec=FORMULA_SPEC,
         )

@@ -29,11 +29,10 @@ def publish_indicators(
     if complete:
         yield from _orphans_removed(store, base, {d.identifier for d in chosen})
     for definition in chosen:
-        if definition.status == "withdrawn":
-            if cube.withdraw(store, base, definition.identifier):
-                yield f"{definition.identifier}: withdrawn, its values removed"
-            continue
         if not definition.is_public:
+            # A withdrawn indicator, or one put back to draft: nothing of it stays public.
+            if cube.withdraw(store, base, definition.identifier):
+                yield f"{definition.identifier}: {definition.status}, its values removed"
             continue
         # Read once for the run: publishing a cube adds a graph no formula reads.
         inputs = inputs or read_inputs(store, base)

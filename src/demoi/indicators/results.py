@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -30,7 +31,6 @@ from demoi.indicators.cube import (
 from demoi.indicators.definitions import MUNICIPALITY, STAT, Definition
 from demoi.municipalities import municipalities
 from demoi.store import Store
-from demoi.store.base import Dataset
 
 UNIT_TEXT = {
     "PERCENT": ("%", "%"),
@@ -58,8 +58,14 @@ class Results:
         return sorted({value.period for value in self.values})
 
     def latest_period(self) -> str | None:
-        periods = self.periods
-        return periods[-1] if periods else None
+        """The latest period with at least half as many values as the best-covered one: what a
+        page shows first. Not simply the latest: one municipality's data (a year 9999, or a
+        year the others have not published yet) must not choose everyone's view."""
+        counts = Counter(value.period for value in self.values)
+        if not counts:
+            return None
+        enough = max(counts.values()) / 2
+        return max(period for period, count in counts.items() if count >= enough)
 
     def for_period(self, period: str) -> list[Value]:
         found = [value for value in self.values if value.period == period]
@@ -71,17 +77,18 @@ def published_results(store: Store, base: str, definition: Definition) -> Result
     graph = cube_graph(base, definition.identifier)
     query = f"""
 SELECT ?area ?period ?value ?coverage ?registered
-       (GROUP_CONCAT(STR(?source); SEPARATOR=" ") AS ?sources) WHERE {{
+       (GROUP_CONCAT(STR(?source); SEPARATOR=" ") AS ?sources) WHERE {{ GRAPH <{graph}> {{
   ?obs <http://purl.org/linked-data/cube#dataSet> <{cube_dataset(base, definition.identifier)}> ;
        <{STAT}refArea> ?area ; <{SDMX_DIMENSION}refPeriod> ?period ;
        <{SDMX_MEASURE}obsValue> ?value .
   OPTIONAL {{ ?obs <{STAT}coverage> ?coverage }}
   OPTIONAL {{ ?obs <{STAT}sourceGraph> ?source }}
   BIND(EXISTS {{ ?obs <{SKOS}note> ?note }} AS ?registered)
-}} GROUP BY ?area ?period ?value ?coverage ?registered"""
-    one_graph = Dataset(default_graphs=(graph,))
+}} }} GROUP BY ?area ?period ?value ?coverage ?registered"""
+    # GRAPH in the query, not a protocol dataset naming the graph: a cube not computed yet is
+    # a graph the store does not have, which the dataset guard takes for an outside one.
     values = []
-    for row in store.query(query, dataset=one_graph).rows:
+    for row in store.query(query).rows:
         area, period, value, coverage, registered, sources = (text(term) for term in row)
         if area is None or period is None or value is None:
             continue
@@ -104,14 +111,14 @@ SELECT ?area ?period ?value ?coverage ?registered
 def _published_gaps(store: Store, graph: str) -> tuple[Gap, ...]:
     """The notes on missing values, one per note node (its Greek and English text paired)."""
     query = f"""
-SELECT ?area ?period (SAMPLE(?el) AS ?greek) (SAMPLE(?en) AS ?english) WHERE {{
+SELECT ?area ?period (SAMPLE(?el) AS ?greek) (SAMPLE(?en) AS ?english) WHERE {{ GRAPH <{graph}> {{
   ?gap a <{STAT}MissingValue> ; <{SDMX_DIMENSION}refArea> ?area ;
        <{SKOS}note> ?el , ?en .
   FILTER(LANG(?el) = "el" && LANG(?en) = "en")
   OPTIONAL {{ ?gap <{SDMX_DIMENSION}refPeriod> ?period }}
-}} GROUP BY ?gap ?area ?period ORDER BY ?area ?period"""
+}} }} GROUP BY ?gap ?area ?period ORDER BY ?area ?period"""
     gaps = []
-    for row in store.query(query, dataset=Dataset(default_graphs=(graph,))).rows:
+    for row in store.query(query).rows:
         area, period, el, en = (text(term) for term in row)
         if area is not None and el is not None and en is not None:
             gaps.append(Gap(area.removeprefix(MUNICIPALITY), period, el, en))
