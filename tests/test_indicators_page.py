@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -29,6 +29,7 @@ import test_browser
 from conftest import DEMO_BASE, lift_example_file, served
 from demoi import tokens
 from demoi.dcat.model import mappings_by_dataset
+from demoi.errors import DemoiError
 from demoi.indicators.charts import format_number
 from demoi.indicators.compute import Gap, Value
 from demoi.indicators.definitions import Definition, indicators_folder, read_definitions
@@ -599,3 +600,53 @@ def test_a_provisional_value_is_marked_with_its_coverage(demo_app: Flask) -> Non
     assert "41.3" in row.group(0) and "(provisional)" in row.group(0)
     assert "50 %" in row.group(0)
     assert "Municipality of Heraklion" in page and "The budget is missing." in page
+
+
+# --- regressions from the security review ---------------------------------------------------------
+
+
+def test_a_store_without_cubes_shows_no_values_not_an_error(
+    make_app: Callable[..., Flask],
+) -> None:
+    """A fresh store (or one not computed yet) once answered 400 outbound-refused everywhere:
+    the cube graph it asked for did not exist."""
+    client = make_app(BASE_URI=DEMO_BASE, RATE_LIMIT="").test_client()
+    listed = client.get("/indicators?format=json")
+    assert listed.status_code == 200
+    assert {e["latest_period"] for e in listed.get_json()["indicators"]} == {None}
+    page = client.get(f"/indicators/{KNOWN}?lang=en")
+    assert page.status_code == 200
+    for suffix in (".csv", ".json", ".ttl", "/chart.svg"):
+        assert client.get(f"/indicators/{KNOWN}{suffix}").status_code == 200, suffix
+
+
+def test_a_broken_definition_stops_the_server_at_its_start(
+    make_app: Callable[..., Flask], tmp_path: Path
+) -> None:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "broken.ttl").write_text("@prefix x: <http://x/> .\nx:a x:b\n", encoding="utf-8")
+    with pytest.raises(DemoiError) as raised:
+        make_app(BASE_URI=DEMO_BASE, INDICATORS_DIR=str(folder))
+    assert raised.value.location is not None and raised.value.location.file.endswith("broken.ttl")
+
+
+def test_a_definition_broken_after_the_start_shows_no_paths(
+    make_app: Callable[..., Flask], tmp_path: Path
+) -> None:
+    folder = tmp_path / "catalogue"
+    folder.mkdir()
+    (folder / f"{KNOWN}.ttl").write_bytes((indicators_folder() / f"{KNOWN}.ttl").read_bytes())
+    client = make_app(BASE_URI=DEMO_BASE, INDICATORS_DIR=str(folder), RATE_LIMIT="").test_client()
+    assert client.get("/indicators").status_code == 200
+    (folder / "later.ttl").write_text("not turtle at all\n", encoding="utf-8")
+    response = client.get("/indicators?format=json")
+    assert response.status_code == 500
+    assert str(tmp_path) not in response.get_data(as_text=True)
+
+
+def test_links_do_not_repeat_unknown_parameters(demo_client: FlaskClient) -> None:
+    """Every year link once carried the whole query string (a 180 KB request, a 450 KB page);
+    only the language switch, which every page has, keeps it."""
+    page = demo_client.get(f"/indicators/{KNOWN}?lang=en&junk={'x' * 5000}").get_data(as_text=True)
+    assert page.count("x" * 5000) <= 1

@@ -38,6 +38,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
         )
     app.extensions[SETTINGS_EXTENSION] = settings
+    # A broken definition of the Catalogue of Indicators stops the server at its start, with
+    # its file and line, rather than answering visitors with an error; checked before the
+    # store is opened, so that nothing is left locked.
+    from demoi.indicators.definitions import configured_definitions
+
+    configured_definitions(settings)
     app.extensions[STORE_EXTENSION] = open_store(
         settings.store_path,
         backend=settings["store_backend"],

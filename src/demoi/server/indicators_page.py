@@ -38,12 +38,12 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from markupsafe import Markup
-from werkzeug.exceptions import Gone, HTTPException, NotFound
+from werkzeug.exceptions import Gone, HTTPException, InternalServerError, NotFound
 
 from demoi.conneg import NotAcceptable, negotiate, requested_format
 from demoi.dcat.labels import label
 from demoi.dcat.model import mappings_by_dataset
-from demoi.errors import UsageError
+from demoi.errors import DemoiError, UsageError
 from demoi.indicators.charts import format_number
 from demoi.indicators.compute import Computation
 from demoi.indicators.cube import cube_triples
@@ -92,6 +92,7 @@ MEDIA_TYPES = {
     "ttl": "text/turtle; charset=utf-8",
 }
 CHART_KINDS = ("bar", "series")
+PAGE_PARAMETERS = frozenset({"year", "municipality", "lang"})
 #: A chart is an image: nothing in it may run, load or style from elsewhere.
 CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 BEARER_SPEC = "https://www.rfc-editor.org/rfc/rfc6750#section-3"
@@ -118,6 +119,7 @@ TEXT = {
         "all_areas": "Όλα τα πεδία",
         "filter": "Πεδίο",
         "none": "Δεν υπάρχουν εγκεκριμένοι δείκτες σε αυτό το πεδίο.",
+        "none_at_all": "Δεν υπάρχουν ακόμη εγκεκριμένοι δείκτες.",
         "formats": "Ο κατάλογος σε",
         "draft": "σχέδιο",
         "draft_banner": "Σχέδιο, μη δημοσιευμένο: οι τιμές υπολογίστηκαν τώρα και δεν έχουν "
@@ -178,6 +180,7 @@ TEXT = {
         "all_areas": "All areas",
         "filter": "Area",
         "none": "There is no approved indicator in this area.",
+        "none_at_all": "There is no approved indicator yet.",
         "formats": "The catalogue in",
         "draft": "draft",
         "draft_banner": "Draft, not published: the values were computed just now and are not "
@@ -242,7 +245,15 @@ def _folder() -> Path | None:
 
 
 def _definitions() -> dict[str, Definition]:
-    return read_definitions(_base(), _folder())
+    """The catalogue; checked when the server started, so an error here is a definition edited
+    since: the operator's log says which file and line, visitors get no paths."""
+    try:
+        return read_definitions(_base(), _folder())
+    except DemoiError as error:
+        current_app.logger.error("the Catalogue of Indicators cannot be read: %s", error)
+        raise InternalServerError(
+            "the Catalogue of Indicators cannot be read; the server's log says why"
+        ) from None
 
 
 def _viewer_is_admin() -> bool:
@@ -318,7 +329,7 @@ def _missing(error: HTTPException) -> Response:
         message=message,
     )
     response = Response(body, status=status, content_type=MEDIA_TYPES["html"])
-    response.vary.add("Accept")
+    response.vary.update(("Accept", "Accept-Language"))
     return response
 
 
@@ -578,7 +589,11 @@ def _graph_href(graph: str) -> str:
 
 def _href(**args: Any) -> str:
     """The page's own query string with ``args`` replaced (None drops one)."""
-    pairs = [(k, v) for k, v in request.args.items(multi=True) if k not in args and k != "format"]
+    # Only the page's own parameters: anything else in the request is not repeated in every
+    # link (a 180 KB query string once made a 450 KB page).
+    pairs = [
+        (k, v) for k, v in request.args.items(multi=True) if k in PAGE_PARAMETERS and k not in args
+    ]
     for name, value in args.items():
         values = value if isinstance(value, list) else [value]
         pairs += [(name, v) for v in values if v is not None]
