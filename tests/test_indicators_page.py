@@ -650,3 +650,29 @@ def test_links_do_not_repeat_unknown_parameters(demo_client: FlaskClient) -> Non
     only the language switch, which every page has, keeps it."""
     page = demo_client.get(f"/indicators/{KNOWN}?lang=en&junk={'x' * 5000}").get_data(as_text=True)
     assert page.count("x" * 5000) <= 1
+
+
+def test_a_token_cannot_describe_the_catalogues_iris(make_app: Callable[..., Flask]) -> None:
+    """A municipality's token wrote a description of a draft's IRI into its own graph, and the
+    IRI's linked-data page turned from 404 into a page titled by the token."""
+    app = make_app(BASE_URI=DEMO_BASE, RATE_LIMIT="")
+    draft = f"{DEMO_BASE}id/indicator/{DRAFT}"
+    app_store(app).update(
+        f"""INSERT DATA {{ GRAPH <{DEMO_BASE}graph/4401/notes> {{
+  <{draft}> a <https://w3id.org/demoi/def/statistics#Indicator> ;
+    <http://www.w3.org/2004/02/skos/core#prefLabel> "Forged draft"@en }} }}"""
+    )
+    client = app.test_client()
+    response = client.get(f"/id/indicator/{DRAFT}", headers={"Accept": "text/turtle"})
+    assert response.status_code == 404
+    assert "Forged" not in response.get_data(as_text=True)
+
+
+def test_an_approved_indicators_iri_has_its_page(demo_client: FlaskClient) -> None:
+    response = demo_client.get(f"/id/indicator/{KNOWN}?lang=en")
+    assert response.status_code == 200
+    assert "Budget execution rate" in response.get_data(as_text=True)
+    observation = demo_client.get(
+        f"/id/indicator-observation/{KNOWN}/4401/2024", headers={"Accept": "text/turtle"}
+    )
+    assert observation.status_code == 200

@@ -146,7 +146,37 @@ def _iri_or_none(text: str) -> str | None:
         return None
 
 
+#: IRIs of the Catalogue of Indicators, which only its cubes ({base}graph/indicators/<id>)
+#: describe: a token may write triples about any IRI into its own graphs, and a forged
+#: description must not give a draft's IRI a page.
+#: (Not id/indicator-value/…: the values a municipality keeps itself, lifted into its graphs.)
+INDICATOR_IRIS = (
+    "id/indicator/",
+    "id/dataset/indicator/",
+    "id/indicator-observation/",
+    "id/indicator-gap/",
+)
+
+
+def _is_indicator_iri(iri: str) -> bool:
+    path = iri.removeprefix(_base())
+    return path != iri and (path == "id/indicator" or path.startswith(INDICATOR_IRIS))
+
+
+def _from_indicator_cubes(iri: str, quads: list[ox.Quad]) -> list[ox.Quad]:
+    if not _is_indicator_iri(iri):
+        return quads
+    cubes = f"{_base()}graph/indicators/"
+    return [
+        quad
+        for quad in quads
+        if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value.startswith(cubes)
+    ]
+
+
 def _exists(context: describe.Context, iri: str) -> bool:
+    if _is_indicator_iri(iri):
+        return bool(_from_indicator_cubes(iri, describe.description(context, iri)))
     if context.standards.describes(iri) or describe.graph_exists(context, iri):
         return True
     node = ox.NamedNode(iri)
@@ -266,7 +296,7 @@ def _respond(
     context = _context()
     quads = describe.description(context, iri) if iri else []
     if iri:
-        quads = _with_catalogue(iri, quads)
+        quads = _from_indicator_cubes(iri, _with_catalogue(iri, quads))
     is_graph = bool(iri) and describe.graph_exists(context, str(iri))
     if iri is None or not (quads or is_graph):
         return _not_found(iri or request.args.get("iri", ""), representation)
