@@ -20,8 +20,9 @@ What is measured, per approved indicator and in total:
 - what a user would do instead: each formula once, `store.query(formula)` over the default
   union of all graphs: no isolation, no checks, no publication;
 - the formulas' isolation done three ways, row for row against demoi's: the query dataset
-  demoi uses (the municipality's graphs and the standards graphs), the municipality's graphs
-  alone, and its graphs copied into an in-memory store (the fix the profile suggests);
+  demoi uses (the municipality's lifted graphs and its catalogue graph), the same with the
+  standards graphs (what demoi did before this benchmark), and its graphs copied into an
+  in-memory store (the larger fix the profile suggested);
 - IC-12 on the biggest published cube, the linear grouping (`fast=True`) against the spec's
   pairwise query (`fast=False`), and the whole IC run, constraint by constraint, on a synthetic
   cube of 332 municipalities × 10 years (`--slow-ic12` adds the spec's IC-12 on it, ~77 s);
@@ -54,7 +55,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from demoi.indicators import cube, integrity, publication
-from demoi.indicators.compute import Computation, Value, municipality_dataset, read_inputs
+from demoi.indicators.compute import Computation, Value, read_inputs, readable_graphs
 from demoi.indicators.definitions import Definition, read_definitions
 from demoi.municipalities import municipalities
 from demoi.store import Store, open_store
@@ -266,9 +267,11 @@ def formula_variants(store: Store, definitions: list[Definition]) -> None:
     codes = sorted({published.code for published in inputs.published})
     seconds: dict[str, float] = defaultdict(float)
     differ: dict[str, set[str]] = defaultdict(set)
+    standards = tuple(g for g in inputs.graphs if g.startswith(f"{BASE}graph/standards/"))
     for code in codes:
-        demoi_dataset = municipality_dataset(BASE, code, inputs.graphs)
-        own = tuple(g for g in demoi_dataset.default_graphs if "/graph/standards/" not in g)
+        own = readable_graphs(BASE, code, inputs.published, inputs.graphs)
+        demoi_dataset = Dataset(own, own)
+        with_standards = Dataset((*own, *standards), (*own, *standards))
         started = time.perf_counter()
         copy = ox.Store()
         for graph in own:
@@ -276,7 +279,7 @@ def formula_variants(store: Store, definitions: list[Definition]) -> None:
         seconds["copy"] += time.perf_counter() - started
         for definition in definitions:
             found = {}
-            for name, dataset in (("demoi", demoi_dataset), ("own", Dataset(own, own))):
+            for name, dataset in (("demoi", demoi_dataset), ("standards", with_standards)):
                 started = time.perf_counter()
                 rows = store.query(definition.formula, dataset=dataset).rows
                 seconds[name] += time.perf_counter() - started
@@ -287,7 +290,7 @@ def formula_variants(store: Store, definitions: list[Definition]) -> None:
             variables = solutions.variables
             found["copy"] = sorted(str([s[v] for v in variables]) for s in solutions)
             seconds["copy"] += time.perf_counter() - started
-            for name in ("own", "copy"):
+            for name in ("standards", "copy"):
                 if found[name] != found["demoi"]:
                     differ[name].add(definition.identifier)
     runs = len(codes) * len(definitions)
@@ -295,8 +298,8 @@ def formula_variants(store: Store, definitions: list[Definition]) -> None:
     print("| dataset of each municipality's formula run | seconds | speed-up | same rows |")
     print("|---|---:|---:|---|")
     variants = (
-        ("demoi: its graphs + the standards graphs (query dataset)", "demoi"),
-        ("its graphs alone (query dataset, no standards graphs)", "own"),
+        ("demoi: its lifted graphs and its catalogue graph (query dataset)", "demoi"),
+        ("the same plus the 68 standards graphs (demoi before the benchmark)", "standards"),
         ("its graphs copied into an in-memory store (copy included)", "copy"),
     )
     for label, name in variants:
