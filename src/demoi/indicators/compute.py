@@ -316,7 +316,11 @@ def _for_municipality(
         if value is None:
             gaps.append(_no_value(code, period) if row.value is None else _too_large(code, period))
             continue
-        coverage = None if row.coverage is None else _rounded(min(row.coverage, Decimal(1)), 3)
+        coverage = (
+            None
+            if row.coverage is None
+            else _rounded(min(max(row.coverage, Decimal(0)), Decimal(1)), 3)
+        )
         values.append(
             Value(
                 code,
