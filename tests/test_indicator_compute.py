@@ -30,6 +30,7 @@ from demoi.server import app_store
 from demoi.store import OxigraphStore
 
 BASE = "http://demoi.test/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 SHIPPED = indicators_folder() / "budget-execution-rate.ttl"
 EXPENSE_4401 = ("budget/4401-2024-expense.utf8.csv", "budget-expense", "4401", {"year": "2024"})
 EXPENSE_0701 = ("budget/0701-2024-expense.cp1253.csv", "budget-expense", "0701", {"year": "2024"})
@@ -553,7 +554,10 @@ def test_check_refuses_a_cube_that_disagrees_with_its_definition(folder: Path) -
     definition = read_definitions(BASE, folder)["budget-execution-rate"]
     from demoi.indicators.compute import Computation, Value
 
-    computation = Computation(definition, (Value("4401", "2024", Decimal("80.7"), None, ()),), ())
+    source = (f"{BASE}graph/4401/budget-expense/2024",)
+    computation = Computation(
+        definition, (Value("4401", "2024", Decimal("80.7"), None, source),), ()
+    )
     unit = "http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure"
     triples = [
         ox.Triple(t.subject, t.predicate, ox.NamedNode("http://qudt.org/vocab/unit/NUM"))
@@ -632,3 +636,84 @@ def test_chart_refuses_bad_input_and_replaces_a_symlink(
     assert written.exit_code == 0, written.output
     assert target.read_text(encoding="utf-8") == "keep me"
     assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_a_lifted_graph_of_another_dataset_is_not_read(store: OxigraphStore, folder: Path) -> None:
+    """A budget line written into 4401's lifted revenue graph once moved its expenditure value
+    (85.9 to 99.7) while the cube credited only the expenditure graph."""
+    line = FORGED_0701_LINE.replace("municipality/0701", "municipality/4401")
+    insert(store, f"{BASE}graph/4401/budget-revenue/2024", line)
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    found = {v.code: v for v in compute(store, BASE, definition).values}
+    assert found["4401"].value == Decimal("85.9")
+    assert found["4401"].sources == (f"{BASE}graph/4401/budget-expense/2024",)
+
+
+def test_a_cube_contradicting_itself_fails_the_check(folder: Path) -> None:
+    """`indicators check` passed a cube whose status said normal at coverage 0.939, whose
+    coverage was 5, or whose values named no source."""
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    from demoi.indicators.compute import Computation, Value
+
+    source = (f"{BASE}graph/4401/budget-expense/2024",)
+    partial = Value("4401", "2024", Decimal("85.9"), Decimal("0.939"), source)
+    triples = cube.cube_triples(BASE, Computation(definition, (partial,), ()))
+    assert cube.inconsistencies(triples, definition) == []
+
+    def edited(predicate: str, value: ox.NamedNode | ox.Literal | None) -> list[ox.Triple]:
+        kept = [t for t in triples if not t.predicate.value.endswith(predicate)]
+        if value is None:
+            return kept
+        node = next(t.subject for t in triples if t.predicate.value.endswith("#obsValue"))
+        return [
+            *kept,
+            ox.Triple(
+                node,
+                ox.NamedNode(
+                    next(
+                        t.predicate.value for t in triples if t.predicate.value.endswith(predicate)
+                    )
+                ),
+                value,
+            ),
+        ]
+
+    normal = ox.NamedNode("http://purl.org/linked-data/sdmx/2009/code#obsStatus-A")
+    for broken in (
+        edited("#obsStatus", normal),
+        edited("#coverage", ox.Literal("5.0", datatype=ox.NamedNode(f"{XSD}decimal"))),
+        edited("#sourceGraph", None),
+    ):
+        assert cube.inconsistencies(broken, definition), broken
+
+
+def test_the_data_set_does_not_claim_to_be_an_observation(folder: Path) -> None:
+    """stat:indicator (domain: the observation) on the data set made it an observation for
+    a reader that infers, and IC-1 failed."""
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    from demoi.indicators.compute import Computation
+
+    triples = cube.cube_triples(BASE, Computation(definition, (), ()))
+    dataset = cube.cube_dataset(BASE, "budget-execution-rate")
+    indicator = "https://w3id.org/demoi/def/statistics#indicator"
+    assert not [t for t in triples if t.subject.value == dataset and t.predicate.value == indicator]
+
+
+def test_a_folder_named_like_a_definition_is_a_data_error(tmp_path: Path) -> None:
+    folder = tmp_path / "definitions"
+    (folder / "odd.ttl").mkdir(parents=True)
+    with pytest.raises(DataError, match="not a file"):
+        read_definitions(BASE, folder)
+
+
+def test_the_demo_computes_the_configured_catalogue(tmp_path: Path, folder: Path) -> None:
+    """The demo once ignored DEMOI_INDICATORS_DIR and computed the shipped catalogue."""
+    variant(folder, "demo-only-rate")
+    result = CliRunner().invoke(
+        cli,
+        ["demo", "--store", str(tmp_path / "store"), "--municipalities", "4401", "--scale", "0.05"],
+        env={"DEMOI_BASE_URI": BASE, "DEMOI_INDICATORS_DIR": str(folder)},
+    )
+    assert result.exit_code == 0, result.output
+    assert "demo-only-rate:" in result.output
+    assert "recycling-share:" not in result.output

@@ -676,3 +676,30 @@ def test_an_approved_indicators_iri_has_its_page(demo_client: FlaskClient) -> No
         f"/id/indicator-observation/{KNOWN}/4401/2024", headers={"Accept": "text/turtle"}
     )
     assert observation.status_code == 200
+
+
+def test_csv_and_json_values_have_the_definitions_decimals() -> None:
+    """Downloads once wrote 399.1 where the page showed 399,10 (decimals 2)."""
+    from demoi.indicators.results import as_csv, as_json
+
+    definition = read_definitions(DEMO_BASE)["expenditure-per-inhabitant"]
+    found = Results(definition, (Value("4401", "2024", Decimal("399.1"), None, ()),), (), True)
+    assert "399.10" in as_csv(found, "en")
+    assert json.loads(as_json(found, "en"))["values"][0]["value"] == "399.10"
+
+
+def test_the_default_year_is_one_most_municipalities_have() -> None:
+    """With two municipalities, one's 2027 once became everyone's default year."""
+    definition = read_definitions(DEMO_BASE)[KNOWN]
+    values = (
+        Value("4401", "2024", Decimal(1), None, ()),
+        Value("0701", "2024", Decimal(2), None, ()),
+        Value("4401", "2027", Decimal(3), None, ()),
+    )
+    assert Results(definition, values, (), True).latest_period() == "2024"
+    assert Results(definition, values[:1], (), True).latest_period() == "2024"
+
+
+def test_a_year_that_is_not_plausible_is_a_bad_request(demo_client: FlaskClient) -> None:
+    for year in ("9999", "1200"):
+        assert demo_client.get(f"/indicators/{KNOWN}?year={year}").status_code == 400, year

@@ -992,8 +992,15 @@ def demo(
 
     if not scale > 0:
         raise UsageError(f"--scale {scale}: give a number greater than 0")
-    chosen = DemoOptions(parse_municipalities(municipality_list), scale, seed, sources)
     settings = _settings(store=store, base_uri=base_uri)
+    indicators = str(settings["indicators_dir"])
+    chosen = DemoOptions(
+        parse_municipalities(municipality_list),
+        scale,
+        seed,
+        sources,
+        indicators=Path(indicators) if indicators else None,
+    )
     with _open(settings, create=True) as opened:
         for line in build_demo(opened, base_uri=settings.base_uri, options=chosen):
             click.echo(line)

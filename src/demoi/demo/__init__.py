@@ -226,6 +226,9 @@ class DemoOptions:
     seed: int = 0
     sources: Path | None = None  # keep the generated files there; None: a temporary folder
     workers: int = WORKERS
+    #: The folder of indicator definitions to compute at the end (the setting indicators_dir);
+    #: None: the shipped catalogue.
+    indicators: Path | None = None
 
     def __post_init__(self) -> None:
         # Checked here, where the CLI builds the options before it opens (or creates) the
@@ -266,7 +269,7 @@ def build_demo(store: Store, *, base_uri: str, options: DemoOptions | None = Non
     finally:
         if not kept:
             shutil.rmtree(folder, ignore_errors=True)
-    yield from _indicators(store, base_uri)
+    yield from _indicators(store, base_uri, chosen.indicators)
     seconds = time.monotonic() - started
     where = f"; sources kept in {folder}" if kept else ""
     yield (
@@ -275,13 +278,13 @@ def build_demo(store: Store, *, base_uri: str, options: DemoOptions | None = Non
     )
 
 
-def _indicators(store: Store, base_uri: str) -> Iterator[str]:
+def _indicators(store: Store, base_uri: str, folder: Path | None) -> Iterator[str]:
     """The Catalogue of Indicators computed over what was just published, as
     ``demoi indicators compute`` does, so the demo's /indicators pages have values."""
     from demoi.indicators.definitions import read_definitions
     from demoi.indicators.publication import publish_indicators
 
-    yield from publish_indicators(store, base_uri, read_definitions(base_uri).values())
+    yield from publish_indicators(store, base_uri, read_definitions(base_uri, folder).values())
 
 
 def _lifted(

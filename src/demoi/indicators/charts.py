@@ -104,8 +104,8 @@ NO_VALUES = {"el": "Δεν υπάρχουν τιμές", "en": "No values"}
 #: (the same words as the values table of the indicator's page).
 PROVISIONAL = {"el": "(προσωρινή)", "en": "(provisional)"}
 PROVISIONAL_LEGEND = {
-    "el": "Προσωρινή: τα δεδομένα πηγής δεν καλύπτουν όλη την περίοδο.",
-    "en": "Provisional: the source data do not cover the whole period.",
+    "el": "Προσωρινή: τα δεδομένα πηγής είναι ελλιπή (κάλυψη κάτω από 100 %).",
+    "en": "Provisional: the source data are incomplete (coverage below 100 %).",
 }
 #: Hatching of a provisional bar: stripes of the bar's colour over a light tint of it, so that
 #: the bar reads as unfinished without relying on colour alone.

@@ -8,6 +8,8 @@ as SVG or PNG, ``check`` the published cubes against the Data Cube integrity con
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,16 +134,16 @@ def compute_command(
 
 
 def _refuse_an_empty_year(store: Store, base: str, chosen: list[Definition], year: str) -> None:
-    """--year that gives no indicator a value would only publish a note per municipality for a
-    year nobody has data for (a mistyped year)."""
+    """--year that gives no indicator a value, and of which no cube holds values, would only
+    publish a note per municipality for a year nobody has data for (a mistyped year)."""
     from demoi.indicators.compute import compute, read_inputs
+    from demoi.indicators.results import published_results
 
     inputs = read_inputs(store, base)
-    for definition in chosen:
-        if (
-            definition.is_public
-            and compute(store, base, definition, year=year, inputs=inputs).values
-        ):
+    for definition in (d for d in chosen if d.is_public):
+        if any(v.period == year for v in published_results(store, base, definition).values):
+            return
+        if compute(store, base, definition, year=year, inputs=inputs).values:
             return
     raise UsageError(f"no indicator has a value for {year}; nothing was published")
 
@@ -242,16 +244,24 @@ def chart_command(
 
 
 def _write_replacing(out: Path, content: bytes) -> None:
-    """Write ``out`` whole or not at all: a temporary file beside it, renamed over it. The
-    rename replaces a symlink at ``out`` rather than writing through it to its target."""
+    """Write ``out`` whole or not at all: a new temporary file beside it (never an existing
+    name, which could be a symlink), renamed over it. The rename replaces a symlink at ``out``
+    rather than writing through it to its target."""
     if out.is_dir():
         raise UsageError(f"{out}: is a folder; give a file name ending in .svg or .png")
-    partial = out.with_name(f".{out.name}.partial")
     try:
-        partial.write_bytes(content)
-        partial.replace(out)
+        handle, partial = tempfile.mkstemp(
+            dir=out.parent, prefix=f".{out.name}.", suffix=".partial"
+        )
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        raise UsageError(f"{out}: cannot write: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as written:
+            written.write(content)
+        os.chmod(partial, 0o644)
+        os.replace(partial, out)
+    except OSError as error:
+        Path(partial).unlink(missing_ok=True)
         raise UsageError(f"{out}: cannot write: {error.strerror}") from None
 
 

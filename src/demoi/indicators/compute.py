@@ -12,6 +12,7 @@ Missing inputs give no value and a note (a Gap), never a zero.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -152,18 +153,30 @@ SELECT ?graph ?plan WHERE {{ GRAPH <{provenance_graph(base)}> {{
 
 
 def readable_graphs(
-    base: str, code: str, published: Iterable[Published], existing: Iterable[str]
+    base: str,
+    code: str,
+    published: Iterable[Published],
+    existing: Iterable[str],
+    kinds: Iterable[str],
 ) -> tuple[str, ...]:
-    """The graphs a formula reads for ``code``: the graphs it published through a lift (its
-    catalogue records name them) and its catalogue graph. Not a graph its token wrote without a
-    lift: it has no record, so a value computed from it could not name its source. Not the
+    """The graphs a formula reads for ``code``: the graphs of the definition's source datasets
+    (``kinds``) it published through a lift (its catalogue records name them) and its catalogue
+    graph: the graphs a value names as its sources. Not its other graphs, nor a graph its token
+    wrote without a lift: data written there could move the value while the value credited
+    the source datasets (found in review, twice). Not the
     standards graphs: no formula needs them (code-list IRIs are written in the formula), and
     the time of a query grows with the number of graphs it names: leaving their 68 graphs out
     made a run 4.8 times faster (benchmarks/README.md). Only graphs the store has: a dropped
     graph keeps its record, and the dataset guard takes a graph the store lacks for an outside
     one."""
-    present = set(existing)
-    own = sorted({g.graph for g in published if g.code == code and g.graph in present})
+    present, sources = set(existing), set(kinds)
+    own = sorted(
+        {
+            g.graph
+            for g in published
+            if g.code == code and g.graph in present and g.dataset in sources
+        }
+    )
     return (*own, catalogue_graph(base, code)) if own else ()
 
 
@@ -185,7 +198,7 @@ def formula_rows(
     (``graphs``; by default, read from the store); rows about any other area are dropped."""
     if graphs is None:
         inputs = read_inputs(store, base)
-        graphs = readable_graphs(base, code, inputs.published, inputs.graphs)
+        graphs = readable_graphs(base, code, inputs.published, inputs.graphs, definition.sources)
     if not graphs:
         return []  # an empty dataset would mean every graph of the store
     result = store.query(
@@ -277,6 +290,16 @@ def compute(
     return Computation(definition, tuple(values), tuple(sorted(gaps, key=_gap_order)))
 
 
+def common_periods(periods: Iterable[str]) -> set[str]:
+    """The periods more than half as many values have as the best-covered period: the years
+    a table is about, not one municipality's own."""
+    counts = Counter(periods)
+    if not counts:
+        return set()
+    best = max(counts.values())
+    return {period for period, count in counts.items() if count > best / 2}
+
+
 def _gap_order(gap: Gap) -> tuple[str, str]:
     return gap.code, gap.period or ""
 
@@ -296,7 +319,7 @@ def _for_municipality(
     latest = max((g.modified or "" for g in graphs), default="")[:4] or None
     values: list[Value] = []
     gaps: list[Gap] = []
-    readable = readable_graphs(base, code, inputs.published, inputs.graphs)
+    readable = readable_graphs(base, code, inputs.published, inputs.graphs, definition.sources)
     rows = formula_rows(store, base, definition, code, readable)
     not_years = sorted({row.period for row in rows if row.period and not year_of(row.period)})
     if not_years:
@@ -438,12 +461,13 @@ def _periods_without_value(
     a note for that period too, so that a gap in a time series is explained."""
     has = {(value.code, value.period) for value in values}
     with_values = {value.code for value in values}
+    shared = common_periods([value.period for value in values])
     gaps = []
     for code in sorted(with_values & wanted):
         own = sorted(period for owner, period in has if owner == code)
-        # Only the gaps inside the municipality's own series: another's first or last year
-        # says nothing about this one's data.
-        for period in sorted(p for p in periods if own[0] <= p <= own[-1]):
+        # The gaps inside the municipality's own series, and the years most municipalities
+        # have: one municipality's early or odd year says nothing about the others' data.
+        for period in sorted(p for p in periods if own[0] <= p <= own[-1] or p in shared):
             if (code, period) in has:
                 continue
             periodic = [g for g in by_code.get(code, []) if g.period is not None]

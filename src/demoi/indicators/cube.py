@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from functools import cache
 
 import pyoxigraph as ox
@@ -247,7 +248,26 @@ def inconsistencies(triples: list[ox.Triple], definition: Definition) -> list[st
             found.append(f"{node}: obsStatus is neither obsStatus-A nor obsStatus-P")
         if values.get(STAT + "refArea") != values.get(SDMX_DIMENSION + "refArea"):
             found.append(f"{node}: stat:refArea and sdmx-dimension:refArea differ")
+        if not values.get(STAT + "sourceGraph"):
+            found.append(f"{node}: no stat:sourceGraph: the value names no source")
+        found += _coverage_and_status(node, values)
     return found
+
+
+def _coverage_and_status(node: str, values: dict[str, set[str]]) -> list[str]:
+    """A value is provisional exactly when its coverage is below 1, and coverage is a share."""
+    coverages = values.get(STAT + "coverage", set())
+    try:
+        shares = [Decimal(text) for text in coverages]
+    except InvalidOperation:
+        return [f"{node}: stat:coverage is not a number"]
+    if any(not 0 <= share <= 1 for share in shares):
+        return [f"{node}: stat:coverage is not between 0 and 1"]
+    provisional = any(share < 1 for share in shares)
+    expected = SDMX_CODE + ("obsStatus-P" if provisional else "obsStatus-A")
+    if values.get(SDMX_ATTRIBUTE + "obsStatus") != {expected}:
+        return [f"{node}: obsStatus must be {expected.rsplit('#', 1)[-1]} for its coverage"]
+    return []
 
 
 def publish(store: Store, base: str, computation: Computation, *, label: str) -> int:

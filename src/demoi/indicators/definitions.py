@@ -120,7 +120,10 @@ def _versions(folder: Path) -> tuple[tuple[str, int, int], ...]:
     paths = sorted(folder.glob("*.ttl"))
     for path in paths:
         if not path.is_file():
-            raise UsageError(f"{path}: not a file; the folder holds one Turtle file per indicator")
+            raise DataError(
+                "not a file; the folder holds one Turtle file per indicator",
+                location=Location(str(path)),
+            )
     return tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -19,7 +18,7 @@ import pyoxigraph as ox
 
 from demoi.dumps import neutralised
 from demoi.indicators.charts import ChartText, bar_chart, series_chart
-from demoi.indicators.compute import Computation, Gap, Value, compute, text
+from demoi.indicators.compute import Computation, Gap, Value, common_periods, compute, text
 from demoi.indicators.cube import (
     SDMX_ATTRIBUTE,
     SDMX_DIMENSION,
@@ -58,14 +57,11 @@ class Results:
         return sorted({value.period for value in self.values})
 
     def latest_period(self) -> str | None:
-        """The latest period with at least half as many values as the best-covered one: what a
-        page shows first. Not simply the latest: one municipality's data (a year 9999, or a
-        year the others have not published yet) must not choose everyone's view."""
-        counts = Counter(value.period for value in self.values)
-        if not counts:
-            return None
-        enough = max(counts.values()) / 2
-        return max(period for period, count in counts.items() if count >= enough)
+        """The latest of the periods most municipalities have (compute.common_periods): what a
+        page shows first. Not simply the latest: one municipality's data (a year the others
+        have not published yet) must not choose everyone's view."""
+        shared = common_periods(value.period for value in self.values)
+        return max(shared) if shared else None
 
     def for_period(self, period: str) -> list[Value]:
         found = [value for value in self.values if value.period == period]

@@ -45,7 +45,7 @@ from demoi.dcat.labels import label
 from demoi.dcat.model import mappings_by_dataset
 from demoi.errors import DemoiError, UsageError
 from demoi.indicators.charts import format_number
-from demoi.indicators.compute import Computation
+from demoi.indicators.compute import Computation, year_of
 from demoi.indicators.cube import cube_triples
 from demoi.indicators.definitions import (
     DIRECTION,
@@ -97,7 +97,6 @@ PAGE_PARAMETERS = frozenset({"year", "municipality", "lang"})
 CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 BEARER_SPEC = "https://www.rfc-editor.org/rfc/rfc6750#section-3"
 
-_YEAR = re.compile(r"[0-9]{4}")
 _CODE = re.compile(r"[0-9]{4}")
 #: A sentence ends at ., ! or ? before a capital letter: «π.χ. οι» and «e.g. the» go on.
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZΑ-ΩΆΈΉΊΌΎΏ])")
@@ -155,7 +154,7 @@ TEXT = {
         "coverage": "Κάλυψη",
         "source_graphs": "Γράφοι πηγής",
         "provisional": "προσωρινή",
-        "provisional_help": "Προσωρινή: τα δεδομένα πηγής δεν καλύπτουν όλη την περίοδο.",
+        "provisional_help": "Προσωρινή: τα δεδομένα πηγής είναι ελλιπή (κάλυψη κάτω από 100 %).",
         "missing": "Τιμές που λείπουν",
         "missing_help": "Όπου λείπουν δεδομένα δεν υπάρχει τιμή (ποτέ μηδέν)· ο λόγος:",
         "downloads": "Λήψη",
@@ -216,7 +215,7 @@ TEXT = {
         "coverage": "Coverage",
         "source_graphs": "Source graphs",
         "provisional": "provisional",
-        "provisional_help": "Provisional: the source data do not cover the whole period.",
+        "provisional_help": "Provisional: the source data are incomplete (coverage below 100 %).",
         "missing": "Missing values",
         "missing_help": "Where data are missing there is no value (never a zero); why:",
         "downloads": "Download",
@@ -520,7 +519,7 @@ def _year(found: Results) -> str | None:
     requested = request.args.get("year")
     if requested is None or requested == "":
         return found.latest_period()
-    if not _YEAR.fullmatch(requested):
+    if year_of(requested) != requested:
         raise UsageError(f"year must be a year such as 2024, not {requested!r}")
     return requested
 
