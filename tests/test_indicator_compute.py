@@ -100,6 +100,21 @@ def folder(tmp_path: Path) -> Path:
     return made
 
 
+def copied(built: Path, tmp_path: Path) -> Path:
+    """A copy of the built store a test may publish into (a store holds a lock while open)."""
+    copy = tmp_path / "copy"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def published_cube(store_path: Path, identifier: str) -> list[ox.Quad]:
+    opened = OxigraphStore(store_path)
+    try:
+        return list(opened.quads(cube.cube_graph(BASE, identifier)))
+    finally:
+        opened.close()
+
+
 def run(store_path: Path, folder: Path, *args: str) -> Result:
     env = {
         "DEMOI_BASE_URI": BASE,
@@ -391,8 +406,7 @@ def test_approved_without_a_body_is_refused(tmp_path: Path) -> None:
 def test_compute_publishes_approved_and_check_passes(
     built: Path, tmp_path: Path, folder: Path
 ) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    copy = copied(built, tmp_path)
     result = run(copy, folder, "compute")
     assert result.exit_code == 0, result.output
     assert "budget-execution-rate: 2 value(s), 0 note(s)" in result.output
@@ -403,8 +417,7 @@ def test_compute_publishes_approved_and_check_passes(
 
 
 def test_a_draft_is_not_published(built: Path, tmp_path: Path, folder: Path) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    copy = copied(built, tmp_path)
     variant(folder, "draft-rate", status="draft")
     refused = run(copy, folder, "compute", "--indicator", "draft-rate")
     assert refused.exit_code == 2 and "draft" in refused.output
@@ -415,16 +428,11 @@ def test_a_draft_is_not_published(built: Path, tmp_path: Path, folder: Path) -> 
     listed = run(copy, folder, "list")
     assert "draft-rate" not in listed.output
     assert "draft-rate\tdraft" in run(copy, folder, "list", "--all").output
-    opened = OxigraphStore(copy)
-    try:
-        assert not list(opened.quads(cube.cube_graph(BASE, "draft-rate")))
-    finally:
-        opened.close()
+    assert not published_cube(copy, "draft-rate")
 
 
 def test_a_withdrawn_indicator_leaves_the_store(built: Path, tmp_path: Path, folder: Path) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    copy = copied(built, tmp_path)
     assert run(copy, folder, "compute").exit_code == 0
     variant(
         folder,
@@ -436,16 +444,11 @@ def test_a_withdrawn_indicator_leaves_the_store(built: Path, tmp_path: Path, fol
     result = run(copy, folder, "compute")
     assert result.exit_code == 0, result.output
     assert "revenue-collection-rate: withdrawn, its values removed" in result.output
-    opened = OxigraphStore(copy)
-    try:
-        assert not list(opened.quads(cube.cube_graph(BASE, "revenue-collection-rate")))
-    finally:
-        opened.close()
+    assert not published_cube(copy, "revenue-collection-rate")
 
 
 def test_compute_one_year_keeps_the_others(built: Path, tmp_path: Path, folder: Path) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    copy = copied(built, tmp_path)
     assert run(copy, folder, "compute", "--indicator", "budget-execution-rate").exit_code == 0
     result = run(copy, folder, "compute", "--indicator", "budget-execution-rate", "--year", "2024")
     assert result.exit_code == 0, result.output
@@ -454,8 +457,7 @@ def test_compute_one_year_keeps_the_others(built: Path, tmp_path: Path, folder: 
 
 def test_a_year_nobody_has_publishes_nothing(built: Path, tmp_path: Path, folder: Path) -> None:
     """--year 2023 (a mistyped year) once published a note for every municipality."""
-    copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    copy = copied(built, tmp_path)
     result = run(copy, folder, "compute", "--year", "2023")
     assert result.exit_code == 2 and "no indicator has a value for 2023" in result.output
 
@@ -492,8 +494,7 @@ def test_a_broken_definition_stops_the_command_with_its_file(built: Path, folder
 
 
 def test_chart_writes_svg_and_png(built: Path, tmp_path: Path, folder: Path) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    copy = copied(built, tmp_path)
     assert run(copy, folder, "compute").exit_code == 0
     svg = tmp_path / "chart.svg"
     written = run(copy, folder, "chart", "budget-execution-rate", "--out", str(svg), "--lang", "en")
@@ -586,43 +587,32 @@ def test_values_are_written_as_decimals_never_in_exponent_form(folder: Path) -> 
 def test_a_deleted_definition_takes_its_cube_with_it(
     built: Path, tmp_path: Path, folder: Path
 ) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    copy = copied(built, tmp_path)
     assert run(copy, folder, "compute").exit_code == 0
     (folder / "revenue-collection-rate.ttl").unlink()
     only_one = run(copy, folder, "compute", "--indicator", "budget-execution-rate")
     assert "revenue-collection-rate" not in only_one.output  # a run for one indicator keeps it
     result = run(copy, folder, "compute")
     assert "revenue-collection-rate: no definition any more, its values removed" in result.output
-    opened = OxigraphStore(copy)
-    try:
-        assert not list(opened.quads(cube.cube_graph(BASE, "revenue-collection-rate")))
-    finally:
-        opened.close()
+    assert not published_cube(copy, "revenue-collection-rate")
 
 
 def test_an_indicator_put_back_to_draft_leaves_the_store(
     built: Path, tmp_path: Path, folder: Path
 ) -> None:
     """Its approved cube once stayed in /sparql and on /id/indicator/… after the re-draft."""
-    copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    copy = copied(built, tmp_path)
     assert run(copy, folder, "compute").exit_code == 0
     variant(folder, "budget-execution-rate", status="draft")
     result = run(copy, folder, "compute")
     assert "budget-execution-rate: draft, its values removed" in result.output
-    opened = OxigraphStore(copy)
-    try:
-        assert not list(opened.quads(cube.cube_graph(BASE, "budget-execution-rate")))
-    finally:
-        opened.close()
+    assert not published_cube(copy, "budget-execution-rate")
 
 
 def test_chart_refuses_bad_input_and_replaces_a_symlink(
     built: Path, tmp_path: Path, folder: Path
 ) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(built, copy)
+    copy = copied(built, tmp_path)
     assert run(copy, folder, "compute").exit_code == 0
     out = tmp_path / "chart.svg"
     for args in (("--municipality", "9999"), ("--municipality", "abc"), ("--year", "abcd")):
