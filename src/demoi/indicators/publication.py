@@ -1,5 +1,6 @@
 """Computing and publishing the catalogue's indicators, for ``demoi indicators compute`` and
-the demo: approved indicators are computed and published, withdrawn ones removed, drafts left."""
+the demo: approved indicators are computed and published; the cubes of drafts and withdrawn
+indicators are removed (a draft is never stored)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def publish_indicators(
     year: str | None = None,
     complete: bool = False,
 ) -> Iterator[str]:
-    """Publish each approved indicator (one line each); remove a withdrawn one's cube. With
+    """Publish each approved indicator (one line each); remove the cube of a draft or a
+    withdrawn one. With
     ``complete`` (``definitions`` is the whole catalogue), also remove the cube of an
     indicator whose definition is gone: deleting its file instead of withdrawing it must not
     leave its values published for ever."""
