@@ -6,9 +6,11 @@ budget-execution-rate and variants of it written into a temporary folder (the se
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -707,3 +709,70 @@ def test_the_demo_computes_the_configured_catalogue(tmp_path: Path, folder: Path
     assert result.exit_code == 0, result.output
     assert "demo-only-rate:" in result.output
     assert "recycling-share:" not in result.output
+
+
+def test_a_line_in_another_years_graph_is_credited_as_a_source(
+    store: OxigraphStore, folder: Path
+) -> None:
+    """A 2024 line written into the 2023 graph moved 4401's 2024 value (85.9 to 23.8) while
+    the value credited the 2024 graph alone."""
+    lifted = lift_example_file(EXPENSE_4401[0], "budget-expense", "4401", BASE, {"year": "2023"})
+    publish_lifted(store, lifted, base_uri=BASE)
+    line = FORGED_0701_LINE.replace("municipality/0701", "municipality/4401")
+    insert(store, f"{BASE}graph/4401/budget-expense/2023", line)
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    found = {(v.code, v.period): v for v in compute(store, BASE, definition).values}
+    assert f"{BASE}graph/4401/budget-expense/2023" in found[("4401", "2024")].sources
+
+
+def test_a_coverage_that_is_not_a_number_fails_the_check_cleanly(folder: Path) -> None:
+    """NaN coverage made `indicators check` end in an internal error (exit 3)."""
+    definition = read_definitions(BASE, folder)["budget-execution-rate"]
+    from demoi.indicators.compute import Computation, Value
+
+    source = (f"{BASE}graph/4401/budget-expense/2024",)
+    value = Value("4401", "2024", Decimal("85.9"), Decimal("0.939"), source)
+    triples = [
+        ox.Triple(t.subject, t.predicate, ox.Literal("NaN", datatype=ox.NamedNode(f"{XSD}double")))
+        if t.predicate.value.endswith("#coverage")
+        else t
+        for t in cube.cube_triples(BASE, Computation(definition, (value,), ()))
+    ]
+    assert any("not a number" in found for found in cube.inconsistencies(triples, definition))
+
+
+def test_registers_of_different_years_get_no_notes(store: OxigraphStore, folder: Path) -> None:
+    """A register's value is dated by its publication: another municipality's year is not a
+    gap in its data (false notes "no value for 2026" once appeared)."""
+    formula = """PREFIX fin: <https://w3id.org/demoi/def/finance#>
+SELECT ?area (COUNT(?line) AS ?value) WHERE {
+  ?line a fin:ExpenditureLine ; fin:municipality ?area } GROUP BY ?area"""
+    variant(folder, "register", formula=formula)
+    catalogue = f"{BASE}graph/0701/catalogue"
+    store.update(
+        f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+DELETE {{ GRAPH <{catalogue}> {{ ?record dcterms:modified ?when }} }}
+INSERT {{ GRAPH <{catalogue}> {{
+  ?record dcterms:modified "2025-01-10T00:00:00Z"^^<{XSD}dateTime> }} }}
+WHERE {{ GRAPH <{catalogue}> {{ ?record dcterms:modified ?when }} }}"""
+    )
+    definition = read_definitions(BASE, folder)["register"]
+    computed = compute(store, BASE, definition)
+    this_year = str(date.today().year)
+    assert {(v.code, v.period) for v in computed.values} == {("0701", "2025"), ("4401", this_year)}
+    assert computed.gaps == ()
+
+
+def test_a_chart_file_gets_the_mode_a_new_file_would_have(
+    built: Path, tmp_path: Path, folder: Path
+) -> None:
+    """mkstemp's 0600 once became 0644 whatever the umask."""
+    copy = copied(built, tmp_path)
+    assert run(copy, folder, "compute").exit_code == 0
+    out = tmp_path / "chart.svg"
+    previous = os.umask(0o027)
+    try:
+        assert run(copy, folder, "chart", "budget-execution-rate", "--out", str(out)).exit_code == 0
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o640

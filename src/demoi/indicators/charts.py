@@ -5,8 +5,8 @@ Indicators shows:
 
 * :func:`bar_chart` — one horizontal bar per municipality for one period, in the order given,
   with the value printed at the end of each bar; the axis starts at zero and negative values
-  (a population that shrank) draw left of the zero line. A provisional value (source data for
-  part of the period) is a hatched bar, with a legend line that says what hatching means.
+  (a population that shrank) draw left of the zero line. A provisional value (incomplete source
+  data: coverage below 1) is a hatched bar, with a legend line that says what hatching means.
 * :func:`series_chart` — one line with point markers per municipality over the periods, with a
   legend; a period without a value is a gap in the line, never a zero, and a provisional
   value a hollow marker. Years are placed by their distance in time; other periods evenly.

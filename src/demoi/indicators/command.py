@@ -250,15 +250,16 @@ def _write_replacing(out: Path, content: bytes) -> None:
     if out.is_dir():
         raise UsageError(f"{out}: is a folder; give a file name ending in .svg or .png")
     try:
-        handle, partial = tempfile.mkstemp(
-            dir=out.parent, prefix=f".{out.name}.", suffix=".partial"
-        )
+        handle, partial = tempfile.mkstemp(dir=out.parent, prefix=".chart-", suffix=".partial")
     except OSError as error:
         raise UsageError(f"{out}: cannot write: {error.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as written:
             written.write(content)
-        os.chmod(partial, 0o644)
+        # mkstemp makes the file 0600; the chart gets the mode a new file would have.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)
         os.replace(partial, out)
     except OSError as error:
         Path(partial).unlink(missing_ok=True)

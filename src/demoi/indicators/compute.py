@@ -350,7 +350,7 @@ def _for_municipality(
                 period,
                 value,
                 coverage,
-                _sources(graphs, period),
+                _sources(readable, base, code),
                 period_from_publication=row.period is None,
             )
         )
@@ -388,17 +388,11 @@ def _rounded(number: Decimal | None, decimals: int) -> Decimal | None:
         return None
 
 
-def _sources(graphs: list[Published], period: str) -> tuple[str, ...]:
-    """The graphs a value was computed from: of each source dataset, the graphs without a
-    period and those of the value's period; when a dataset has graphs of other periods only
-    (decisions of December 2024 published in 2025's graph), all of its graphs, since the
-    formula may have read any of them."""
-    chosen: set[str] = set()
-    for kind in {g.dataset for g in graphs}:
-        own = [g for g in graphs if g.dataset == kind]
-        matching = [g for g in own if g.period is None or g.period.startswith(period)]
-        chosen.update(g.graph for g in (matching or own))
-    return tuple(sorted(chosen))
+def _sources(readable: tuple[str, ...], base: str, code: str) -> tuple[str, ...]:
+    """The graphs a value was computed from: every graph its formula read but the catalogue
+    graph. Not only those of the value's year: a line written into another year's graph moves
+    the value too (found in review: 85.9 became 23.8 crediting the 2024 graph alone)."""
+    return tuple(graph for graph in readable if graph != catalogue_graph(base, code))
 
 
 def _not_years(code: str, found: list[str]) -> Gap:
@@ -460,7 +454,8 @@ def _periods_without_value(
     """A municipality with a value for some periods but not for another period others have:
     a note for that period too, so that a gap in a time series is explained."""
     has = {(value.code, value.period) for value in values}
-    with_values = {value.code for value in values}
+    # A register's value is dated by its publication: another year is no gap in its data.
+    with_values = {value.code for value in values if not value.period_from_publication}
     shared = common_periods([value.period for value in values])
     gaps = []
     for code in sorted(with_values & wanted):

@@ -261,6 +261,8 @@ def _coverage_and_status(node: str, values: dict[str, set[str]]) -> list[str]:
         shares = [Decimal(text) for text in coverages]
     except InvalidOperation:
         return [f"{node}: stat:coverage is not a number"]
+    if not all(share.is_finite() for share in shares):
+        return [f"{node}: stat:coverage is not a number"]
     if any(not 0 <= share <= 1 for share in shares):
         return [f"{node}: stat:coverage is not between 0 and 1"]
     provisional = any(share < 1 for share in shares)
