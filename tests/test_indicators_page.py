@@ -703,3 +703,20 @@ def test_the_default_year_is_one_most_municipalities_have() -> None:
 def test_a_year_that_is_not_plausible_is_a_bad_request(demo_client: FlaskClient) -> None:
     for year in ("9999", "1200"):
         assert demo_client.get(f"/indicators/{KNOWN}?year={year}").status_code == 400, year
+
+
+def test_a_minority_year_names_who_is_missing_from_it(demo_app: Flask) -> None:
+    """A year only some municipalities have is noted in no cube; its page once showed one
+    municipality alone without saying the others had no value for it."""
+    from demoi.server.indicators_page import _absent_in_year
+
+    definition = read_definitions(DEMO_BASE)[KNOWN]
+    values = (
+        Value("4401", "2023", Decimal(1), None, ()),
+        Value("4401", "2024", Decimal(1), None, ()),
+        Value("0701", "2024", Decimal(2), None, ()),
+    )
+    found = Results(definition, values, (), True)
+    with demo_app.test_request_context():
+        assert "Thessaloniki" in (_absent_in_year(found, "2023", "en") or "")
+        assert _absent_in_year(found, "2024", "en") is None

@@ -142,6 +142,7 @@ TEXT = {
         "year": "Έτος",
         "years": "Έτη",
         "no_values_year": "Δεν υπάρχουν τιμές για το {year}. Έτη με τιμές: {years}.",
+        "absent_year": "Χωρίς τιμή για το {year}, ενώ έχουν τιμές άλλων ετών: {names}.",
         "no_values": "Δεν υπάρχουν ακόμη τιμές.",
         "series_heading": "Χρονοσειρά ανά δήμο",
         "choose": "Δήμοι",
@@ -203,6 +204,7 @@ TEXT = {
         "year": "Year",
         "years": "Years",
         "no_values_year": "There are no values for {year}. Years with values: {years}.",
+        "absent_year": "No value for {year}, although they have values for other years: {names}.",
         "no_values": "There are no values yet.",
         "series_heading": "Time series per municipality",
         "choose": "Municipalities",
@@ -599,6 +601,23 @@ def _href(**args: Any) -> str:
     return "?" + urlencode(pairs)
 
 
+def _absent_in_year(found: Results, year: str | None, language: str) -> str | None:
+    """Municipalities with values for other years but none for the year shown and no note
+    for it: the cube notes only the years most municipalities have, so a page showing a
+    minority year says who is missing from its chart (found in review)."""
+    if year is None:
+        return None
+    shown = {value.code for value in found.values if value.period == year}
+    noted = {gap.code for gap in found.gaps if gap.period == year}
+    dated = {v.code for v in found.values if not v.period_from_publication}
+    absent = sorted(
+        (municipality_name(code, language) for code in dated - shown - noted), key=sort_key
+    )
+    if not absent or not shown:
+        return None
+    return TEXT[language]["absent_year"].format(year=year, names=", ".join(absent))
+
+
 def _indicator_html(found: Results) -> str:
     language = page_language()
     definition = found.definition
@@ -636,6 +655,7 @@ def _indicator_html(found: Results) -> str:
             if year and year not in found.periods
             else None
         ),
+        absent_year=_absent_in_year(found, year, language),
         bar=Markup(bar),  # noqa: S704 - demoi.indicators.charts escapes every text it draws
         series=Markup(series),  # noqa: S704 - as above
         year_href=lambda y: _href(year=y),
