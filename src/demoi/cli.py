@@ -40,11 +40,13 @@ from demoi.errors import (
 from demoi.formats import rdf_format_for
 from demoi.guide_command import guide as guide_command
 from demoi.harvest.command import harvest as harvest_group
+from demoi.codelists.command import codelist_group
 from demoi.indicators.command import indicators_group
 from demoi.inventory_command import inventory as inventory_command
 from demoi.iris import iri_problem, is_reserved
 from demoi.privacy.command import privacy as privacy_group
 from demoi.settings import SETTINGS, Settings
+from demoi.vocab.command import vocab_group
 
 if TYPE_CHECKING:
     from demoi.lifting.sources import DatabaseSource
@@ -1278,6 +1280,8 @@ def catalog_contact(
 
 cli.add_command(inventory_command)
 cli.add_command(indicators_group)
+cli.add_command(vocab_group)
+cli.add_command(codelist_group)
 
 
 @privacy_group.command("allow")

@@ -1,0 +1,1 @@
+"""Code lists in a spreadsheet: SKOS <-> CSV (``demoi codelist import|export``)."""
