@@ -46,6 +46,8 @@ test: install lint typecheck pytest
 lint:
 	$(UV) run --frozen ruff check src tests tools benchmarks
 	$(UV) run --frozen ruff format --check src tests tools benchmarks
+	# The editors' rules over the standards (docs/vocab-lint.md): exit 1 on any finding.
+	$(UV) run --frozen demoi vocab lint
 
 typecheck:
 	$(UV) run --frozen mypy

@@ -9,7 +9,7 @@ that morph-kgc makes of it, so checks see the classes and predicates it generate
 
 from __future__ import annotations
 
-import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,9 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDFS, XSD
 
+from demoi.errors import DataError, Location
 from demoi.resources import standards_root
+from demoi.store.oxigraph import rdf_syntax_error
 
 FILE_GRAPH_PREFIX = "urn:demoi:file:"
 CHECKED_FOLDERS = ("ontologies", "shapes", "mappings")
@@ -83,12 +85,29 @@ def _quad(
 
 def load_standards(root: Path | None = None) -> ox.Store:
     """An in-memory store with one named graph per standards file."""
+    return load_files(standard_files(root))
+
+
+def load_files(files: Iterable[StandardFile]) -> ox.Store:
+    """An in-memory store with one named graph per file; a file that does not parse raises
+    RdfSyntaxError naming its line and column."""
     store = ox.Store()
-    for standard in standard_files(root):
+    for standard in files:
         if standard.path.suffix == ".ttl":
-            store.load(path=str(standard.path), format=ox.RdfFormat.TURTLE, to_graph=standard.graph)
+            try:
+                store.load(
+                    path=str(standard.path), format=ox.RdfFormat.TURTLE, to_graph=standard.graph
+                )
+            except (SyntaxError, ValueError) as error:
+                raise rdf_syntax_error(error, str(standard.path), ox.RdfFormat.TURTLE) from None
         else:
-            rml = _mapping_as_rml(standard.path)
+            try:
+                rml = _mapping_as_rml(standard.path)
+            except Exception as error:  # morph-kgc raises bare Exceptions for bad YARRRML
+                raise DataError(
+                    f"not a YARRRML mapping morph-kgc can read: {error}",
+                    location=Location(str(standard.path)),
+                ) from None
             store.extend(_quad(triple, standard.graph) for triple in rml)
     return store
 
@@ -144,7 +163,11 @@ def vocabulary_graph(root: Path | None = None) -> rdflib.Graph:
     root = root or standards_root()
     graph = rdflib.Graph()
     for path in sorted((root / "ontologies").rglob("*.ttl")):
-        graph.parse(path, format="turtle")
+        try:
+            graph.parse(path, format="turtle")
+        except Exception:  # rdflib's errors carry no position; pyoxigraph's do
+            load_files([StandardFile(path, path.name)])
+            raise
     for subject, predicate, value in list(graph):
         if not isinstance(value, rdflib.URIRef) or not value.startswith(str(XSD)):
             continue
@@ -159,19 +182,9 @@ def classify(graph: rdflib.Graph) -> list[str]:
 
     Raises OntologyInconsistent when the ontology as a whole is inconsistent.
     """
-    import owlready2
+    from demoi.vocab.reason import reason
 
-    with tempfile.TemporaryDirectory() as folder:
-        triples = Path(folder) / "standards.nt"
-        graph.serialize(triples, format="nt", encoding="utf-8")
-        world = owlready2.World()
-        ontology = world.get_ontology(triples.as_uri()).load(format="ntriples")
-        try:
-            with ontology:
-                owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
-        except owlready2.OwlReadyInconsistentOntologyError as error:
-            raise OntologyInconsistent(str(error)) from None
-        nothing = "http://www.w3.org/2002/07/owl#Nothing"
-        unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if c.iri != nothing)
-        world.close()
-    return unsatisfiable
+    result = reason(graph)
+    if not result.consistent:
+        raise OntologyInconsistent(result.explanation)
+    return result.unsatisfiable
