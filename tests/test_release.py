@@ -1,26 +1,90 @@
-"""tools/release_standards.py writes the version metadata the repository files never carry."""
+"""``demoi vocab release``: a throwaway git repository holding a few of the real standards is
+released, and every refusal leaves the repository and the output folder as they were."""
 
 from __future__ import annotations
 
+import datetime
 import re
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner, Result
 
 from conftest import REPO
+from demoi.cli import cli
 
 OWL = "http://www.w3.org/2002/07/owl#"
 MODIFIED = ox.NamedNode("http://purl.org/dc/terms/modified")
+COPIED = (
+    "ontologies/finance.ttl",
+    "ontologies/codelists/functional-areas.ttl",
+    "ontologies/codelists/data-themes.ttl",
+    "shapes/finance.ttl",
+    "shapes/finance-recommended.ttl",
+)
+HEADER = "# Changelog\n\nIntro.\n\n"
+NEW_CLASS = (
+    "\n<https://w3id.org/demoi/def/finance#Grant> a <http://www.w3.org/2002/07/owl#Class> ;\n"
+    '    <http://www.w3.org/2000/01/rdf-schema#label> "Επιχορήγηση"@el , "Grant"@en .\n'
+)
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def git(repository: Path, *args: str) -> str:
     return subprocess.run(
-        [sys.executable, REPO / "tools" / "release_standards.py", *map(str, args)],
+        [
+            "git",
+            "-C",
+            str(repository),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            *args,
+        ],
+        check=True,
         capture_output=True,
         text=True,
-        check=False,
+    ).stdout.strip()
+
+
+def commit(repository: Path, message: str) -> str:
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", message)
+    return git(repository, "rev-parse", "HEAD")
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """Released as 0.1.0 at its first commit; the changelog is committed after it."""
+    root = tmp_path / "repo"
+    for relative in COPIED:
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / relative, root / relative)
+    shutil.copytree(REPO / "ontologies" / "checks", root / "ontologies" / "checks")
+    git(root, "init", "-q")
+    released = commit(root, "standards")
+    (root / "ontologies" / "CHANGELOG.md").write_text(
+        HEADER + f"## 0.1.0 — 2026-01-02\n<!-- released from git revision {released} -->\n\n"
+        "### Ελληνικά\n- Πρώτη.\n\n### English\n- First.\n",
+        encoding="utf-8",
+    )
+    commit(root, "changelog")
+    return root
+
+
+def edit(repository: Path, relative: str, old: str, new: str) -> None:
+    path = repository / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def release(repository: Path, *args: str | Path) -> Result:
+    return CliRunner().invoke(
+        cli, ["vocab", "release", *map(str, args), "--repository", str(repository)]
     )
 
 
@@ -31,34 +95,139 @@ def objects(path: Path, subject: str, predicate: str | ox.NamedNode) -> list[str
     return [q.object.value for q in store.quads_for_pattern(ox.NamedNode(subject), node, None)]
 
 
-def test_release_writes_version_metadata(tmp_path: Path) -> None:
-    completed = run("1.2.3", "--out", tmp_path, "--prior", "1.2.2")
-    assert completed.returncode == 0, completed.stderr
-    finance = tmp_path / "ontologies" / "finance.ttl"
+def test_release_writes_version_metadata_and_the_changelog(repository: Path) -> None:
+    (repository / "ontologies" / "finance.ttl").write_text(
+        (REPO / "ontologies" / "finance.ttl").read_text(encoding="utf-8") + NEW_CLASS,
+        encoding="utf-8",
+    )
+    head = commit(repository, "a new class")
+    result = release(repository, "0.1.1")  # an addition while the major version is 0: patch
+    assert result.exit_code == 0, result.output
+    out = repository / "dist" / "standards" / "0.1.1"
+    assert f"files released as 0.1.1 in {out}" in result.output
+    finance = out / "ontologies" / "finance.ttl"
     vocabulary = "https://w3id.org/demoi/def/finance"
-    assert objects(finance, vocabulary, "versionInfo") == ["1.2.3"]
-    assert objects(finance, vocabulary, "versionIRI") == [vocabulary + "/1.2.3"]
-    assert objects(finance, vocabulary, "priorVersion") == [vocabulary + "/1.2.2"]
+    assert objects(finance, vocabulary, "versionInfo") == ["0.1.1"]
+    assert objects(finance, vocabulary, "versionIRI") == [vocabulary + "/0.1.1"]
+    assert objects(finance, vocabulary, "priorVersion") == [vocabulary + "/0.1.0"]
     (modified,) = objects(finance, vocabulary, MODIFIED)
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", modified)
-    shapes = tmp_path / "shapes" / "finance-recommended.ttl"
+    assert modified == git(repository, "log", "-1", "--format=%cs")
+    shapes = out / "shapes" / "finance-recommended.ttl"
     profile = "https://w3id.org/demoi/shapes/finance-recommended"
-    assert objects(shapes, profile, "versionIRI") == [profile + "/1.2.3"]
-    areas = tmp_path / "ontologies" / "codelists" / "functional-areas.ttl"
+    assert objects(shapes, profile, "versionIRI") == [profile + "/0.1.1"]
+    areas = out / "ontologies" / "codelists" / "functional-areas.ttl"
     scheme = "https://w3id.org/demoi/code/functional-area"
-    assert objects(areas, scheme, "versionInfo") == ["1.2.3"]
+    assert objects(areas, scheme, "versionInfo") == ["0.1.1"]
     assert objects(areas, scheme, "versionIRI") == []
     # A scheme the EU owns gets no demoi version.
-    themes = tmp_path / "ontologies" / "codelists" / "data-themes.ttl"
+    themes = out / "ontologies" / "codelists" / "data-themes.ttl"
     eu_scheme = "http://publications.europa.eu/resource/authority/data-theme"
     assert objects(themes, eu_scheme, "versionInfo") == []
     # The released file is the source file plus the block: comments survive.
-    source = (REPO / "ontologies" / "finance.ttl").read_text(encoding="utf-8")
+    source = (repository / "ontologies" / "finance.ttl").read_text(encoding="utf-8")
     assert finance.read_text(encoding="utf-8").startswith(source)
+    assert (out / "ontologies" / "checks" / "version-by-hand-violation.rq").is_file()
+    # The entry: newest first, today's date, HEAD's revision, both languages; copied too.
+    changelog = (repository / "ontologies" / "CHANGELOG.md").read_text(encoding="utf-8")
+    today = datetime.date.today().isoformat()
+    assert changelog.startswith(
+        HEADER + f"## 0.1.1 — {today}\n<!-- released from git revision {head} -->\n\n"
+        "### Ελληνικά\n- Προσθήκη: κλάση `fin:Grant` (ontologies/finance.ttl)\n\n"
+        "### English\n- Added: class `fin:Grant` (ontologies/finance.ttl)\n\n## 0.1.0 — "
+    )
+    assert (out / "ontologies" / "CHANGELOG.md").read_text(encoding="utf-8") == changelog
 
 
-def test_release_refuses_a_bad_version(tmp_path: Path) -> None:
-    completed = run("v1", "--out", tmp_path)
-    assert completed.returncode == 2
-    assert "MAJOR.MINOR.PATCH" in completed.stderr
-    assert not list(tmp_path.iterdir())
+def test_the_next_release_compares_with_the_recorded_revision(repository: Path) -> None:
+    edit(repository, "ontologies/finance.ttl", '"Budget line"@en', '"Line of the budget"@en')
+    commit(repository, "a label")
+    assert release(repository, "0.1.1").exit_code == 0
+    commit(repository, "changelog of 0.1.1")
+    # A raised sh:minCount breaks: while the major version is 0, the minor goes up.
+    edit(repository, "shapes/finance.ttl", "sh:minCount 1 ;", "sh:minCount 2 ;")
+    commit(repository, "stricter")
+    result = release(repository, "0.2.0")
+    assert result.exit_code == 0, result.output
+    finance = repository / "dist" / "standards" / "0.2.0" / "shapes" / "finance.ttl"
+    profile = "https://w3id.org/demoi/shapes/finance"
+    assert objects(finance, profile, "priorVersion") == [profile + "/0.1.1"]
+    changelog = (repository / "ontologies" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert [line[3:9] for line in changelog.splitlines() if line.startswith("## ")] == [
+        "0.2.0 ",
+        "0.1.1 ",
+        "0.1.0 ",
+    ]
+    assert (
+        "- **Breaking** — Tightened: property shape `finsh:BudgetLine-dataSet-count`" in changelog
+    )
+
+
+def unchanged(repository: Path) -> None:
+    assert not (repository / "dist").exists()
+    assert git(repository, "status", "--porcelain", "--", "ontologies/CHANGELOG.md") == ""
+
+
+def test_a_mismatched_version_is_refused_and_nothing_is_written(repository: Path) -> None:
+    edit(repository, "ontologies/finance.ttl", "\nfin:RevenueLine\n", "\nfin:IncomeLine\n")
+    commit(repository, "a class renamed")
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 1
+    assert "the changes since 0.1.0 call for version 0.2.0 (minor), not 0.1.1" in result.output
+    assert "breaking changes / ασύμβατες αλλαγές (1):" in result.output
+    assert "  Renamed: class `fin:RevenueLine` → `fin:IncomeLine`" in result.output
+    assert "Traceback" not in result.output
+    unchanged(repository)
+
+
+@pytest.mark.parametrize(
+    ("version", "code", "message"),
+    [
+        ("v1", 2, "'v1' is not a version MAJOR.MINOR.PATCH"),
+        ("0.1.0", 1, "0.1.0 is not greater than the previous release 0.1.0"),
+        ("0.0.9", 1, "0.0.9 is not greater than the previous release 0.1.0"),
+    ],
+)
+def test_bad_versions_are_refused(repository: Path, version: str, code: int, message: str) -> None:
+    result = release(repository, version)
+    assert (result.exit_code, message in result.output) == (code, True), result.output
+    unchanged(repository)
+
+
+def test_nothing_to_release_is_refused(repository: Path) -> None:
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 1
+    assert "nothing changed in ontologies/ or shapes/ since 0.1.0" in result.output
+    unchanged(repository)
+
+
+def test_uncommitted_standards_are_refused(repository: Path) -> None:
+    edit(repository, "ontologies/finance.ttl", '"Budget line"@en', '"Line of the budget"@en')
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 1
+    assert "uncommitted changes" in result.output
+    assert "ontologies/finance.ttl" in result.output
+    assert not (repository / "dist").exists()
+
+
+def test_an_output_folder_in_use_is_refused(repository: Path, tmp_path: Path) -> None:
+    edit(repository, "ontologies/finance.ttl", '"Budget line"@en', '"Line of the budget"@en')
+    commit(repository, "a label")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    result = release(repository, "0.1.1", "--out", out)
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    unchanged(repository)
+
+
+def test_a_broken_file_is_named_with_its_line(repository: Path) -> None:
+    path = repository / "shapes" / "finance.ttl"
+    path.write_text(path.read_text(encoding="utf-8") + "finsh:Oops a .\n", encoding="utf-8")
+    line = path.read_text(encoding="utf-8").count("\n")
+    commit(repository, "broken")
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 2
+    assert re.search(rf"error: \S*shapes/finance.ttl, line {line}, column \d+: ", result.output)
+    unchanged(repository)

@@ -1,0 +1,213 @@
+"""Make a versioned release of the standards: check the version against the changes since the
+previous release, write a copy of ontologies/ and shapes/ with the version metadata written in
+(which the repository files never carry: docs/standards.md, "IRI policy"), and prepend the
+release's entry to ontologies/CHANGELOG.md.
+
+For each vocabulary ``https://w3id.org/demoi/def/<area>`` and profile
+``https://w3id.org/demoi/shapes/<area>``: ``owl:versionInfo``, ``owl:versionIRI``
+(``<IRI>/<version>``), ``owl:priorVersion`` (the previous release) and ``dcterms:modified``. For
+each code list: ``owl:versionInfo`` and ``dcterms:modified`` (a code list gets no version IRI:
+``<scheme>/<x>`` names its concepts). ``dcterms:modified`` is the date of the last commit that
+changed the file, so two releases of the same commit are byte-identical.
+
+The metadata is appended as a block at the end of each file, so the released file keeps the
+comments and the order an editor wrote; re-serialising would lose both.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from demoi.errors import DataError, Location, UsageError
+from demoi.vocab.changelog import CHANGELOG, Release, entry, latest, prepended, releases
+from demoi.vocab.diff import Diff, compare
+from demoi.vocab.snapshot import OWL, RDF_TYPE, SKOS
+from demoi.vocab.trees import (
+    RELEASED_FOLDERS,
+    Tree,
+    folder_tree,
+    head,
+    last_commit_date,
+    revision_tree,
+    uncommitted,
+)
+from demoi.vocab.versions import Version
+
+_OWN = "https://w3id.org/demoi/"
+_SHOWN_BREAKING = 20
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A release that passed every check: nothing is written until all of them have."""
+
+    repository: Path
+    version: Version
+    previous: Release
+    diff: Diff
+    revision: str
+    date: str
+    out: Path
+
+    @property
+    def entry(self) -> str:
+        return entry(self.diff, self.version, self.date, self.revision)
+
+
+def previous_release(repository: Path, old: Tree) -> Version | None:
+    """The version OLD was released as: the changelog entry of its commit, else the newest
+    entry; None when the repository has no readable changelog."""
+    path = repository / CHANGELOG
+    if not path.is_file():
+        return None
+    found = releases(path)
+    for release in found:
+        if old.commit is not None and release.revision == old.commit:
+            return release.version
+    return found[0].version if found else None
+
+
+def plan(repository: Path, version_text: str, out: Path | None, today: str) -> Plan:
+    """Check everything a release needs; raise (UsageError: exit 2, DataError: exit 1) else."""
+    version = Version.parse(version_text)
+    out = out or repository / "dist" / "standards" / str(version)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UsageError(
+            f"{out} already exists and is not an empty folder; choose another --out"
+            f" / το {out} υπάρχει ήδη"
+        )
+    previous = latest(repository / CHANGELOG)
+    if version <= previous.version:
+        raise DataError(
+            f"{version} is not greater than the previous release {previous.version}"
+            f" / η {version} δεν είναι μεγαλύτερη από την προηγούμενη έκδοση {previous.version}"
+        )
+    dirty = uncommitted(repository)
+    if dirty:
+        raise DataError(
+            "ontologies/ or shapes/ have uncommitted changes; commit them first, so that the"
+            " recorded revision holds what is released / υπάρχουν αλλαγές χωρίς commit: "
+            + ", ".join(dirty[:10])
+            + (" …" if len(dirty) > 10 else "")
+        )
+    diff = compare(revision_tree(repository, previous.revision), folder_tree(repository))
+    _check_version(diff, previous, version)
+    return Plan(repository, version, previous, diff, head(repository), today, out)
+
+
+def _check_version(diff: Diff, previous: Release, version: Version) -> None:
+    if not diff.changes:
+        raise DataError(
+            f"nothing changed in ontologies/ or shapes/ since {previous.version}; there is"
+            f" nothing to release / καμία αλλαγή από την έκδοση {previous.version}"
+        )
+    expected = previous.version.bumped(diff.level)
+    if version == expected:
+        return
+    bump = diff.bump(previous.version)
+    lines = [
+        f"the changes since {previous.version} call for version {expected} ({bump}),"
+        f" not {version} / οι αλλαγές από την {previous.version} ζητούν την έκδοση {expected},"
+        f" όχι την {version}"
+    ]
+    breaking = diff.breaking
+    if breaking:
+        lines.append(f"breaking changes / ασύμβατες αλλαγές ({len(breaking)}):")
+        lines += [f"  {change.text('en')}" for change in breaking[:_SHOWN_BREAKING]]
+        if len(breaking) > _SHOWN_BREAKING:
+            lines.append(f"  … (demoi vocab diff {previous.revision[:12]} WORKTREE)")
+    raise DataError("\n".join(lines))
+
+
+def write(plan: Plan) -> list[Path]:
+    """Write the released copy, then the changelog entry; a failure leaves neither."""
+    out, repository = plan.out, plan.repository
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    changelog = repository / CHANGELOG
+    text = prepended(changelog.read_text(encoding="utf-8"), plan.entry)
+    try:
+        written = _write_release(plan, staging)
+        (staging / CHANGELOG).write_text(text, encoding="utf-8")
+        if out.exists():
+            out.rmdir()  # plan() checked that it is empty
+        staging.rename(out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _replace(changelog, text)
+    return [out / path.relative_to(staging) for path in written]
+
+
+def _write_release(plan: Plan, staging: Path) -> list[Path]:
+    written = []
+    prior = str(plan.previous.version)
+    for folder in RELEASED_FOLDERS:
+        for path in sorted((plan.repository / folder).rglob("*.ttl")):
+            relative = path.relative_to(plan.repository).as_posix()
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source = path.read_text(encoding="utf-8")
+            modified = last_commit_date(plan.repository, relative)
+            block = release_block(source, relative, str(plan.version), prior, modified)
+            target.write_text(source + block, encoding="utf-8")
+            written.append(target)
+    checks = plan.repository / "ontologies" / "checks"
+    if checks.is_dir():
+        shutil.copytree(checks, staging / "ontologies" / "checks", dirs_exist_ok=True)
+    return written
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a crash midway must not cut the changelog."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def release_block(source: str, relative: str, version: str, prior: str, modified: str) -> str:
+    """The metadata appended to one released file."""
+    date = f'"{modified}"^^<http://www.w3.org/2001/XMLSchema#date>'
+    lines = [f"\n# Release {version}: generated by `demoi vocab release`, not by hand.\n"]
+    quads = _quads(source, relative)
+    for ontology in _own_subjects(quads, OWL + "Ontology"):
+        lines.append(
+            f'<{ontology}> <{OWL}versionInfo> "{version}" ;\n'
+            f"    <{OWL}versionIRI> <{ontology}/{version}> ;\n"
+            f"    <{OWL}priorVersion> <{ontology}/{prior}> ;\n"
+            f"    <http://purl.org/dc/terms/modified> {date} .\n"
+        )
+    for scheme in _own_subjects(quads, SKOS + "ConceptScheme"):
+        lines.append(
+            f'<{scheme}> <{OWL}versionInfo> "{version}" ;\n'
+            f"    <http://purl.org/dc/terms/modified> {date} .\n"
+        )
+    return "".join(lines)
+
+
+def _quads(source: str, relative: str) -> list[ox.Quad]:
+    try:
+        return list(ox.parse(input=source.encode("utf-8"), format=ox.RdfFormat.TURTLE))
+    except SyntaxError as error:  # plan() read it already; kept for a direct call
+        raise DataError(str(error), location=Location(relative, error.lineno)) from None
+
+
+def _own_subjects(quads: list[ox.Quad], kind: str) -> list[str]:
+    """demoi's own ontologies or schemes in the file: the EU schemes demoi reuses (data themes,
+    licences...) are versioned by their owners, not by a demoi release."""
+    return sorted(
+        {
+            quad.subject.value
+            for quad in quads
+            if quad.predicate.value == RDF_TYPE
+            and quad.object == ox.NamedNode(kind)
+            and isinstance(quad.subject, ox.NamedNode)
+            and quad.subject.value.startswith(_OWN)
+        }
+    )

@@ -1,0 +1,72 @@
+"""Release versions MAJOR.MINOR.PATCH and the bump a set of changes calls for (SemVer 2.0.0)."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from demoi.errors import UsageError
+
+_VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+
+
+class Level(enum.IntEnum):
+    """How much a change matters to the people who publish or use data; the order is the bump's."""
+
+    PATCH = 1
+    MINOR = 2
+    BREAKING = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Version:
+    major: int
+    minor: int
+    patch: int
+
+    @classmethod
+    def parse(cls, text: str) -> Version:
+        found = _VERSION.match(text)
+        if found is None:
+            raise UsageError(
+                f"{text!r} is not a version MAJOR.MINOR.PATCH (e.g. 0.2.0) / "
+                f"το {text!r} δεν είναι έκδοση MAJOR.MINOR.PATCH (π.χ. 0.2.0)"
+            )
+        return cls(*(int(part) for part in found.groups()))
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}.{self.patch}"
+
+    def bumped(self, level: Level | None) -> Version:
+        """The next version for changes of this level, or this version when nothing changed.
+
+        While the major version is 0 anything may change (SemVer §4), yet a release still has to
+        say whether it breaks: a breaking change bumps the minor version and any other change the
+        patch, so 0.x releases keep the same two-tier signal that 1.x gives with major and minor.
+        """
+        if level is None:
+            return self
+        if self.major == 0:
+            if level is Level.BREAKING:
+                return Version(0, self.minor + 1, 0)
+            return Version(0, self.minor, self.patch + 1)
+        if level is Level.BREAKING:
+            return Version(self.major + 1, 0, 0)
+        if level is Level.MINOR:
+            return Version(self.major, self.minor + 1, 0)
+        return Version(self.major, self.minor, self.patch + 1)
+
+
+def bump_name(previous: Version, level: Level | None) -> str:
+    """major, minor, patch or none: which part of ``previous`` the changes increase."""
+    following = previous.bumped(level)
+    if following == previous:
+        return "none"
+    if following.major != previous.major:
+        return "major"
+    return "minor" if following.minor != previous.minor else "patch"

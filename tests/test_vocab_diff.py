@@ -1,0 +1,180 @@
+"""``demoi vocab diff``: every kind of change is classified as the cases in tests/cases/vocab-diff
+say, the bump follows SemVer, and OLD/NEW may be folders, files or git revisions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from demoi.cli import cli
+from demoi.vocab.versions import Level, Version
+
+CASES = sorted((REPO / "tests" / "cases" / "vocab-diff").iterdir())
+
+
+def diff(*args: str | Path) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["vocab", "diff", *map(str, args)])
+    return result.exit_code, result.output
+
+
+def side(case: Path, name: str) -> Path:
+    return case / name if (case / name).is_dir() else case / f"{name}.ttl"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_case(case: Path) -> None:
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    code, output = diff(
+        side(case, "old"), side(case, "new"), "--format", "json", "--previous", "1.0.0"
+    )
+    report = json.loads(output)
+    found = [
+        {"level": c["level"], "kind": c["kind"], "name": c["name"]}
+        | ({"predicate": c["predicate_name"]} if c["predicate"] else {})
+        for c in report["changes"]
+    ]
+    key = json.dumps
+    assert sorted(found, key=key) == sorted(expected["changes"], key=key)
+    assert report["bump"] == expected["bump"]
+    assert code == (1 if expected["bump"] == "major" else 0)
+
+
+@pytest.mark.parametrize(
+    ("previous", "level", "following"),
+    [
+        ("1.4.2", Level.BREAKING, "2.0.0"),
+        ("1.4.2", Level.MINOR, "1.5.0"),
+        ("1.4.2", Level.PATCH, "1.4.3"),
+        ("1.4.2", None, "1.4.2"),
+        # While the major version is 0, breaking bumps the minor and the rest the patch.
+        ("0.1.0", Level.BREAKING, "0.2.0"),
+        ("0.1.3", Level.MINOR, "0.1.4"),
+        ("0.1.3", Level.PATCH, "0.1.4"),
+    ],
+)
+def test_bump_for_each_level(previous: str, level: Level | None, following: str) -> None:
+    assert str(Version.parse(previous).bumped(level)) == following
+
+
+def test_text_report_groups_breaking_first_with_old_and_new_and_file() -> None:
+    case = REPO / "tests" / "cases" / "vocab-diff" / "term-deprecated-with-replacement"
+    code, output = diff(case / "old", case / "new", "--previous", "0.3.1")
+    assert code == 0
+    assert output.splitlines() == [
+        "Compatible additions (2):",
+        "  Added: class `ex:Location` [ontologies/test.ttl]",
+        "  Deprecated: class `ex:Place`, replaced by `ex:Location` [ontologies/test.ttl]",
+        "Version bump: patch 0.3.1 → 0.3.2",
+    ]
+    case = REPO / "tests" / "cases" / "vocab-diff" / "shape-min-count-raised"
+    code, output = diff(case / "old", case / "new", "--previous", "1.0.0")
+    assert code == 1
+    assert (
+        "  Tightened: property shape `exsh:Thing-name`; sh:minCount `0` → `1` [shapes/test.ttl]"
+        in output.splitlines()
+    )
+    assert output.splitlines()[-1] == "Version bump: major 1.0.0 → 2.0.0"
+
+
+def test_greek_report() -> None:
+    case = REPO / "tests" / "cases" / "vocab-diff" / "term-removed"
+    code, output = diff(case / "old", case / "new", "--lang", "el", "--previous", "1.0.0")
+    assert code == 1
+    assert output.splitlines() == [
+        "Ασύμβατες αλλαγές (1):",
+        "  Αφαίρεση: κλάση `ex:Place` [ontologies/test.ttl]",
+        "Αύξηση έκδοσης: major 1.0.0 → 2.0.0",
+    ]
+
+
+def test_changelog_entry_is_bilingual() -> None:
+    case = REPO / "tests" / "cases" / "vocab-diff" / "concept-label-changed"
+    code, output = diff(case / "old", case / "new", "--changelog", "--previous", "0.1.0")
+    assert code == 0
+    lines = output.splitlines()
+    assert lines[0].startswith("## 0.1.1 — ")
+    assert lines[1:] == [
+        "",
+        "### Ελληνικά",
+        '- Αλλαγή: έννοια `ex:red`; skos:prefLabel `"κόκινο"@el` → `"κόκκινο"@el`'
+        " (ontologies/codelists/colours.ttl)",
+        "",
+        "### English",
+        # The English entry shows the English label, unchanged here: so both languages.
+        '- Changed: concept `ex:red`; skos:prefLabel `"κόκινο"@el` → `"κόκκινο"@el`'
+        " (ontologies/codelists/colours.ttl)",
+    ]
+
+
+def test_breaking_entry_is_marked_in_both_languages() -> None:
+    case = REPO / "tests" / "cases" / "vocab-diff" / "shape-pattern-changed"
+    code, output = diff(case / "old", case / "new", "--changelog", "--previous", "1.0.0")
+    assert code == 1
+    assert "- **Ασύμβατη αλλαγή** — Αυστηρότερος κανόνας: σχήμα ιδιότητας" in output
+    assert "- **Breaking** — Tightened: property shape `exsh:Thing-name`; sh:pattern" in output
+    assert "(the new value cannot be compared with the old one" in output
+
+
+def test_real_standards_against_themselves_is_empty() -> None:
+    code, output = diff(REPO, REPO, "--format", "json")
+    assert code == 0, output
+    report = json.loads(output)
+    assert report["changes"] == []
+    assert report["bump"] == "none"
+
+
+def test_parse_error_names_file_and_line(tmp_path: Path) -> None:
+    good = REPO / "tests" / "cases" / "vocab-diff" / "term-added" / "old"
+    broken = tmp_path / "broken"
+    shutil.copytree(good, broken)
+    target = broken / "ontologies" / "test.ttl"
+    target.write_text(target.read_text(encoding="utf-8") + "ex:Oops a .\n", encoding="utf-8")
+    line = target.read_text(encoding="utf-8").count("\n")
+    code, output = diff(good, broken)
+    assert code == 2
+    assert f"error: {broken}/ontologies/test.ttl, line {line}, column" in output
+    assert "Traceback" not in output
+
+
+def git(repository: Path, *args: str) -> str:
+    return subprocess.run(
+        [
+            "git",
+            "-C",
+            str(repository),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def test_git_revisions(tmp_path: Path) -> None:
+    case = REPO / "tests" / "cases" / "vocab-diff" / "shape-max-count-lowered"
+    git(tmp_path, "init", "-q")
+    shutil.copytree(case / "old", tmp_path, dirs_exist_ok=True)
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "old")
+    # Not copy2: a copied modification time would hide the same-size edit from git.
+    shutil.copytree(case / "new", tmp_path, dirs_exist_ok=True, copy_function=shutil.copy)
+    git(tmp_path, "commit", "-q", "-a", "-m", "new")
+    code, output = diff("HEAD~1", "HEAD", "--repository", tmp_path, "--previous", "1.0.0")
+    assert code == 1
+    assert "sh:maxCount `3` → `1` [shapes/test.ttl]" in output
+    # WORKTREE is the working tree: the same as HEAD here.
+    code, output = diff("HEAD", "WORKTREE", "--repository", tmp_path, "--previous", "1.0.0")
+    assert (code, output.splitlines()[0]) == (0, "No changes.")
+    code, output = diff("HEAD~1", "no-such-tag", "--repository", tmp_path)
+    assert code == 2
+    assert "'no-such-tag' is not a file, a folder, WORKTREE or a git revision" in output
