@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from demoi import __version__
+from demoi.codelists.command import codelist_group
 from demoi.command_options import (
     base_uri_option,
     command_settings,
@@ -40,7 +41,6 @@ from demoi.errors import (
 from demoi.formats import rdf_format_for
 from demoi.guide_command import guide as guide_command
 from demoi.harvest.command import harvest as harvest_group
-from demoi.codelists.command import codelist_group
 from demoi.indicators.command import indicators_group
 from demoi.inventory_command import inventory as inventory_command
 from demoi.iris import iri_problem, is_reserved

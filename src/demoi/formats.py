@@ -1,6 +1,7 @@
 """Output formats of query results, registered by short name and media type, and their writers.
 
-Graph results (CONSTRUCT, DESCRIBE) are written by pyoxigraph's serializers. Solutions and
+Graph results (CONSTRUCT, DESCRIBE) are written by pyoxigraph's serializers, JSON-LD compacted
+with the standards' context (demoi.jsonld). Solutions and
 booleans are written here, because a result cut to ``DEMOI_MAX_RESULT_ROWS`` is a list of rows
 that pyoxigraph cannot serialize (it only serializes a live ``QuerySolutions`` iterator, whole).
 tests/test_formats.py checks every writer against pyoxigraph's parser.
@@ -104,12 +105,23 @@ def write_result(result: QueryResult, fmt: Format, output: BinaryIO) -> None:
     if result.kind == "graph":
         assert fmt.rdf_format is not None
         try:
+            if fmt.rdf_format is ox.RdfFormat.JSON_LD:
+                _write_json_ld(result.triples, output)
+                return
             ox.serialize(result.triples, output, fmt.rdf_format)
         except (OSError, ValueError) as error:
             raise CannotWrite(f"the result cannot be written as {fmt.name}: {error}") from None
         return
     writer = {"json": _write_json, "xml": _write_xml, "csv": _write_csv, "tsv": _write_tsv}
     writer[fmt.name](result, output)
+
+
+def _write_json_ld(triples: list[ox.Triple], output: BinaryIO) -> None:
+    # Compacted with the all-areas context, inlined: docs/jsonld-contexts.md.
+    from demoi.jsonld import jsonld_bytes
+    from demoi.vocab.contexts import standard_context
+
+    output.write(jsonld_bytes(triples, standard_context()))
 
 
 def result_bytes(result: QueryResult, fmt: Format) -> bytes:

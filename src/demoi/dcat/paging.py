@@ -148,6 +148,12 @@ def serialise(triples: Sequence[ox.Triple], extension: str) -> bytes:
     for triple in triples:
         grouped.setdefault(triple.subject, []).append(triple)
     ordered = [triple for group in grouped.values() for triple in group]
+    if rdf_format is ox.RdfFormat.JSON_LD:
+        # Compacted with the catalogue area's context, inlined: docs/jsonld-contexts.md.
+        from demoi.jsonld import jsonld_bytes
+        from demoi.vocab.contexts import standard_context
+
+        return jsonld_bytes(ordered, standard_context("catalogue"))
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
     serialised = ox.serialize(ordered, format=rdf_format, prefixes=prefixes)
     assert serialised is not None  # without an output, pyoxigraph returns the bytes

@@ -56,6 +56,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from demoi.server import (
         catalogue_page,
         conformance_page,
+        contexts,
         dumps,
         errors,
         graph_store,
@@ -71,6 +72,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         linked_data,
         query_page,
         sparql,
+        standards_docs,
         validate_page,
         void,
     )
@@ -94,6 +96,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(dumps.bp)
     app.register_blueprint(inventory_page.bp)
     app.register_blueprint(indicators_page.bp)
+    app.register_blueprint(contexts.bp)
+    app.register_blueprint(standards_docs.bp)
     return app
 
 

@@ -29,8 +29,11 @@ from demoi.server.errors import error_response
 from demoi.server.i18n import page_context, page_language
 from demoi.server.ld_standards import standards_for
 from demoi.server.sparql import content_type_header
+from demoi.server.standards_docs import docs_location
 
 bp = Blueprint("linked_data", __name__)
+#: The routes whose HTML is the documentation site's section rather than a resource page.
+DOCUMENTED_ENDPOINTS = ("linked_data.vocabulary", "linked_data.code", "linked_data.shapes")
 
 VOID_DATA_DUMP = ox.NamedNode("http://rdfs.org/ns/void#dataDump")
 
@@ -293,6 +296,10 @@ def _respond(
     iri: str | None, chosen: Representation | None, alternate: Callable[[Representation], str]
 ) -> Response:
     representation = chosen or _requested_representation()
+    docs = _docs_location(iri, representation)
+    if docs is not None:
+        redirect = Response(status=303, headers={"Location": docs})
+        return _announced(redirect, representation, alternate)
     context = _context()
     quads = describe.description(context, iri) if iri else []
     if iri:
@@ -308,6 +315,21 @@ def _respond(
             quads.append(ox.Quad(ox.NamedNode(iri), VOID_DATA_DUMP, ox.NamedNode(dump)))
         prefixes = _used(TURTLE_PREFIXES | context.standards.prefixes, quads)
         response = _rdf(quads, representation, prefixes)
+    return _announced(response, representation, alternate)
+
+
+def _docs_location(iri: str | None, representation: Representation) -> str | None:
+    """A standards IRI's page is its section of the documentation site (/standards/…): a
+    browser is sent there before anything is looked up in the store. Only the site's terms
+    have one; any other IRI goes on to its resource page or its 404."""
+    if iri is None or representation is not HTML or request.endpoint not in DOCUMENTED_ENDPOINTS:
+        return None
+    return docs_location(iri)
+
+
+def _announced(
+    response: Response, representation: Representation, alternate: Callable[[Representation], str]
+) -> Response:
     response.headers["Vary"] = "Accept, Accept-Language"
     response.headers["Link"] = ", ".join(
         f'<{alternate(rep)}>; rel="alternate"; type="{rep.media_type}"'
@@ -371,6 +393,12 @@ def _rdf(
         triples = list(dict.fromkeys(quad.triple for quad in quads))
         if representation.rdf_format is ox.RdfFormat.TURTLE:
             ox.serialize(triples, output, representation.rdf_format, prefixes=prefixes)
+        elif representation.rdf_format is ox.RdfFormat.JSON_LD:
+            # Compacted with the all-areas context, inlined: docs/jsonld-contexts.md.
+            from demoi.jsonld import jsonld_bytes
+            from demoi.vocab.contexts import standard_context
+
+            output.write(jsonld_bytes(triples, standard_context()))
         else:
             ox.serialize(triples, output, representation.rdf_format)
     return Response(output.getvalue(), content_type=content_type_header(representation.media_type))
