@@ -186,3 +186,28 @@ def test_the_watch_records_what_leaves_this_server(browser: Browser, demo_server
         assert any("broken" in error for error in watching.console_errors)
     finally:
         context.close()
+
+
+def test_a_term_iri_lands_on_its_section_of_the_standards_docs(
+    watched: Watched, demo_server: str
+) -> None:
+    """A browser following a vocabulary term's IRI is sent (303) to its area's page and keeps
+    the fragment, so the term's own section is on screen; the class diagram is drawn."""
+    page = watched.page
+    page.goto(demo_server + "def/finance?lang=en#BudgetLine")
+    page.wait_for_url("**/standards/finance?lang=en#BudgetLine")
+    section = page.locator("section#BudgetLine")
+    expect(section).to_be_in_viewport()
+    expect(section).to_contain_text("Budget line")
+    expect(page.locator("#diagram svg")).to_be_visible()
+    page.click("header.docs a.lang")
+    expect(page.locator("html")).to_have_attribute("lang", "el")
+    expect(page.locator("section#BudgetLine")).to_contain_text("Γραμμή προϋπολογισμού")
+
+
+def test_a_code_iri_lands_on_its_concept(watched: Watched, demo_server: str) -> None:
+    page = watched.page
+    page.goto(demo_server + "code/municipality/4401?lang=en")
+    page.wait_for_url("**/standards/code/municipality?lang=en#4401")
+    expect(page.locator('[id="4401"]')).to_be_in_viewport()
+    expect(page.locator('[id="4401"]')).to_contain_text("Kalamata")

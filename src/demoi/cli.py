@@ -49,6 +49,8 @@ from demoi.settings import SETTINGS, Settings
 from demoi.vocab.command import vocab_group
 
 if TYPE_CHECKING:
+    from flask import Flask
+
     from demoi.lifting.sources import DatabaseSource
     from demoi.lifting.tabular import Reject
 
@@ -909,6 +911,7 @@ def _serve_waitress(settings: Settings) -> None:
         from demoi.server import validation_worker
 
         validation_worker.start()  # reads and compiles the profiles now, not on a first upload
+        _warm_standards_docs(app)
         server = create_server(_access_log(app), sockets=[listener], threads=settings["threads"])
         click.echo(_serving_line(settings, port))
         logging.getLogger("demoi.serve").info("waitress, %d threads", settings["threads"])
@@ -916,6 +919,19 @@ def _serve_waitress(settings: Settings) -> None:
         server.close()
     finally:
         app_store(app).close()
+
+
+def _warm_standards_docs(app: Flask) -> None:
+    """Builds the standards' documentation site (3-4 s) in the background, so that the first
+    browser to follow a term's IRI does not wait for it; a request that comes sooner waits
+    for this build rather than starting its own (standards_docs.served_site's lock)."""
+    import threading
+
+    from demoi.server.standards_docs import served_site
+
+    threading.Thread(
+        target=served_site, args=(app,), name="standards-docs-warm", daemon=True
+    ).start()
 
 
 def _serve_dev(settings: Settings) -> None:
