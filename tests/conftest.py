@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -286,3 +287,22 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     w3c = sys.modules.get("test_w3c_shacl")
     for line in w3c.summary_lines() if w3c is not None else []:
         terminalreporter.write_line(line)
+
+
+def git(repository: Path, *args: str) -> str:
+    """Run git in a throwaway repository of a test, as a named committer."""
+    return subprocess.run(
+        [
+            "git",
+            "-C",
+            str(repository),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()

@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import REPO
+from conftest import REPO, git
 from demoi.cli import cli
 
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -30,24 +29,6 @@ NEW_CLASS = (
     "\n<https://w3id.org/demoi/def/finance#Grant> a <http://www.w3.org/2002/07/owl#Class> ;\n"
     '    <http://www.w3.org/2000/01/rdf-schema#label> "Επιχορήγηση"@el , "Grant"@en .\n'
 )
-
-
-def git(repository: Path, *args: str) -> str:
-    return subprocess.run(
-        [
-            "git",
-            "-C",
-            str(repository),
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.org",
-            *args,
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
 
 
 def commit(repository: Path, message: str) -> str:

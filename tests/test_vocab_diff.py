@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO
+from conftest import REPO, git
 from demoi.cli import cli
 from demoi.vocab.versions import Level, Version
 
@@ -140,24 +139,6 @@ def test_parse_error_names_file_and_line(tmp_path: Path) -> None:
     assert code == 2
     assert f"error: {broken}/ontologies/test.ttl, line {line}, column" in output
     assert "Traceback" not in output
-
-
-def git(repository: Path, *args: str) -> str:
-    return subprocess.run(
-        [
-            "git",
-            "-C",
-            str(repository),
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.org",
-            *args,
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
 
 
 def test_git_revisions(tmp_path: Path) -> None:

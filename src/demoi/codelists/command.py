@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
+from demoi.atomic_write import replace_file
 from demoi.errors import UsageError
 
 DELIMITERS = (",", ";")
@@ -116,7 +115,7 @@ def import_command(
     if out is None:
         sys.stdout.buffer.write(turtle)
         return
-    _write_replacing(out, turtle)
+    replace_file(out, turtle)
     click.echo(f"{out}: {len(table.rows)} codes / κωδικοί, {iri}", err=True)
 
 
@@ -161,7 +160,7 @@ def export_command(
     if out is None:
         sys.stdout.buffer.write(data)
         return
-    _write_replacing(out, data)
+    replace_file(out, data)
     click.echo(f"{out}: {len(rows)} codes / κωδικοί, {iri}", err=True)
 
 
@@ -170,24 +169,3 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise UsageError(f"{path}: {error.strerror}") from None
-
-
-def _write_replacing(out: Path, content: bytes) -> None:
-    """Write ``out`` whole or not at all: a temporary file beside it, renamed over it."""
-    try:
-        handle, partial = tempfile.mkstemp(
-            dir=out.parent, prefix=f".{out.name}-", suffix=".partial"
-        )
-    except OSError as error:
-        raise UsageError(f"{out}: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as written:
-            written.write(content)
-        # mkstemp makes the file 0600; the list gets the mode a new file would have.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(partial, 0o666 & ~umask)
-        os.replace(partial, out)
-    except OSError as error:
-        Path(partial).unlink(missing_ok=True)
-        raise UsageError(f"{out}: {error.strerror}") from None

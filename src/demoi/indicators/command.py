@@ -8,13 +8,12 @@ as SVG or PNG, ``check`` the published cubes against the Data Cube integrity con
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from demoi.atomic_write import replace_file
 from demoi.command_options import base_uri_option, command_settings, opened_store, store_option
 from demoi.errors import DataError, UsageError
 from demoi.municipalities import municipalities
@@ -244,26 +243,9 @@ def chart_command(
 
 
 def _write_replacing(out: Path, content: bytes) -> None:
-    """Write ``out`` whole or not at all: a new temporary file beside it (never an existing
-    name, which could be a symlink), renamed over it. The rename replaces a symlink at ``out``
-    rather than writing through it to its target."""
     if out.is_dir():
         raise UsageError(f"{out}: is a folder; give a file name ending in .svg or .png")
-    try:
-        handle, partial = tempfile.mkstemp(dir=out.parent, prefix=".chart-", suffix=".partial")
-    except OSError as error:
-        raise UsageError(f"{out}: cannot write: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as written:
-            written.write(content)
-        # mkstemp makes the file 0600; the chart gets the mode a new file would have.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(partial, 0o666 & ~umask)
-        os.replace(partial, out)
-    except OSError as error:
-        Path(partial).unlink(missing_ok=True)
-        raise UsageError(f"{out}: cannot write: {error.strerror}") from None
+    replace_file(out, content)
 
 
 @indicators_group.command("check")

@@ -18,7 +18,6 @@ qualified. Docs: docs/jsonld-contexts.md.
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from demoi.atomic_write import replace_file
 from demoi.errors import UsageError
 from demoi.resources import standards_root
 
@@ -413,9 +413,7 @@ def write_contexts(contexts: Mapping[str, Context], out: Path) -> list[Path]:
     written = []
     for name, context in contexts.items():
         target = out / f"{name}.jsonld"
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_text(context.text(), encoding="utf-8")
-        os.replace(partial, target)
+        replace_file(target, context.text().encode("utf-8"))
         written.append(target)
     return written
 

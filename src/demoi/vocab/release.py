@@ -16,7 +16,6 @@ comments and the order an editor wrote; re-serialising would lose both.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from demoi.atomic_write import replace_file
 from demoi.errors import DataError, Location, UsageError
 from demoi.vocab.changelog import CHANGELOG, Release, entry, latest, prepended, releases
 from demoi.vocab.diff import Diff, compare
@@ -166,9 +166,7 @@ def _write_release(plan: Plan, staging: Path) -> list[Path]:
 
 def _replace(path: Path, text: str) -> None:
     """Write the whole file or nothing: a crash midway must not cut the changelog."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    replace_file(path, text.encode("utf-8"))
 
 
 def release_block(source: str, relative: str, version: str, prior: str, modified: str) -> str:
