@@ -131,3 +131,30 @@ def test_bad_paths_are_usage_errors(tmp_path: Path, name: str, message: str) -> 
     code, _, err = run(str(tmp_path / name))
     assert code == 2
     assert message in err
+
+
+@pytest.mark.parametrize(
+    ("statement", "code", "expected"),
+    [
+        ("x:a x:b <<( x:a x:b x:c )>> .", 1, "common.ttl: an RDF 1.2 triple term"),
+        ('x:a x:b "x"@en--ltr .', 0, ""),
+    ],
+    ids=["triple-term", "base-direction"],
+)
+def test_rdf_1_2_is_refused_or_read_never_an_internal_error(
+    tmp_path: Path, statement: str, code: int, expected: str
+) -> None:
+    """Regression: the style shapes reparsed oxigraph's output with rdflib, which read RDF 1.2
+    differently, and lint ended in an internal error."""
+    case = REPO / "tests/cases/vocab-lint/clean/ontologies/common.ttl"
+    (tmp_path / "ontologies").mkdir()
+    (tmp_path / "ontologies/common.ttl").write_text(
+        case.read_text(encoding="utf-8") + statement + "\n", encoding="utf-8"
+    )
+    exit_code, out, err = run(str(tmp_path))
+    assert "internal error" not in err
+    assert expected in err
+    if code == 0:
+        assert "RDF 1.2" not in err
+    else:
+        assert exit_code == code

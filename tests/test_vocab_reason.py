@@ -3,7 +3,10 @@ unsatisfiable or inferred, and a plain message without Java."""
 
 from __future__ import annotations
 
+import http.server
+import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -98,3 +101,64 @@ def test_a_file_that_does_not_parse_is_named(tmp_path: Path) -> None:
     code, _, err = reason("--standards", str(folder))
     assert code == 1
     assert "x.ttl, line" in err
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    asked: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        self.asked.append(self.path)
+        body = b"<http://ex/a> <http://ex/b> <http://ex/c> .\n"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_owl_imports_are_never_followed(tmp_path: Path) -> None:
+    """Regression: one owl:imports line made owlready2 fetch any URL (or read any local file)
+    while reasoning. The import is left out; nothing is asked of the server."""
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        folder = tree(
+            tmp_path,
+            f"<https://w3id.org/demoi/def/x> a owl:Ontology ;\n"
+            f"    owl:imports <http://127.0.0.1:{port}/evil.nt> , <file:///etc/hostname> .\n"
+            "x:C a owl:Class .\n",
+        )
+        code, out, err = reason("--standards", str(folder))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert _Recorder.asked == []
+    assert code == 0, out + err
+
+
+@pytest.mark.parametrize(
+    ("turtle", "expected"),
+    [
+        ("x:a x:b <<( x:a x:b x:c )>> .\n", "x.ttl: an RDF 1.2 triple term"),
+        ("x:a x:b <http://ex/a b> .\n", "x.ttl, line 5"),
+    ],
+    ids=["triple-term", "iri-with-space"],
+)
+def test_what_rdflib_and_oxigraph_read_differently_is_a_located_error(
+    tmp_path: Path, turtle: str, expected: str
+) -> None:
+    """Regression: the two parsers disagreed, and the command ended in an internal error."""
+    code, _, err = reason("--standards", str(tree(tmp_path, turtle)))
+    assert code == 1, err
+    assert expected in err
+    assert "internal error" not in err
+
+
+def test_a_base_direction_is_read_not_refused(tmp_path: Path) -> None:
+    folder = tree(tmp_path, 'x:C a owl:Class ; rdfs:label "C"@en--ltr .\n')
+    code, out, err = reason("--standards", str(folder))
+    assert code == 0, out + err

@@ -158,16 +158,24 @@ class OntologyInconsistent(Exception):
     """HermiT found the vocabularies inconsistent, or found unsatisfiable classes."""
 
 
+OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
+
+
 def vocabulary_graph(root: Path | None = None) -> rdflib.Graph:
-    """All of ontologies/ (vocabularies and code lists) in one graph, ready for a DL reasoner."""
+    """All of ontologies/ (vocabularies and code lists) in one graph, ready for a DL reasoner.
+
+    Parsed by pyoxigraph (which names the line of a syntax error and refuses what rdflib would
+    accept and then fail to write, such as an IRI with a space). ``owl:imports`` statements are
+    left out: a reasoner follows them, and demoi reasons over its own files only, never over
+    what a URL or a local path in a file could bring in."""
     root = root or standards_root()
     graph = rdflib.Graph()
     for path in sorted((root / "ontologies").rglob("*.ttl")):
         try:
-            graph.parse(path, format="turtle")
-        except Exception:  # rdflib's errors carry no position; pyoxigraph's do
-            load_files([StandardFile(path, path.name)])
-            raise
+            quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        except (SyntaxError, ValueError) as error:
+            raise rdf_syntax_error(error, str(path), ox.RdfFormat.TURTLE) from None
+        add_to_rdflib(graph, (q for q in quads if q.predicate.value != OWL_IMPORTS), str(path))
     for subject, predicate, value in list(graph):
         if not isinstance(value, rdflib.URIRef) or not value.startswith(str(XSD)):
             continue
@@ -175,6 +183,46 @@ def vocabulary_graph(root: Path | None = None) -> rdflib.Graph:
             graph.remove((subject, predicate, value))
             graph.add((subject, predicate, RDFS.Literal))
     return graph
+
+
+def add_to_rdflib(
+    graph: rdflib.Graph, quads: Iterable[ox.Quad], file: str | None = None
+) -> rdflib.Graph:
+    """pyoxigraph's statements into an rdflib graph, term by term (never through a
+    serialisation, which rdflib's parsers may read differently). RDF 1.2 triple terms have no
+    place in the standards and are refused, naming the file; a literal's base direction
+    (``"…"@en--ltr``) is dropped, since rdflib cannot hold it and neither OWL nor the style
+    shapes look at it."""
+    for quad in quads:
+        where = file
+        if where is None and isinstance(quad.graph_name, ox.NamedNode):
+            where = quad.graph_name.value.removeprefix(FILE_GRAPH_PREFIX)
+        graph.add(
+            (
+                _rdflib_term(quad.subject, where),
+                _rdflib_term(quad.predicate, where),
+                _rdflib_term(quad.object, where),
+            )
+        )
+    return graph
+
+
+def _rdflib_term(node: object, file: str | None) -> rdflib.term.Node:
+    if isinstance(node, ox.NamedNode):
+        return rdflib.URIRef(node.value)
+    if isinstance(node, ox.BlankNode):
+        return rdflib.BNode(node.value)
+    if isinstance(node, ox.Literal):
+        if node.language:
+            return rdflib.Literal(node.value, lang=node.language)
+        if node.datatype.value == str(XSD.string):
+            return rdflib.Literal(node.value)
+        return rdflib.Literal(node.value, datatype=rdflib.URIRef(node.datatype.value))
+    raise DataError(
+        "an RDF 1.2 triple term (<<( … )>>): demoi's standards state triples, they do not "
+        "quote them",
+        location=Location(file) if file else None,
+    )
 
 
 def classify(graph: rdflib.Graph) -> list[str]:

@@ -26,6 +26,7 @@ from demoi.standards import (
     CHECKED_FOLDERS,
     FILE_GRAPH_PREFIX,
     StandardFile,
+    add_to_rdflib,
     checks,
     load_files,
     standard_files,
@@ -217,11 +218,7 @@ def _style_findings(store: ox.Store, locator: _Locator) -> list[Finding]:
     import pyshacl
     import rdflib
 
-    union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-    assert isinstance(union, ox.QueryTriples)
-    data = rdflib.Graph().parse(
-        data=ox.serialize(union, format=ox.RdfFormat.N_TRIPLES), format="nt"
-    )
+    data = add_to_rdflib(rdflib.Graph(), store.quads_for_pattern(None, None, None, None))
     shapes = rdflib.Graph().parse(STYLE_SHAPES, format="turtle")
     _, report, _ = pyshacl.validate(data, shacl_graph=shapes, advanced=False, inference="none")
     assert isinstance(report, rdflib.Graph)
