@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,6 +18,7 @@ from rdflib.compare import isomorphic
 
 from conftest import REPO
 from demoi.cli import cli
+from demoi.codelists.code_list import parent_cycles, turtle
 from demoi.codelists.spreadsheet import restored, spreadsheet_cell
 from demoi.standards import checks, load_standards, run_check
 
@@ -355,3 +357,77 @@ def test_export_names_the_line_of_a_turtle_syntax_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {broken}, line 3, column 1: ")
     assert not (tmp_path / "broken.csv").exists()
+
+
+def test_a_filled_down_parent_column_of_20000_rows_imports_in_seconds(tmp_path: Path) -> None:
+    # Each row's parent the row above: the cycle check was cubic and ran for hours on this.
+    rows = [f"c{n},λ{n},l{n},ο{n},d{n},{f'c{n - 1}' if n else ''}" for n in range(20_000)]
+    chain = tmp_path / "chain.csv"
+    chain.write_text(
+        "code,label_el,label_en,definition_el,definition_en,parent\n" + "\n".join(rows)
+    )
+    started = time.monotonic()
+    result = _run(
+        "codelist", "import", chain, "--scheme", "chain", "--out", tmp_path / "chain.ttl",
+        "--title-el", "Α", "--title-en", "A", "--definition-el", "Ο", "--definition-en", "D",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started < 30  # about 5 s; the cubic check took over 5 minutes
+
+
+@pytest.mark.parametrize(
+    ("parents", "cycles"),
+    [
+        ({"a": "", "b": "a", "c": "b"}, []),
+        ({"a": "b", "b": "c", "c": "d", "d": "e", "e": "c"}, [["c", "d", "e"]]),
+        ({"x": "c", "c": "d", "d": "c", "e": "e"}, [["c", "d"], ["e"]]),
+        ({"d": "b", "a": "b", "b": "a"}, [["a", "b"]]),
+        ({"a": "http://example.org/x", "b": "a"}, []),
+    ],
+    ids=["chain", "chain-into-a-cycle", "two-cycles", "walk-enters-a-cycle-late", "external"],
+)
+def test_parent_cycles_are_found_once_from_their_first_code(
+    parents: dict[str, str], cycles: list[list[str]]
+) -> None:
+    assert parent_cycles(parents) == cycles
+
+
+def test_a_line_break_in_the_csv_name_stays_in_the_header_comment(tmp_path: Path) -> None:
+    # A file name may hold a line break: it ended the comment and the rest became Turtle.
+    name = "a\n<https:__x> <http:__y> <http:__z> .\n.csv"
+    csv_file = tmp_path / name
+    csv_file.write_bytes((CASES / "flat-list" / "input.csv").read_bytes())
+    out = tmp_path / "list.ttl"
+    args = _args(CASES / "flat-list")
+    result = _run("codelist", "import", csv_file, *args, "--out", out)
+    assert result.exit_code == 0, result.output
+    header = out.read_text(encoding="utf-8").split("\n\n")[0]
+    assert all(line.startswith("# ") for line in header.splitlines()), header
+    assert "from a\\u000a<https:__x> <http:__y> <http:__z> .\\u000a.csv." in header
+    wanted = rdflib.Graph().parse(CASES / "flat-list" / "expected.ttl", format="turtle")
+    assert isomorphic(rdflib.Graph().parse(out, format="turtle"), wanted)
+
+
+def test_the_turtle_writer_refuses_output_that_says_something_else() -> None:
+    # A header from a file is meant to be comments; anything that is not would be statements.
+    triple = ox.Triple(
+        ox.NamedNode("https://w3id.org/demoi/code/t"),
+        ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        ox.NamedNode(SKOS + "ConceptScheme"),
+    )
+    injected = (
+        "# T\n<https://w3id.org/demoi/code/t> <http://example.org/p> <http://evil.example/> .\n"
+    )
+    assert turtle([triple], "# T\n", {}, "https://w3id.org/demoi/code/t")
+    with pytest.raises(RuntimeError, match="does not read back"):
+        turtle([triple], injected, {}, "https://w3id.org/demoi/code/t")
+
+
+def test_export_of_a_missing_file_names_the_reason(tmp_path: Path) -> None:
+    # pyoxigraph's OSError has no strerror: the message was "FILE: None".
+    missing = tmp_path / "nonexistent.ttl"
+    result = _run("codelist", "export", missing)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {missing}: No such file or directory (os error 2)\n",
+    )

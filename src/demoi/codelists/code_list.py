@@ -12,10 +12,11 @@ Like every file of ontologies/codelists/, only ``skos:broader`` is written, not 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import pyoxigraph as ox
 
@@ -26,8 +27,19 @@ from demoi.store.oxigraph import rdf_syntax_error
 
 CODE_BASE = STANDARDS_BASE + "code/"
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _EXTERNAL = re.compile(r"^https?://")
+#: Bidi embeddings, overrides and isolates: they reorder the text around them on screen, so a
+#: label holding one can show other words than it holds (CVE-2021-42574, "Trojan Source").
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Unicode's aliases for the controls a cell may hold by mistake (controls have no name).
+_CONTROL_NAMES = {
+    "\x00": "NULL",
+    "\t": "CHARACTER TABULATION",
+    "\n": "LINE FEED",
+    "\r": "CARRIAGE RETURN",
+    "\x1b": "ESCAPE",
+    "\x85": "NEXT LINE",
+}
 LANGUAGES = ("el", "en")
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -80,13 +92,79 @@ def concept_iri(scheme: str, code: str) -> str:
     return f"{scheme}/{quote(code, safe='')}"
 
 
+def shown(char: str) -> str:
+    """A character named so that a message shows it, whatever it does to a terminal."""
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def refused_in_code(code: str) -> str | None:
+    """The first character of ``code`` that a code may not hold: a control, a format character
+    (zero-width, bidi), a private-use, unassigned or surrogate one, or a space other than
+    U+0020. Each would make two codes that look alike name two concepts (``A`` and ``A`` with
+    a zero-width space), or a code that cannot be typed again."""
+    for char in code:
+        category = unicodedata.category(char)
+        if category[0] == "C" or (category[0] == "Z" and char != " "):
+            return char
+    return None
+
+
+def refused_in_text(text: str, *, lines: bool) -> str | None:
+    """The first character of a label, definition or note that it may not hold: a C0 or C1
+    control, a line or paragraph separator, a surrogate, or a bidi embedding, override or
+    isolate. Line breaks and tabs are ordinary in a text of several ``lines`` (a definition,
+    a note), never in a label. Other characters are kept, zero-width joiners and soft hyphens
+    too: they are ordinary text in some scripts."""
+    for char in text:
+        category = unicodedata.category(char)
+        if char in _BIDI or category in ("Zl", "Zp", "Cs"):
+            return char
+        if category == "Cc" and not (lines and char in "\n\t"):
+            return char
+    return None
+
+
+def is_dot_segment(code: str) -> bool:
+    """Whether the code's IRI ends in a dot segment (RFC 3986, 5.2.4), which browsers, curl and
+    w3id.org remove, so that ``<scheme>/..`` names the folder above the list. Only the codes
+    ``.`` and ``..`` make one: ENCODE_FOR_URI encodes every ``/`` and ``%`` of a code."""
+    return quote(code, safe="") in (".", "..")
+
+
+def valid_iri(text: str) -> bool:
+    """Whether ``text`` is an absolute IRI (RFC 3987, as pyoxigraph reads them) with no control,
+    format or bidi character, which RFC 3987 (4.1) forbids and oxigraph lets through."""
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return not any(unicodedata.category(char)[0] == "C" for char in text)
+
+
 @dataclass(frozen=True)
 class SchemeText:
-    """The scheme's title, definition and source given as options; None keeps the file's."""
+    """The scheme's title, definition and source given as options; None keeps the file's.
+    UsageError if one holds a character a label or definition may not (``refused_in_text``)."""
 
     title: dict[str, str] = field(default_factory=dict)
     definition: dict[str, str] = field(default_factory=dict)
     source: str | None = None
+
+    def __post_init__(self) -> None:
+        given = [
+            *((f"--title-{lang}", text, False) for lang, text in self.title.items()),
+            *((f"--definition-{lang}", text, True) for lang, text in self.definition.items()),
+            *([("--source", self.source, False)] if self.source is not None else []),
+        ]
+        for option, text, lines in given:
+            if (char := refused_in_text(text, lines=lines)) is not None:
+                raise UsageError(
+                    both(
+                        f"{option}: έχει τον χαρακτήρα ελέγχου {shown(char)}",
+                        f"{option}: holds the control character {shown(char)}",
+                    )
+                )
 
 
 @dataclass(frozen=True)
@@ -129,7 +207,8 @@ def _parsed(path: Path) -> tuple[list[Triple], dict[str, str]]:
     except (SyntaxError, ValueError) as error:
         raise rdf_syntax_error(error, str(path), ox.RdfFormat.TURTLE) from None
     except OSError as error:
-        raise UsageError(f"{path}: {error.strerror}") from None
+        # pyoxigraph's OSError has no strerror, only its message
+        raise UsageError(f"{path}: {error.strerror or error}") from None
     return triples, dict(parser.prefixes)
 
 
@@ -248,29 +327,64 @@ class _Problems:
             raise DataError("\n".join([f"{len(self.found)} προβλήματα / problems:", *self.found]))
 
 
-def _check_codes(table: Table, problems: _Problems) -> dict[str, Row]:
+def _check_codes(table: Table, scheme: str, problems: _Problems) -> dict[str, Row]:
     rows: dict[str, Row] = {}
+    # The NFC and NFD forms of a Greek code look the same: one code, written twice.
+    by_form: dict[str, Row] = {}
     for row in table.rows:
         code = row.get("code")
         where = table.where(row, "code")
+        form = unicodedata.normalize("NFC", code)
         if not code:
             problems.add(where, "κενός κωδικός", "empty code")
-        elif _CONTROL.search(code):
+        elif (char := refused_in_code(code)) is not None:
             problems.add(
                 where,
-                "ο κωδικός έχει χαρακτήρα ελέγχου (π.χ. αλλαγή γραμμής)",
-                "the code holds a control character (e.g. a line break)",
+                f"ο κωδικός έχει χαρακτήρα ελέγχου ή αόρατο χαρακτήρα: {shown(char)}",
+                f"the code holds a control or invisible character: {shown(char)}",
             )
-        elif code in rows:
-            line = rows[code].line
+        elif is_dot_segment(code):
+            iri, read = concept_iri(scheme, code), urljoin(scheme + "/", code)
             problems.add(
                 where,
-                f"ο κωδικός {code!r} υπάρχει και στη γραμμή {line}",
-                f"code {code!r} is also on line {line}",
+                f"ο κωδικός {code!r} δίνει το IRI {iri}, που οι φυλλομετρητές και το w3id.org "
+                f"διαβάζουν ως {read} (τμήμα τελείας): διαλέξτε άλλον κωδικό",
+                f"code {code!r} makes the IRI {iri}, which browsers and w3id.org read as "
+                f"{read} (a dot segment): choose another code",
             )
+        elif form in by_form:
+            other = by_form[form]
+            problems.add(where, *_repeated(code, other.get("code"), other.line))
         else:
-            rows[code] = row
+            rows[code] = by_form[form] = row
     return rows
+
+
+def _repeated(code: str, other: str, line: int) -> tuple[str, str]:
+    if code == other:
+        return (
+            f"ο κωδικός {code!r} υπάρχει και στη γραμμή {line}",
+            f"code {code!r} is also on line {line}",
+        )
+    return (
+        f"ο κωδικός {code!r} είναι ο {other!r} της γραμμής {line} γραμμένος με άλλους χαρακτήρες "
+        "Unicode (η μία μορφή NFC, η άλλη NFD)",
+        f"code {code!r} is the code {other!r} of line {line} written with other Unicode "
+        "characters (one in NFC form, the other in NFD)",
+    )
+
+
+def _check_characters(table: Table, problems: _Problems) -> None:
+    """Labels, definitions and notes hold no control or bidi character (``refused_in_text``)."""
+    for row in table.rows:
+        for column in TEXT_COLUMNS.values():
+            lines = not column.startswith("label_")
+            if (char := refused_in_text(row.get(column), lines=lines)) is not None:
+                problems.add(
+                    table.where(row, column),
+                    f"το κελί έχει τον χαρακτήρα ελέγχου {shown(char)}",
+                    f"the cell holds the control character {shown(char)}",
+                )
 
 
 def _check_texts(
@@ -287,8 +401,8 @@ def _check_texts(
                     f"λείπει η ετικέτα στα {_NAMES_EL[language]}",
                     f"no label in {_NAMES_EN[language]}",
                 )
-            elif (language, label) in seen:
-                line = seen[(language, label)].line
+            elif (language, _looks(label)) in seen:
+                line = seen[(language, _looks(label))].line
                 problems.add(
                     where,
                     f"την ετικέτα {label!r} έχει και η γραμμή {line}: κάντε τες διαφορετικές "
@@ -297,8 +411,14 @@ def _check_texts(
                     "shared one as skos:altLabel in the Turtle",
                 )
             else:
-                seen[(language, label)] = row
+                seen[(language, _looks(label))] = row
             _check_definition(table, row, language, problems, existing, scheme)
+
+
+def _looks(label: str) -> str:
+    """What a reader sees of a label: its NFC form without zero-width (format) characters."""
+    form = unicodedata.normalize("NFC", label)
+    return "".join(char for char in form if unicodedata.category(char) != "Cf")
 
 
 _NAMES_EL = {"el": "ελληνικά", "en": "αγγλικά"}
@@ -337,32 +457,50 @@ def _check_parents(table: Table, rows: dict[str, Row], problems: _Problems) -> N
         return
     for row in rows.values():
         parent = row.get("parent")
-        if parent and parent not in rows and not _EXTERNAL.match(parent):
+        if not parent or parent in rows:
+            continue
+        if not _EXTERNAL.match(parent):
             problems.add(
                 table.where(row, "parent"),
                 f"ο γονέας {parent!r} δεν είναι κωδικός του καταλόγου",
                 f"parent {parent!r} is no code of this list",
             )
-    reported: set[str] = set()
-    for code, row in rows.items():
-        cycle = _cycle_from(code, rows)
-        if cycle and not reported.intersection(cycle):
-            reported.update(cycle)
-            path = " → ".join([*cycle, cycle[0]])
+        elif not valid_iri(parent):
             problems.add(
-                table.where(row, "parent"), f"κύκλος γονέων: {path}", f"a cycle of parents: {path}"
+                table.where(row, "parent"),
+                f'ο γονέας {parent!r} δεν είναι έγκυρο IRI (π.χ. κενό ή < > " μέσα του)',
+                f'parent {parent!r} is not a valid IRI (e.g. a space or < > " in it)',
             )
+    for cycle in parent_cycles({code: row.get("parent") for code, row in rows.items()}):
+        path = " → ".join([*cycle, cycle[0]])
+        problems.add(
+            table.where(rows[cycle[0]], "parent"),
+            f"κύκλος γονέων: {path}",
+            f"a cycle of parents: {path}",
+        )
 
 
-def _cycle_from(code: str, rows: dict[str, Row]) -> list[str]:
-    chain = [code]
-    while (parent := rows[chain[-1]].get("parent")) in rows:
-        if parent == code:
-            return chain
-        if parent in chain:
-            return []  # a cycle further up, reported from one of its own codes
-        chain.append(parent)
-    return []
+def parent_cycles(parents: Mapping[str, str]) -> list[list[str]]:
+    """The cycles of ``parents`` (code -> its parent; a parent that is no key ends a chain),
+    each once, from its code that comes first in ``parents``, in that order.
+
+    Linear in the codes, since a filled-down parent column is a chain of thousands: each code
+    is entered once, as a walk up from a code stops at a code an earlier walk entered."""
+    order = {code: number for number, code in enumerate(parents)}
+    entered: set[str] = set()
+    cycles = []
+    for start in parents:
+        walk: dict[str, int] = {}  # this walk's codes, by their step
+        code = start
+        while code in parents and code not in entered and code not in walk:
+            walk[code] = len(walk)
+            code = parents[code]
+        if code in walk:  # the walk came back to one of its own codes
+            cycle = list(walk)[walk[code] :]
+            first = min(range(len(cycle)), key=lambda step: order[cycle[step]])
+            cycles.append(cycle[first:] + cycle[:first])
+        entered.update(walk)
+    return sorted(cycles, key=lambda cycle: order[cycle[0]])
 
 
 def _check_kept(
@@ -409,7 +547,11 @@ def _carried(triple: Triple, columns: Sequence[str], scheme: ox.NamedNode) -> bo
 
 
 def _concept_triples(
-    row: Row, table: Table, scheme: ox.NamedNode, existing: ExistingList | None
+    row: Row,
+    table: Table,
+    scheme: ox.NamedNode,
+    codes: Mapping[str, Row],
+    existing: ExistingList | None,
 ) -> list[Triple]:
     code = row.get("code")
     concept = ox.NamedNode(concept_iri(scheme.value, code))
@@ -431,7 +573,7 @@ def _concept_triples(
         if row.get(column):
             triples.append(Triple(concept, predicate, _literal(row.get(column), language)))
     if parent:
-        broader = parent if _EXTERNAL.match(parent) else concept_iri(scheme.value, parent)
+        broader = parent if parent not in codes else concept_iri(scheme.value, parent)
         triples.append(Triple(concept, BROADER, ox.NamedNode(broader)))
     # An updated concept keeps the order of its properties in the file, so a diff shows changes.
     existing_order = [t.predicate for t in (existing.about(concept.value) if existing else [])]
@@ -490,14 +632,15 @@ def code_list_triples(
     """The triples of the code list, scheme first and then the concepts in the CSV's order;
     DataError listing every problem of the CSV (file, line, column) when it is not a list."""
     problems = _Problems()
-    rows = _check_codes(table, problems)
+    rows = _check_codes(table, scheme, problems)
+    _check_characters(table, problems)
     _check_texts(table, problems, existing, scheme)
     _check_parents(table, rows, problems)
     if existing is not None:
         _check_kept(table, rows, existing, problems)
     problems.raise_any()
     node = ox.NamedNode(scheme)
-    concepts = [_concept_triples(row, table, node, existing) for row in rows.values()]
+    concepts = [_concept_triples(row, table, node, rows, existing) for row in rows.values()]
     tops = [ox.NamedNode(_text(c[0].subject)) for c in concepts if _is_top(c, node)]
     others = _others(existing, scheme, {c[0].subject for c in concepts}) if existing else []
     return [
@@ -518,12 +661,25 @@ def _others(existing: ExistingList, scheme: str, concepts: set[object]) -> list[
 
 def new_header(scheme: str, text: SchemeText, csv_name: str) -> str:
     name = scheme.removeprefix(CODE_BASE)
+    en, el = (_one_line(text.title.get(language, name)) for language in ("en", "el"))
     return (
-        f"# {text.title.get('en', name)} ({text.title.get('el', name)}): the code list {scheme}.\n"
-        f"# Made by `demoi codelist import` from {csv_name}. To change it in a spreadsheet:\n"
+        f"# {en} ({el}): the code list {scheme}.\n"
+        f"# Made by `demoi codelist import` from {_one_line(csv_name)}. To change it in a "
+        "spreadsheet:\n"
         f"# `uv run demoi codelist export {name} --out {name}.csv`, edit, then\n"
         f"# `uv run demoi codelist import {name}.csv --update <this file> --out <this file>`\n"
         "# (docs/codelists.md). Say here where the codes come from and why the list is as it is.\n"
+    )
+
+
+def _one_line(text: str) -> str:
+    """``text`` fit for a ``#`` comment line: a line break would end the comment and make the
+    rest Turtle statements, so every control, separator and bidi character is shown escaped."""
+    return "".join(
+        f"\\u{ord(char):04x}"
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI
+        else char
+        for char in text
     )
 
 
@@ -560,7 +716,17 @@ def turtle(
     if "" in comments:
         parts.append(comments[""])
     header = header.rstrip("\n") + "\n\n" if header.strip() else ""
-    return header + "\n\n".join(parts) + "\n"
+    written = header + "\n\n".join(parts) + "\n"
+    _check_reads_back(written, triples)
+    return written
+
+
+def _check_reads_back(written: str, triples: Sequence[Triple]) -> None:
+    """A writer by hand can be wrong where a library's is tested: the file is read again and
+    must say exactly ``triples``, so that a bug never writes a list that says something else."""
+    read = {quad.triple for quad in ox.parse(written, format=ox.RdfFormat.TURTLE)}
+    if read != set(triples):
+        raise RuntimeError("the Turtle written does not read back as the code list's triples")
 
 
 def _runs(triples: Sequence[Triple]) -> Iterator[tuple[ox.NamedNode | ox.BlankNode, list[Triple]]]:
@@ -710,5 +876,6 @@ def _outline(rows: dict[str, dict[str, str]]) -> list[dict[str, str]]:
         ordered.append(row)
         stack.extend(children.get(row["code"], [])[::-1])
     if len(ordered) < len(codes):  # a cycle of broader: its codes last, as they are
-        ordered.extend(row for row in codes.values() if row not in ordered)
+        written = {row["code"] for row in ordered}
+        ordered.extend(row for code, row in codes.items() if code not in written)
     return [{column: row.get(column, "") for column in COLUMNS} for row in ordered]

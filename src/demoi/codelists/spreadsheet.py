@@ -91,18 +91,39 @@ ALIASES = {_plain(name): column for name, column in _ALIASES.items()}
 
 
 def _decoded(data: bytes, file: str, encoding: str) -> str:
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise UsageError(
-            both(f"άγνωστη κωδικοποίηση {encoding!r}", f"unknown encoding {encoding!r}")
-        ) from None
-    # Excel's "CSV UTF-8" starts with a byte-order mark
-    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    codec = _text_codec(encoding)
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         raise _undecodable(data, file, codec, encoding, error) from None
+    except UnicodeError as error:  # e.g. 'undefined', 'punycode': codecs for no CSV file
+        raise UsageError(
+            both(
+                f"η κωδικοποίηση {encoding!r} δεν διαβάζει αρχεία CSV ({error})",
+                f"encoding {encoding!r} does not read CSV files ({error})",
+            )
+        ) from None
+
+
+def _text_codec(encoding: str) -> str:
+    """The codec to decode with; UsageError for an unknown one or one that is not a text
+    encoding (rot13, hex, base64: codecs.lookup knows them, bytes.decode refuses them)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(
+            both(f"άγνωστη κωδικοποίηση {encoding!r}", f"unknown encoding {encoding!r}")
+        ) from None
+    # _is_text_encoding is what bytes.decode itself checks; CodecInfo has no public name for it
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(
+            both(
+                f"το {encoding!r} δεν είναι κωδικοποίηση κειμένου (π.χ. utf-8, windows-1253)",
+                f"{encoding!r} is not a text encoding (e.g. utf-8, windows-1253)",
+            )
+        )
+    # Excel's "CSV UTF-8" starts with a byte-order mark
+    return "utf-8-sig" if info.name == "utf-8" else encoding
 
 
 def _undecodable(
