@@ -158,3 +158,24 @@ def test_rdf_1_2_is_refused_or_read_never_an_internal_error(
         assert "RDF 1.2" not in err
     else:
         assert exit_code == code
+
+
+def test_a_folder_of_trees_lints_each_tree_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: files of different trees with the same place (ontologies/common.ttl) were
+    keyed alike, and their findings were filed under one another or lost."""
+    monkeypatch.chdir(REPO)
+    _, out, _ = run("tests/cases/vocab-lint", "--lang", "en")
+    expected = sorted(
+        f"tests/cases/vocab-lint/{case.name}/{line}"
+        for case in CASES
+        for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    )
+    assert sorted(finding_lines(out)) == expected
+
+
+def test_the_summary_counts_in_words_of_its_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO / "tests/cases/vocab-lint/definition-twice")
+    _, _, greek = run(".")
+    _, _, english = run(".", "--lang", "en")
+    assert "1 εύρημα σε 1 αρχείο" in greek
+    assert "1 finding in 1 file" in english

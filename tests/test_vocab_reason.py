@@ -83,6 +83,8 @@ def test_inconsistency_fails_with_hermits_explanation(tmp_path: Path) -> None:
     code, _, err = reason("--standards", str(folder))
     assert code == 1
     assert "error: inconsistent: HermiT found a contradiction" in err
+    # Regression: HermiT's own explanation is empty; the clash is named from the graph.
+    assert f"{X}line is in {X}Revenue and in {X}Expenditure, declared owl:disjointWith" in err
 
 
 def test_without_java_the_message_says_how_to_install_it(
@@ -162,3 +164,19 @@ def test_a_base_direction_is_read_not_refused(tmp_path: Path) -> None:
     folder = tree(tmp_path, 'x:C a owl:Class ; rdfs:label "C"@en--ltr .\n')
     code, out, err = reason("--standards", str(folder))
     assert code == 0, out + err
+
+
+def test_a_folder_without_vocabularies_is_a_usage_error(tmp_path: Path) -> None:
+    """Regression: a mistyped --standards folder passed as "consistent: 0 classes"."""
+    code, _, err = reason("--standards", str(tmp_path))
+    assert code == 2
+    assert "no Turtle files" in err
+
+
+def test_a_java_home_without_java_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "jdk"))
+    code, _, err = reason()
+    assert code == 2
+    assert f"JAVA_HOME ({tmp_path / 'jdk'}) has no bin/java" in err
+    assert "πρόγραμμα Java" in err

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDFS, XSD
 
-from demoi.errors import DataError, Location
+from demoi.errors import DataError, Location, UsageError
 from demoi.resources import standards_root
 from demoi.store.oxigraph import rdf_syntax_error
 
@@ -169,8 +169,11 @@ def vocabulary_graph(root: Path | None = None) -> rdflib.Graph:
     left out: a reasoner follows them, and demoi reasons over its own files only, never over
     what a URL or a local path in a file could bring in."""
     root = root or standards_root()
+    files = sorted((root / "ontologies").rglob("*.ttl"))
+    if not files:  # a mistyped folder must not pass as "consistent"
+        raise UsageError(f"{root}: no Turtle files in {root / 'ontologies'}")
     graph = rdflib.Graph()
-    for path in sorted((root / "ontologies").rglob("*.ttl")):
+    for path in files:
         try:
             quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
         except (SyntaxError, ValueError) as error:

@@ -36,7 +36,7 @@ STYLE_SHAPES = Path(__file__).with_name("style-shapes.ttl")
 SH = "http://www.w3.org/ns/shacl#"
 _TITLE = re.compile(r"^# title@(el|en): (.+)$", re.MULTILINE)
 #: The variables of a check's row that name the thing a finding is about, in order of preference.
-_SUBJECT_VARIABLES = ("term", "shape", "concept", "property", "scheme", "first")
+_SUBJECT_VARIABLES = ("term", "shape", "concept", "property", "scheme", "first", "where")
 #: Variables whose value is the finding's whole explanation, shown without their name.
 _PLAIN_VARIABLES = ("problem",)
 
@@ -89,28 +89,40 @@ def _as_standard(path: Path) -> StandardFile:
     )
 
 
-def _named_files(paths: Sequence[Path]) -> tuple[list[StandardFile], list[StandardFile]]:
-    """(the files to report on, the files to read with them). A standards tree (a folder
-    holding ontologies/, shapes/ or mappings/) is linted alone; other files and folders are
-    read with demoi's installed standards, so their terms may use what those declare."""
+@dataclass(frozen=True)
+class _Run:
+    """Files linted together: the ones reported on, and the ones only read with them."""
+
+    reported: list[StandardFile]
+    background: list[StandardFile]
+
+
+def _runs(paths: Sequence[Path]) -> list[_Run]:
+    """A standards tree (a folder holding ontologies/, shapes/ or mappings/) is linted alone;
+    other files and folders are read with demoi's installed standards, so their terms may use
+    what those declare. Named files are linted with the others of the same tree (the folder
+    above their ontologies/, shapes/ or mappings/): two ``ontologies/common.ttl`` of different
+    trees cannot share a run, since a rule reads a file's place to know what it is."""
+    runs: list[_Run] = []
     named: list[StandardFile] = []
-    trees: list[Path] = []
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir() and _is_tree(path):
-            trees.append(path)
+            runs.append(_Run(standard_files(path), []))
         elif path.is_dir():
             named += [_as_standard(p) for p in standard_files_in(path)]
         else:
             named.append(_as_standard(path))
-    for tree in trees:
-        named += standard_files(tree)
-    if trees:
-        return named, []
-    ours = {standard.relative for standard in named}
-    background = [s for s in standard_files(standards_root()) if s.relative not in ours]
-    return named, background
+    groups: dict[Path, dict[str, StandardFile]] = {}
+    for standard in named:
+        root = Path(str(standard.path).removesuffix(standard.relative))
+        groups.setdefault(root, {})[standard.relative] = standard
+    installed = standard_files(standards_root())
+    for group in groups.values():
+        background = [s for s in installed if s.relative not in group]
+        runs.append(_Run(list(group.values()), background))
+    return runs
 
 
 def standard_files_in(folder: Path) -> list[Path]:
@@ -152,29 +164,29 @@ def style_rules() -> dict[str, Rule]:
 
 def lint(paths: Sequence[Path] = ()) -> LintResult:
     """Lint the named files or trees, or demoi's installed standards when none is named."""
-    if paths:
-        reported, background = _named_files(paths)
-    else:
-        reported, background = standard_files(standards_root()), []
-    if not reported:
+    runs = _runs(paths) if paths else [_Run(standard_files(standards_root()), [])]
+    files = sum(len(run.reported) for run in runs)
+    if not files:
         raise UsageError("no Turtle or YARRRML files to lint in " + ", ".join(map(str, paths)))
-    store = load_files([*reported, *background])
-    locator = _Locator({standard.relative: standard.path for standard in reported})
-    findings = []
-    rules = {}
-    for check in checks(standards_root()):
-        rule = _check_rule(check)
-        rules[rule.name] = rule
-        findings += _check_findings(store, check, rule.name, locator)
+    rules = {rule.name: rule for rule in map(_check_rule, checks(standards_root()))}
     rules.update(style_rules())
+    findings = [finding for run in runs for finding in _lint_run(run)]
+    return LintResult(sorted(set(findings)), rules, files)
+
+
+def _lint_run(run: _Run) -> list[Finding]:
+    store = load_files([*run.reported, *run.background])
+    locator = _Locator({standard.relative: standard.path for standard in run.reported}, store)
+    findings = []
+    for check in checks(standards_root()):
+        findings += _check_findings(store, check, _check_rule(check).name, locator)
     findings += _style_findings(store, locator)
-    shown = {standard.relative: _shown(standard.path) for standard in reported}
-    kept = sorted(
+    shown = {standard.relative: _shown(standard.path) for standard in run.reported}
+    return [
         Finding(shown[f.file], f.line, f.column, f.rule, f.subject, f.details)
-        for f in set(findings)
+        for f in findings
         if f.file in shown
-    )
-    return LintResult(kept, rules, len(reported))
+    ]
 
 
 def _shown(path: Path) -> str:
@@ -232,7 +244,10 @@ def _style_findings(store: ox.Store, locator: _Locator) -> list[Finding]:
         subject = _ox_term(focus)
         details = _style_details(path, value)
         for file in locator.files_stating(store, subject, _ox_term(path)):
-            found.append(locator.finding(file, rule, subject, details))
+            # A shape on values (sh:targetClass's, sh:severity's) is about the statement that
+            # gives the value: its line is the one with that predicate, not the first mention.
+            near = [] if path is not None else locator.predicates_naming(store, subject, file)
+            found.append(locator.finding(file, rule, subject, details, near))
     return found
 
 
@@ -243,6 +258,8 @@ def _ox_term(node: object) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
         return ox.NamedNode(str(node))
     if isinstance(node, rdflib.Literal):
         return ox.Literal(str(node), language=node.language) if node.language else ox.Literal(node)
+    if isinstance(node, rdflib.BNode):  # add_to_rdflib kept oxigraph's blank-node ids
+        return ox.BlankNode(str(node))
     return None
 
 
@@ -284,9 +301,16 @@ _PREFIX = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>"
 _AFTER_TERM = r"(?=[\s;,.\])'\"]|$)"
 
 
+#: YARRRML's prefixes: an indented ``name: IRI`` under ``prefixes:``.
+_YAML_PREFIX = re.compile(r"^[ \t]+([A-Za-z][\w.-]*):[ \t]+[\"']?([a-z][\w+.-]*:[^\s\"']+)", re.M)
+#: How far up lint walks from an inline (blank-node) shape to the named one that holds it.
+_MAX_NESTING = 50
+
+
 class _Locator:
-    def __init__(self, paths: dict[str, Path]):
+    def __init__(self, paths: dict[str, Path], store: ox.Store):
         self.paths = paths
+        self.store = store
         self.texts: dict[str, list[str]] = {}
         self.prefixes: dict[str, list[tuple[str, str]]] = {}
 
@@ -331,20 +355,55 @@ class _Locator:
         graphs = {_text(q.graph_name) for q in quads if isinstance(q.graph_name, ox.NamedNode)}
         return sorted(file for file in graphs if file in self.paths)
 
+    def predicates_naming(
+        self, store: ox.Store, value: ox.NamedNode | ox.BlankNode | ox.Literal | None, file: str
+    ) -> list[str]:
+        if value is None:
+            return []
+        graph = ox.NamedNode(FILE_GRAPH_PREFIX + file)
+        return sorted(
+            {
+                q.predicate.value
+                for q in store.quads_for_pattern(None, None, value, graph)
+                if q.predicate.value.startswith(SH)
+            }
+        )
+
     def finding(
         self,
         file: str,
         rule: str,
         subject: ox.NamedNode | ox.BlankNode | ox.Literal | None,
         details: str,
+        near: Sequence[str] = (),
     ) -> Finding:
         if file not in self.paths:
             return Finding(file, 0, 0, rule, "", details)
-        line, column, written = self._position(file, subject)
-        return Finding(file, line, column, rule, written, details)
+        inline = ""
+        if isinstance(subject, ox.BlankNode):
+            subject = self._holder(subject, file)
+            inline = " […]"
+        line, column, written = self._position(file, subject, near)
+        return Finding(file, line, column, rule, written + inline if written else "", details)
+
+    def _holder(self, node: ox.BlankNode, file: str) -> ox.NamedNode | None:
+        """The named resource an inline (blank-node) shape or value is written inside."""
+        graph = ox.NamedNode(FILE_GRAPH_PREFIX + file)
+        current: ox.NamedNode | ox.BlankNode = node
+        for _ in range(_MAX_NESTING):
+            holder = next(iter(self.store.quads_for_pattern(None, None, current, graph)), None)
+            if holder is None or isinstance(holder.subject, ox.Triple):
+                return None
+            if isinstance(holder.subject, ox.NamedNode):
+                return holder.subject
+            current = holder.subject
+        return None
 
     def _position(
-        self, file: str, subject: ox.NamedNode | ox.BlankNode | ox.Literal | None
+        self,
+        file: str,
+        subject: ox.NamedNode | ox.Literal | None,
+        near: Sequence[str] = (),
     ) -> tuple[int, int, str]:
         lines = self._lines(file)
         if subject is None:  # a finding about the whole file
@@ -353,23 +412,33 @@ class _Locator:
             return (0, 0, str(subject))
         forms = self._forms(file, subject.value)
         pattern = re.compile("|".join(re.escape(form) + _AFTER_TERM for form in forms))
+        predicates = [form for iri in near for form in self._forms(file, iri)]
         first_mention = None
+        stated = None
         for number, line in enumerate(lines, start=1):
             match = pattern.search(line)
             if match is None:
                 continue
-            if not line[: match.start()].strip() or line.lstrip().startswith("- "):
+            if predicates and stated is None and any(form in line for form in predicates):
+                stated = (number, match.start() + 1)
+            if not predicates and (
+                not line[: match.start()].strip() or line.lstrip().startswith("- ")
+            ):
                 return (number, match.start() + 1, forms[-1])
             first_mention = first_mention or (number, match.start() + 1)
-        if first_mention:
-            return (*first_mention, forms[-1])
+        found = stated or first_mention
+        if found:
+            return (*found, forms[-1])
         return (0, 0, forms[-1])
 
     def _lines(self, file: str) -> list[str]:
         if file not in self.texts:
             text = self.paths[file].read_text(encoding="utf-8", errors="replace")
             self.texts[file] = text.splitlines()
-            self.prefixes[file] = [(name or "", iri) for name, iri in _PREFIX.findall(text)]
+            declared = _PREFIX.findall(text)
+            if self.paths[file].suffix in (".yml", ".yaml"):
+                declared += _YAML_PREFIX.findall(text)
+            self.prefixes[file] = [(name or "", iri) for name, iri in declared]
         return self.texts[file]
 
     def _forms(self, file: str, iri: str) -> list[str]:

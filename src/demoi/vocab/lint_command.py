@@ -8,8 +8,12 @@ import click
 
 LANGUAGES = ("el", "en")
 SUMMARY = {
-    "el": ("{n} ευρήματα σε {files} αρχεία", "κανένα εύρημα σε {files} αρχεία"),
-    "en": ("{n} findings in {files} files", "no findings in {files} files"),
+    "el": ("{n} {findings} σε {files} {file_word}", "κανένα εύρημα σε {files} {file_word}"),
+    "en": ("{n} {findings} in {files} {file_word}", "no findings in {files} {file_word}"),
+}
+WORDS = {
+    "el": {"finding": ("εύρημα", "ευρήματα"), "file": ("αρχείο", "αρχεία")},
+    "en": {"finding": ("finding", "findings"), "file": ("file", "files")},
 }
 
 
@@ -48,6 +52,15 @@ def lint_command(paths: tuple[Path, ...], lang: str) -> None:
             click.echo(f"{name}: {title}")
     some, none = SUMMARY[lang]
     summary = some if result.findings else none
-    click.echo(summary.format(n=len(result.findings), files=result.files), err=True)
+    words = WORDS[lang]
+    click.echo(
+        summary.format(
+            n=len(result.findings),
+            findings=words["finding"][len(result.findings) != 1],
+            files=result.files,
+            file_word=words["file"][result.files != 1],
+        ),
+        err=True,
+    )
     if result.findings:
         raise click.exceptions.Exit(1)

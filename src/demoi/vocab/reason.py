@@ -63,10 +63,17 @@ def java_executable() -> str:
         found = shutil.which(candidate)
         if found:
             return found
+    if home:
+        problem_el = f"το JAVA_HOME ({home}) δεν έχει bin/java και δεν υπάρχει `java` στο PATH"
+        problem_en = f"JAVA_HOME ({home}) has no bin/java and there is no `java` on the PATH"
+    else:
+        problem_el = "δεν υπάρχει `java` στο PATH ούτε JAVA_HOME"
+        problem_en = "no `java` on the PATH and no JAVA_HOME"
     raise JavaMissing(
-        "HermiT, the OWL reasoner, is a Java program and no Java runtime is installed (no "
-        "`java` on the PATH, no JAVA_HOME); install one (Debian/Ubuntu: apt install "
-        "default-jre-headless) and run again"
+        "ο HermiT, ο μηχανισμός συλλογιστικής OWL, είναι πρόγραμμα Java και "
+        f"{problem_el}· εγκαταστήστε Java (Debian/Ubuntu: apt install default-jre-headless) / "
+        f"HermiT, the OWL reasoner, is a Java program and {problem_en}; install a Java runtime "
+        "(Debian/Ubuntu: apt install default-jre-headless) and run again"
     )
 
 
@@ -95,7 +102,11 @@ def reason(graph: rdflib.Graph) -> Reasoning:
                         owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
                 except owlready2.OwlReadyInconsistentOntologyError as error:
                     result.consistent = False
-                    result.explanation = _first_lines(str(error))
+                    # HermiT says only "inconsistent"; the usual cause, a resource in two
+                    # classes declared disjoint, is found in the graph itself.
+                    result.explanation = _first_lines(
+                        "\n".join([str(error), *disjoint_clashes(graph)]).strip()
+                    )
                     return result
                 result.unsatisfiable = sorted(
                     c.iri for c in world.inconsistent_classes() if c.iri != NOTHING
@@ -111,6 +122,22 @@ def reason(graph: rdflib.Graph) -> Reasoning:
             result.notes = _notes(printed.getvalue())
     result.seconds = time.monotonic() - started
     return result
+
+
+def disjoint_clashes(graph: rdflib.Graph) -> list[str]:
+    """Resources typed, directly or through rdfs:subClassOf, with two classes declared
+    owl:disjointWith each other."""
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    def members(cls: rdflib.term.Node) -> set[rdflib.term.Node]:
+        classes = set(graph.transitive_subjects(RDFS.subClassOf, cls))
+        return {s for c in classes for s in graph.subjects(RDF.type, c)}
+
+    clashes = []
+    for one, other in sorted(graph.subject_objects(OWL.disjointWith), key=str):
+        for resource in sorted(members(one) & members(other), key=str):
+            clashes.append(f"{resource} is in {one} and in {other}, declared owl:disjointWith")
+    return clashes
 
 
 def _notes(printed: str) -> list[str]:
