@@ -212,3 +212,154 @@ def test_a_broken_file_is_named_with_its_line(repository: Path) -> None:
     assert result.exit_code == 2
     assert re.search(rf"error: \S*shapes/finance.ttl, line {line}, column \d+: ", result.output)
     unchanged(repository)
+
+
+FORGED = (
+    "    owl:deprecated true ;\n"
+    '    dcterms:isReplacedBy """see X\n\n## 9.9.9 — 2030-01-01\n'
+    f"<!-- released from git revision {'0' * 40} -->\n\n### English\n"
+    '- <script>alert(1)</script> [click](javascript:alert(1)) \\u202Eevil\x1b]0;x\x07""" ;\n'
+)
+
+
+def test_a_replacement_literal_cannot_forge_a_changelog_entry(repository: Path) -> None:
+    from demoi.vocab.changelog import releases
+    from demoi.vocab.docs_changelog import parse_changelog
+
+    declared = "\nfin:BudgetLine\n    a owl:Class ;\n"
+    edit(repository, "ontologies/finance.ttl", declared, declared + FORGED)
+    commit(repository, "deprecated with a forged replacement")
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 0, result.output
+    changelog = repository / "ontologies" / "CHANGELOG.md"
+    assert [str(r.version) for r in releases(changelog)] == ["0.1.1", "0.1.0"]
+    site = parse_changelog(changelog.read_text(encoding="utf-8"))
+    assert [r.version for r in site.releases] == ["0.1.1", "0.1.0"]
+    text = changelog.read_text(encoding="utf-8")
+    (bullet,) = [line for line in text.splitlines() if line.startswith("- Deprecated:")]
+    assert bullet.startswith(
+        '- Deprecated: class `fin:BudgetLine`, replaced by `"see X ## 9.9.9 — 2030-01-01 <!- -'
+    )
+    assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+    assert text.count("<!--") == 2  # the two revision lines, nothing else
+
+
+@pytest.mark.parametrize(
+    "version",
+    ["9" * 5000 + ".0.0", "0.1.1\n", "1\u0663.0.0", "0.1.1234567890"],
+    ids=["huge", "newline", "arabic-digit", "ten-digits"],
+)
+def test_versions_that_crashed_or_passed_are_refused(repository: Path, version: str) -> None:
+    result = release(repository, version)
+    assert result.exit_code == 2, result.output
+    assert "is not a version MAJOR.MINOR.PATCH" in result.output
+    assert len(result.output) < 500
+    unchanged(repository)
+
+
+def test_a_hand_written_heading_is_skipped_by_diff_and_refused_by_release(
+    repository: Path,
+) -> None:
+    changelog = repository / "ontologies" / "CHANGELOG.md"
+    bad = f"## 01.0.0 — 2030-01-01\n<!-- released from git revision {'0' * 40} -->\n\n"
+    changelog.write_text(
+        changelog.read_text(encoding="utf-8").replace(HEADER, HEADER + bad), encoding="utf-8"
+    )
+    commit(repository, "a heading by hand")
+    result = CliRunner().invoke(
+        cli, ["vocab", "diff", "HEAD~1", "HEAD", "--repository", str(repository)]
+    )
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        0,
+        "Version bump: none 0.1.0 → 0.1.0",
+    )
+    edit(repository, "ontologies/finance.ttl", '"Budget line"@en', '"Line of the budget"@en')
+    commit(repository, "a label")
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 1
+    assert f"error: {changelog}, line 5: '01.0.0' is not a version" in result.output
+
+
+def test_a_changelog_that_is_not_utf8_is_a_located_error(repository: Path) -> None:
+    changelog = repository / "ontologies" / "CHANGELOG.md"
+    changelog.write_bytes(changelog.read_bytes() + "Αλλαγή\n".encode("cp1253"))
+    commit(repository, "windows-1253")
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 1
+    assert f"error: {changelog}: cannot read the changelog: not UTF-8 at byte" in result.output
+
+
+def labelled(repository: Path) -> None:
+    edit(repository, "ontologies/finance.ttl", '"Budget line"@en', '"Line of the budget"@en')
+    commit(repository, "a label")
+
+
+@pytest.mark.parametrize("inside", ["ontologies/rel", "shapes/x/y", "link/rel"])
+def test_out_inside_the_released_folders_is_refused(repository: Path, inside: str) -> None:
+    labelled(repository)
+    (repository / "link").symlink_to(repository / "ontologies")
+    result = release(repository, "0.1.1", "--out", repository / inside)
+    assert result.exit_code == 2
+    assert "is inside" in result.output and "of the repository" in result.output
+    assert not (repository / "ontologies" / "rel").exists()
+    assert not (repository / "shapes" / "x").exists()
+    unchanged(repository)
+
+
+@pytest.mark.parametrize("target", ["empty", "nowhere"])
+def test_out_that_is_a_symlink_is_refused(repository: Path, tmp_path: Path, target: str) -> None:
+    labelled(repository)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / target)
+    result = release(repository, "0.1.1", "--out", tmp_path / "link")
+    assert result.exit_code == 2
+    assert f"--out {tmp_path / 'link'} is a symbolic link" in result.output
+    assert list((tmp_path / "empty").iterdir()) == []
+    assert not (tmp_path / "nowhere").exists()
+    unchanged(repository)
+
+
+def test_ignored_standards_files_are_refused(repository: Path) -> None:
+    (repository / "ontologies" / ".gitignore").write_text("build/\n*.swp\n", encoding="utf-8")
+    labelled(repository)
+    (repository / "ontologies" / "build").mkdir()
+    (repository / "ontologies" / "build" / "extra.ttl").write_text("", encoding="utf-8")
+    (repository / "ontologies" / ".finance.ttl.swp").write_text("", encoding="utf-8")
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 1
+    assert "uncommitted changes" in result.output
+    assert "ontologies/build/extra.ttl" in result.output
+    assert ".swp" not in result.output  # ignored and not released: no reason to refuse
+    unchanged(repository)
+
+
+def test_git_does_not_run_the_repository_fsmonitor(repository: Path, tmp_path: Path) -> None:
+    ran = tmp_path / "fsmonitor-ran"
+    git(repository, "config", "core.fsmonitor", f"touch {ran}; false")
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 1  # nothing changed
+    assert not ran.exists()
+
+
+def test_a_changelog_that_cannot_be_replaced_leaves_no_release(repository: Path) -> None:
+    from demoi.errors import UsageError
+    from demoi.vocab.release import plan, write
+
+    labelled(repository)
+    checked = plan(repository, "0.1.1", None, "2026-02-03")
+    # The changelog turns into a folder: replacing it fails after the release folder is renamed.
+    changelog = repository / "ontologies" / "CHANGELOG.md"
+    changelog.unlink()
+    changelog.mkdir()
+    (changelog / "keep").write_text("", encoding="utf-8")
+    with pytest.raises(UsageError, match="cannot write"):
+        write(checked)
+    assert not (repository / "dist").exists()
+    assert [p.name for p in (repository / "ontologies").iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_changelog_left_half_written_does_not_block_the_next_release(repository: Path) -> None:
+    labelled(repository)
+    (repository / "ontologies" / ".CHANGELOG.md-x1y2.partial").write_text("## 0.1", "utf-8")
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 0, result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,74 @@ def test_git_revisions(tmp_path: Path) -> None:
     code, output = diff("HEAD~1", "no-such-tag", "--repository", tmp_path)
     assert code == 2
     assert "'no-such-tag' is not a file, a folder, WORKTREE or a git revision" in output
+
+
+def test_control_and_bidi_characters_are_shown_escaped_and_stay_on_their_line(
+    tmp_path: Path,
+) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    name = "a_<b>\n## x.ttl"  # git allows a newline in a path, and so does a folder
+    (old / name).write_text('<http://ex/A> <http://ex/label> "a"@en .\n', encoding="utf-8")
+    (new / name).write_text(
+        '<http://ex/A> <http://ex/label> "\\u001b]0;pwned\\u0007\\u202egnp.exe\\u200b`x`\\n'
+        '\\n## 9.9.9"@en .\n',
+        encoding="utf-8",
+    )
+    code, output = diff(old, new, "--previous", "1.0.0")
+    assert code == 0
+    assert output.splitlines()[1] == (
+        '  Changed: resource `<http://ex/A>`; \\<http://ex/label\\> `"a"@en` → '
+        "`\"\\u001b]0;pwned\\u0007\\u202egnp.exe\\u200b'x' ## 9.9.9\"@en`"
+        " [a\\_\\<b\\> \\#\\# x.ttl]"
+    )
+
+
+def dag(levels: int, width: int, end: str) -> str:
+    """Blank nodes each pointing ``width`` times to the next: written out path by path, the
+    last one would be written width**levels times."""
+    lines = ["@prefix ex: <http://ex/> .", "ex:S ex:p _:b0 ."]
+    for level in range(levels):
+        pointers = " ; ".join(f"ex:q{k} _:b{level + 1}" for k in range(width))
+        lines.append(f"_:b{level} {pointers} .")
+    lines.append(f'_:b{levels} ex:end "{end}" .')
+    return "\n".join(lines) + "\n"
+
+
+def test_shared_blank_nodes_are_compared_in_linear_time(tmp_path: Path) -> None:
+    # 11 levels of 5: each comparison text was written out 5**11 times (minutes, GBs).
+    (tmp_path / "old.ttl").write_text(dag(11, 5, "x"), encoding="utf-8")
+    (tmp_path / "new.ttl").write_text(dag(11, 5, "y"), encoding="utf-8")
+    started = time.monotonic()
+    code, output = diff(tmp_path / "old.ttl", tmp_path / "old.ttl", "--previous", "1.0.0")
+    assert (code, output.splitlines()[0]) == (0, "No changes.")
+    # A change at the bottom still shows: the long text is cut, but to a digest of the whole.
+    code, output = diff(tmp_path / "old.ttl", tmp_path / "new.ttl", "--previous", "1.0.0")
+    assert code == 0
+    assert output.splitlines()[1].startswith("  Changed: resource `ex:S`; ex:p `[ ex:q0 [ ex:q0")
+    assert time.monotonic() - started < 20
+
+
+def test_blank_nodes_too_deep_to_compare_are_breaking(tmp_path: Path) -> None:
+    # The 17-line file of the security review (over two minutes and 2 GB): deeper than the
+    # comparison goes, so the change at its bottom cannot be seen, and it counts as breaking.
+    (tmp_path / "deep.ttl").write_text(dag(14, 5, "x"), encoding="utf-8")
+    assert len(dag(14, 5, "x").splitlines()) == 17
+    started = time.monotonic()
+    code, output = diff(tmp_path / "deep.ttl", tmp_path / "deep.ttl", "--previous", "1.0.0")
+    assert code == 1
+    assert output.splitlines()[1].startswith("  Changed: resource `ex:S`; ex:p `[ ex:q0 [ ex:q0")
+    assert "(blank nodes nested too deep or in a cycle are too complex to compare" in output
+    assert time.monotonic() - started < 20
+
+
+def test_json_report_escapes_bidi_characters_and_keeps_the_values(tmp_path: Path) -> None:
+    (tmp_path / "old.ttl").write_text('<http://ex/A> <http://ex/l> "a"@en .\n', encoding="utf-8")
+    (tmp_path / "new.ttl").write_text(
+        '<http://ex/A> <http://ex/l> "\\u202eκ\\u0085\\U000e0041"@en .\n', encoding="utf-8"
+    )
+    code, output = diff(tmp_path / "old.ttl", tmp_path / "new.ttl", "--format", "json")
+    assert code == 0
+    assert '"\\"\\u202eκ\\u0085\\udb40\\udc41\\"@en"' in output
+    assert json.loads(output)["changes"][0]["new"] == ['"\u202eκ\u0085\U000e0041"@en']

@@ -30,7 +30,7 @@ CHANGELOG = Path("ontologies") / "CHANGELOG.md"
 _ENTRY = re.compile(
     r"^## (?P<version>\S+) — (?P<date>\d{4}-\d{2}-\d{2})\n"
     r"<!-- released from git revision (?P<revision>[0-9a-f]{40}) -->$",
-    re.MULTILINE,
+    re.MULTILINE | re.ASCII,
 )
 _BREAKING = {"el": "**Ασύμβατη αλλαγή** — ", "en": "**Breaking** — "}
 
@@ -43,35 +43,52 @@ class Release:
 
 
 def releases(path: Path) -> list[Release]:
-    """The entries of the changelog, newest first."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise DataError(
-            f"cannot read the changelog: {error.strerror} / δεν διαβάζεται το αρχείο αλλαγών",
-            location=Location(str(path)),
-        ) from None
-    found = []
-    for match in _ENTRY.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        try:
-            version = Version.parse(match["version"])
-        except UsageError as error:  # a bad version in the file is bad data, not a bad option
-            raise DataError(error.message, location=Location(str(path), line)) from None
-        found.append(Release(version, match["date"], match["revision"]))
-    return found
+    """The entries of the changelog, newest first. An entry whose version is not one (written by
+    hand: ``01.0.0``) is skipped, so one bad heading does not stop every later diff; ``latest``
+    refuses it when it is the newest."""
+    return [found for found in _entries(path) if isinstance(found, Release)]
 
 
 def latest(path: Path) -> Release:
     """The newest release: what the next one is compared with."""
-    found = releases(path)
+    found = _entries(path)
     if not found:
         raise DataError(
             "the changelog has no release entry '## X.Y.Z — YYYY-MM-DD' followed by "
             "'<!-- released from git revision <sha> -->' / το αρχείο αλλαγών δεν έχει καμία έκδοση",
             location=Location(str(path)),
         )
+    if isinstance(found[0], DataError):
+        raise found[0]
     return found[0]
+
+
+def _entries(path: Path) -> list[Release | DataError]:
+    """Each entry in file order: the release, or why its heading is not one (with its line)."""
+    text = _read(path)
+    found: list[Release | DataError] = []
+    for match in _ENTRY.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        try:
+            version = Version.parse(match["version"])
+        except UsageError as error:  # a bad version in the file is bad data, not a bad option
+            found.append(DataError(error.message, location=Location(str(path), line)))
+            continue
+        found.append(Release(version, match["date"], match["revision"]))
+    return found
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        reason = error.strerror or str(error)
+    except UnicodeDecodeError as error:
+        reason = f"not UTF-8 at byte {error.start}"
+    raise DataError(
+        f"cannot read the changelog: {reason} / δεν διαβάζεται το αρχείο αλλαγών",
+        location=Location(str(path)),
+    )
 
 
 def entry(diff: Diff, version: Version, date: str, revision: str | None) -> str:
@@ -87,7 +104,7 @@ def entry(diff: Diff, version: Version, date: str, revision: str | None) -> str:
 
 def _bullet(change: Change, lang: str) -> str:
     lead = _BREAKING[lang] if change.level is Level.BREAKING else ""
-    return f"- {lead}{change.text(lang)} ({', '.join(change.files)})"
+    return f"- {lead}{change.text(lang)} ({change.where})"
 
 
 def prepended(text: str, new_entry: str) -> str:

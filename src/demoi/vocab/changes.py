@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from demoi.vocab.versions import Level
@@ -35,6 +38,12 @@ NOTES = {
     "cannot-compare": (
         "the new value cannot be compared with the old one, so it counts as tightened",
         "η νέα τιμή δεν συγκρίνεται με την παλιά, οπότε θεωρείται αυστηρότερη",
+    ),
+    "too-complex": (
+        "blank nodes nested too deep or in a cycle are too complex to compare, so it counts as"
+        " breaking",
+        "κενοί κόμβοι φωλιασμένοι πολύ βαθιά ή σε κύκλο δεν συγκρίνονται, οπότε θεωρείται"
+        " ασύμβατη αλλαγή",
     ),
     "not-blocking": (
         "severity Warning or Info: data is still published",
@@ -90,16 +99,21 @@ class Change:
     def text(self, lang: str) -> str:
         """One sentence in ``en`` or ``el``, with the names in backticks (Markdown code)."""
         index = _GREEK if lang == "el" else _ENGLISH
-        sentence = f"{ACTION[self.action][index]}: {WHAT[self.what][index]} `{self.name}`"
-        if self.action == "renamed":
-            sentence += f" → `{self.replacement}`"
+        sentence = f"{ACTION[self.action][index]}: {WHAT[self.what][index]} {_code(self.name)}"
+        if self.action == "renamed" and self.replacement:
+            sentence += f" → {_code(self.replacement)}"
         elif self.replacement:
-            sentence += (", replaced by ", ", αντικαθίσταται από ")[index] + f"`{self.replacement}`"
+            sentence += (", replaced by ", ", αντικαθίσταται από ")[index] + _code(self.replacement)
         if self.predicate_name:
-            sentence += f"; {self.predicate_name} {self._detail(index)}"
+            sentence += f"; {clean(self.predicate_name)} {self._detail(index)}"
         if self.note:
             sentence += f" ({NOTES[self.note][index]})"
         return sentence
+
+    @property
+    def where(self) -> str:
+        """The files, for a report line or a changelog bullet."""
+        return file_list(self.files)
 
     def _detail(self, index: int) -> str:
         old, new = _in_language(self.old, self.new, ("@en", "@el")[index])
@@ -151,10 +165,54 @@ def _in_language(
     return narrowed if set(narrowed[0]) != set(narrowed[1]) else (old, new)
 
 
+#: Unicode categories that are not seen but act: controls (ESC retitles a terminal, BEL rings),
+#: format characters (U+202E reverses the text after it, U+200B hides inside a name), surrogates.
+_UNSEEN = frozenset({"Cc", "Cf", "Cs"})
+#: Markdown (CommonMark §2.4) and HTML specials, escaped outside a code span with a backslash.
+_COMMENT = re.compile(r"<!--|-->")
+_MARKUP = re.compile(r"([\\`*_\[\]<>&!|~#{}])")
+
+
+def clean(value: str, *, code: bool = False) -> str:
+    """Every value from the standards (names, literals, file paths) passes here before it reaches
+    a report, an error or CHANGELOG.md, so that no file can forge a changelog entry (a newline
+    and ``## 9.9.9``), put markup or script on the docs site, or retitle a terminal.
+
+    Whitespace, newlines included, becomes one space, so a value stays on its line; unseen
+    characters are shown as ``\\uXXXX``; inside a code span (``code``) a backtick becomes ``'``, as
+    a span cannot hold one, elsewhere Markdown and HTML specials are backslash-escaped."""
+    flat = " ".join(value.split())
+    shown = "".join(
+        f"\\u{ord(char):04x}" if unicodedata.category(char) in _UNSEEN else char for char in flat
+    )
+    shown = shown.replace("`", "'") if code else _MARKUP.sub(r"\\\1", shown)
+    # Even in a code span: the docs site drops <!-- … --> wherever it is, headings between too.
+    return _COMMENT.sub(lambda found: found[0].replace("--", "- -"), shown)
+
+
+def json_text(document: object) -> str:
+    """JSON for tools, Greek kept readable, with the unseen characters of ``clean`` as
+    ``\\uXXXX`` escapes (in surrogate pairs beyond U+FFFF, as JSON wants): the values stay exact,
+    and printed on a terminal they cannot act on it."""
+
+    def escaped(char: str) -> str:
+        return json.dumps(char, ensure_ascii=True)[1:-1]
+
+    # json.dumps escapes every control character in a string: a raw newline is the indent's.
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return "".join(
+        escaped(char) if char != "\n" and unicodedata.category(char) in _UNSEEN else char
+        for char in text
+    )
+
+
+def file_list(files: Iterable[str]) -> str:
+    return ", ".join(clean(name) for name in files)
+
+
 def _code(value: str) -> str:
     """A value as Markdown code, shortened: a SPARQL query or a long list is not read in a line."""
-    flat = " ".join(value.split())
+    flat = clean(value, code=True)
     if len(flat) > _SHOWN:
         flat = flat[: _SHOWN - 1] + "…"
-    flat = flat.replace("`", "'")
     return f"`{flat}`"

@@ -24,6 +24,7 @@ from demoi.vocab.snapshot import (
     RDFS,
     SH,
     SKOS,
+    TOO_COMPLEX,
     Snapshot,
     Value,
     curie_maker,
@@ -149,9 +150,7 @@ class Diff:
             group = [change for change in self.changes if change.level is level]
             if group:
                 lines.append(f"{LEVEL_TITLE[level][index]} ({len(group)}):")
-                lines.extend(
-                    f"  {change.text(lang)} [{', '.join(change.files)}]" for change in group
-                )
+                lines.extend(f"  {change.text(lang)} [{change.where}]" for change in group)
         if not self.changes:
             lines.append(("No changes.", "Καμία αλλαγή.")[index])
         bump = self.bump(previous)
@@ -288,6 +287,8 @@ class _Comparison:
                 )
                 continue
             level, action, note = self._classify(entity, subject, predicate, before, after)
+            if any(TOO_COMPLEX in key for key in before.keys() | after.keys()):
+                level, action, note = Level.BREAKING, "changed", "too-complex"
             yield self._change(
                 subject,
                 self.after,

@@ -24,8 +24,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from demoi.atomic_write import replace_file
-from demoi.errors import DataError, Location, UsageError
+from demoi.errors import DataError, Location, UnreadableInput, UsageError
 from demoi.vocab.changelog import CHANGELOG, Release, entry, latest, prepended, releases
+from demoi.vocab.changes import file_list
 from demoi.vocab.diff import Diff, compare
 from demoi.vocab.snapshot import OWL, RDF_TYPE, SKOS
 from demoi.vocab.trees import (
@@ -54,10 +55,16 @@ class Plan:
     revision: str
     date: str
     out: Path
+    #: The changelog as plan() read it, so that write() does not read it again.
+    current_changelog: str
 
     @property
     def entry(self) -> str:
         return entry(self.diff, self.version, self.date, self.revision)
+
+    @property
+    def changelog(self) -> str:
+        return prepended(self.current_changelog, self.entry)
 
 
 def previous_release(repository: Path, old: Tree) -> Version | None:
@@ -66,7 +73,10 @@ def previous_release(repository: Path, old: Tree) -> Version | None:
     path = repository / CHANGELOG
     if not path.is_file():
         return None
-    found = releases(path)
+    try:
+        found = releases(path)
+    except DataError as error:  # diff's exit 1 means "breaking changes": an unreadable file is 2
+        raise UnreadableInput(error.message, location=error.location) from None
     for release in found:
         if old.commit is not None and release.revision == old.commit:
             return release.version
@@ -77,11 +87,7 @@ def plan(repository: Path, version_text: str, out: Path | None, today: str) -> P
     """Check everything a release needs; raise (UsageError: exit 2, DataError: exit 1) else."""
     version = Version.parse(version_text)
     out = out or repository / "dist" / "standards" / str(version)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise UsageError(
-            f"{out} already exists and is not an empty folder; choose another --out"
-            f" / το {out} υπάρχει ήδη"
-        )
+    _check_out(repository, out)
     previous = latest(repository / CHANGELOG)
     if version <= previous.version:
         raise DataError(
@@ -93,12 +99,38 @@ def plan(repository: Path, version_text: str, out: Path | None, today: str) -> P
         raise DataError(
             "ontologies/ or shapes/ have uncommitted changes; commit them first, so that the"
             " recorded revision holds what is released / υπάρχουν αλλαγές χωρίς commit: "
-            + ", ".join(dirty[:10])
+            + file_list(dirty[:10])
             + (" …" if len(dirty) > 10 else "")
         )
     diff = compare(revision_tree(repository, previous.revision), folder_tree(repository))
     _check_version(diff, previous, version)
-    return Plan(repository, version, previous, diff, head(repository), today, out)
+    current = (repository / CHANGELOG).read_text(encoding="utf-8")  # latest() read it
+    return Plan(repository, version, previous, diff, head(repository), today, out, current)
+
+
+def _check_out(repository: Path, out: Path) -> None:
+    """--out must be a new or empty real folder outside the released folders: a release inside
+    ontologies/ would be read as part of the standards by the next lint, diff and release."""
+    if out.is_symlink():
+        raise UsageError(
+            f"--out {out} is a symbolic link; give the folder itself"
+            f" / το --out {out} είναι συμβολικός σύνδεσμος· δώστε τον ίδιο τον φάκελο"
+        )
+    real = out.resolve()
+    for folder in RELEASED_FOLDERS:
+        source = (repository / folder).resolve()
+        if real == source or source in real.parents:
+            raise UsageError(
+                f"--out {out} is inside {folder}/ of the repository, which the release copies;"
+                f" choose a folder outside ontologies/ and shapes/ / το --out {out} είναι μέσα"
+                f" στον φάκελο {folder}/ που εκδίδεται· επιλέξτε φάκελο έξω από αυτόν"
+            )
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UsageError(
+            f"{out} already exists and is not an empty folder; choose another --out, or delete"
+            f" it if an interrupted release left it / το {out} υπάρχει ήδη· επιλέξτε άλλο --out"
+            " ή διαγράψτε το, αν το άφησε μια έκδοση που διακόπηκε"
+        )
 
 
 def _check_version(diff: Diff, previous: Release, version: Version) -> None:
@@ -126,23 +158,61 @@ def _check_version(diff: Diff, previous: Release, version: Version) -> None:
 
 
 def write(plan: Plan) -> list[Path]:
-    """Write the released copy, then the changelog entry; a failure leaves neither."""
-    out, repository = plan.out, plan.repository
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    changelog = repository / CHANGELOG
-    text = prepended(changelog.read_text(encoding="utf-8"), plan.entry)
+    """Stage the release beside --out, rename it into place, then replace the changelog.
+
+    The folder goes first because the changelog entry is the record that the release exists,
+    and names the revision the next release compares with: it must never name a release that
+    was not written. Any failure, Ctrl-C included, removes what was written; only a kill
+    between the two renames leaves the folder without its entry, and a rerun then asks to
+    delete the folder (docs/releases.md)."""
+    out, text = plan.out, plan.changelog
+    created: list[Path] = []
+    staging: Path | None = None
     try:
+        created = _make_folders(out.parent)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
         written = _write_release(plan, staging)
         (staging / CHANGELOG).write_text(text, encoding="utf-8")
-        if out.exists():
-            out.rmdir()  # plan() checked that it is empty
-        staging.rename(out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _publish(staging, out, plan.repository / CHANGELOG, text)
+    except BaseException as error:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        for folder in created:
+            _remove_if_empty(folder)
+        if isinstance(error, OSError):
+            raise UsageError(f"{out}: cannot write: {error.strerror or error}") from None
         raise
-    _replace(changelog, text)
     return [out / path.relative_to(staging) for path in written]
+
+
+def _publish(staging: Path, out: Path, changelog: Path, text: str) -> None:
+    """Rename the staged folder to ``out`` and replace the changelog; on a failure of the
+    second, put the folder back where it was staged."""
+    emptied = out.is_dir()
+    if emptied:
+        out.rmdir()  # plan() checked that it is empty
+    staging.rename(out)
+    try:
+        _replace(changelog, text)
+    except BaseException:
+        out.rename(staging)
+        if emptied:
+            out.mkdir()
+        raise
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create a folder and its missing parents; the ones created, deepest first."""
+    missing = [path for path in (folder, *folder.parents) if not path.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty: something else was put there meanwhile
 
 
 def _write_release(plan: Plan, staging: Path) -> list[Path]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 from pathlib import Path
 
 import click
@@ -74,6 +73,7 @@ def diff_command(
     revision, bad option) or a file that does not parse (named with its line).
     """
     from demoi.vocab.changelog import entry
+    from demoi.vocab.changes import json_text
     from demoi.vocab.diff import compare
     from demoi.vocab.release import previous_release
     from demoi.vocab.trees import read_side
@@ -89,7 +89,7 @@ def diff_command(
         today = datetime.date.today().isoformat()
         click.echo(entry(diff, version.bumped(diff.level), today, new_tree.commit), nl=False)
     elif output_format == "json":
-        click.echo(json.dumps(diff.as_json(version), ensure_ascii=False, indent=2))
+        click.echo(json_text(diff.as_json(version)))
     else:
         click.echo("\n".join(diff.lines(lang, version)))
     if diff.breaking:
@@ -119,8 +119,8 @@ def release_command(version: str, out: Path | None, repository: Path | None) -> 
 
     Exit codes: 0 released; 1 refused (VERSION does not match the changes or is not greater than
     the previous release, nothing changed, uncommitted changes in ontologies/ or shapes/, a
-    broken CHANGELOG); 2 usage error (bad VERSION, --out not empty, unknown revision, a file
-    that does not parse).
+    broken CHANGELOG); 2 usage error (bad VERSION, --out not empty, a symbolic link or inside
+    ontologies/ or shapes/, unknown revision, a file that does not parse).
     """
     from demoi.vocab.release import plan, write
 

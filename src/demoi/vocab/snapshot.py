@@ -8,6 +8,8 @@ prefix changes nothing; the text shown to editors uses the files' own prefixes.
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +44,11 @@ WELL_KNOWN = {
 MEMBER_LISTS = frozenset({SH + "in", SH + "languageIn", SH + "ignoredProperties"})
 _PLAIN_DATATYPES = frozenset(XSD + name for name in ("integer", "decimal", "boolean", "double"))
 _MAX_DEPTH = 12
+#: What a blank node nested deeper than _MAX_DEPTH (or in a cycle) is written as, with a token
+#: of its side: the two sides then never compare equal, and the diff calls it breaking.
+TOO_COMPLEX = "too complex to compare"
+#: The longest blank-node text kept whole; shapes' blank nodes are far shorter.
+_LONGEST = 2000
 Node = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
@@ -71,6 +78,11 @@ class Snapshot:
     #: IRI subject → the files (relative paths) that say something about it.
     files: dict[str, set[str]] = field(default_factory=dict)
     prefixes: dict[str, str] = field(default_factory=dict)
+    #: Blank node, IRI writer and depth → its text: see ``text``.
+    _texts: dict[tuple[str, Callable[[str], str], int], str] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _token: str = field(default_factory=lambda: uuid.uuid4().hex[:8], repr=False, compare=False)
 
     def values(self, subject: str, curie: Callable[[str], str]) -> dict[str, dict[str, Value]]:
         """Each predicate's values of a subject, by comparison key."""
@@ -106,8 +118,16 @@ class Snapshot:
             return iri(node.value)
         if isinstance(node, ox.Literal):
             return _literal(node, iri)
+        # Blank nodes shared in a DAG would be written out once per path (k^depth): each is
+        # written once per depth and remembered, and a long text is cut to a digest.
+        key = (node.value, iri, depth)
+        if key not in self._texts:
+            self._texts[key] = _bounded(self._blank_text(node, iri, depth))
+        return self._texts[key]
+
+    def _blank_text(self, node: ox.BlankNode, iri: Callable[[str], str], depth: int) -> str:
         if depth > _MAX_DEPTH:  # a blank-node cycle: legal RDF, and no shape needs to be this deep
-            return "[…]"
+            return f"[ {TOO_COMPLEX} #{self._token} ]"
         listed = self.members(node)
         if listed is not None:
             return "( " + " ".join(self.text(m, iri, depth + 1) for m in listed) + " )"
@@ -131,6 +151,16 @@ class Snapshot:
         if isinstance(node, ox.BlankNode):
             return self.blanks.get(node.value, {})
         return {}
+
+
+def _bounded(text: str) -> str:
+    """A blank node's text, or its start and a digest of the whole when it is too long to read:
+    equal texts keep equal digests, so the comparison stays exact and each text short."""
+    if len(text) <= _LONGEST:
+        return text
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    cut = f" [ {TOO_COMPLEX} ]" if TOO_COMPLEX in text[_LONGEST:] else ""
+    return f"{text[:_LONGEST]} … #{digest}{cut}"
 
 
 def _literal(node: ox.Literal, iri: Callable[[str], str]) -> str:

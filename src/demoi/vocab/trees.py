@@ -7,6 +7,8 @@ A side is read into memory as ``{relative path: Turtle bytes}``: a git revision 
 from __future__ import annotations
 
 import io
+import os
+import re
 import subprocess
 import tarfile
 from dataclasses import dataclass
@@ -40,14 +42,27 @@ class Tree:
 
 
 def git(repository: Path, *args: str) -> str:
-    return git_bytes(repository, *args).decode("utf-8")
+    # A path git prints need not be UTF-8; surrogateescape keeps it, and clean() shows it.
+    return git_bytes(repository, *args).decode("utf-8", "surrogateescape")
+
+
+#: git runs commands a repository's own config names. These switch off the ones the commands
+#: below would run: the fsmonitor hook of ``status`` and the gpg of a signed commit in ``log``.
+#: Clean and smudge filters cannot be switched off by name (docs/releases.md says so), and the
+#: system config is left alone: root wrote it, and it may hold safe.directory.
+_SAFE_GIT = ("-c", "core.fsmonitor=false", "-c", "log.showSignature=false", "--no-pager")
+#: ``status`` may rewrite the index to refresh it; a read-only look should not write.
+_READ_ONLY = {"GIT_OPTIONAL_LOCKS": "0"}
 
 
 def git_bytes(repository: Path, *args: str) -> bytes:
     """Run git in the repository; its output, or a UsageError quoting git's own complaint."""
     try:
         completed = subprocess.run(
-            ["git", "-C", str(repository), *args], capture_output=True, check=False
+            ["git", *_SAFE_GIT, "-C", str(repository), *args],
+            capture_output=True,
+            check=False,
+            env={**os.environ, **_READ_ONLY},
         )
     except FileNotFoundError:
         raise UsageError("git is not installed / το git δεν είναι εγκατεστημένο") from None
@@ -132,11 +147,35 @@ def read_side(spec: str, repository: Path) -> Tree:
 
 
 def uncommitted(repository: Path) -> list[str]:
-    """The paths under ontologies/ and shapes/ that differ from HEAD or are not tracked."""
+    """The paths under ontologies/ and shapes/ that differ from HEAD or are not tracked, and the
+    ignored files a release would read (a ``.ttl`` or anything in ontologies/checks/): the
+    release records HEAD, so it must hold nothing HEAD does not."""
     status = git(
-        repository, "status", "--porcelain", "--untracked-files=all", "--", *RELEASED_FOLDERS
+        repository,
+        *("status", "--porcelain", "-z", "--ignored", "--untracked-files=all"),
+        *("--", *RELEASED_FOLDERS),
     )
-    return [line[3:] for line in status.splitlines() if line.strip()]
+    fields = iter(status.split("\0"))
+    found = []
+    for entry in fields:
+        if not entry:
+            continue
+        code, path = entry[:2], entry[3:]
+        if code[0] in "RC":
+            next(fields, None)  # -z gives a rename's old path as the next field
+        if code == "!!" and not _released(path):
+            continue
+        if not _LEFTOVER.fullmatch(path):
+            found.append(path)
+    return found
+
+
+#: The temporary changelog of a release killed while writing it: not part of any release.
+_LEFTOVER = re.compile(r"ontologies/\.CHANGELOG\.md-[^/]*\.partial")
+
+
+def _released(path: str) -> bool:
+    return path.endswith(".ttl") or path.startswith("ontologies/checks/")
 
 
 def head(repository: Path) -> str:

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from demoi.errors import UsageError
 
-_VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+#: ASCII digits only (``\d`` would take "١٣" as 13), and at most 9 of them per part, so a
+#: 5000-digit number is refused rather than converted; matched whole, so no final newline passes.
+_VERSION = re.compile(r"(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})", re.ASCII)
+_SHOWN = 40
 
 
 class Level(enum.IntEnum):
@@ -31,11 +34,13 @@ class Version:
 
     @classmethod
     def parse(cls, text: str) -> Version:
-        found = _VERSION.match(text)
+        found = _VERSION.fullmatch(text)
         if found is None:
+            # repr() shows a newline or a bidi control as an escape; a huge text is cut.
+            shown = repr(text) if len(text) <= _SHOWN else repr(text[:_SHOWN]) + "…"
             raise UsageError(
-                f"{text!r} is not a version MAJOR.MINOR.PATCH (e.g. 0.2.0) / "
-                f"το {text!r} δεν είναι έκδοση MAJOR.MINOR.PATCH (π.χ. 0.2.0)"
+                f"{shown} is not a version MAJOR.MINOR.PATCH (e.g. 0.2.0, each part at most 9"
+                f" digits) / το {shown} δεν είναι έκδοση MAJOR.MINOR.PATCH (π.χ. 0.2.0)"
             )
         return cls(*(int(part) for part in found.groups()))
 
