@@ -4,6 +4,7 @@ released, and every refusal leaves the repository and the output folder as they 
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import shutil
 from pathlib import Path
@@ -143,6 +144,75 @@ def test_the_next_release_compares_with_the_recorded_revision(repository: Path) 
     )
 
 
+@pytest.mark.parametrize("version", ["1.0.0", "0.2.0"])
+def test_a_larger_bump_than_the_changes_call_for_is_released(
+    repository: Path, version: str
+) -> None:
+    # Review finding 1: only 0.1.1 was accepted, so 1.0.0 could never be released.
+    edit(repository, "ontologies/finance.ttl", '"Budget line"@en', '"Line of the budget"@en')
+    commit(repository, "a label")
+    result = release(repository, version)
+    assert result.exit_code == 0, result.output
+    bump = "major" if version == "1.0.0" else "minor"
+    assert f"files released as {version} in " in result.output
+    assert f"({bump} after 0.1.0)" in result.output
+
+
+def test_a_version_that_does_not_reset_the_lower_parts_is_refused(repository: Path) -> None:
+    edit(repository, "ontologies/finance.ttl", '"Budget line"@en', '"Line of the budget"@en')
+    commit(repository, "a label")
+    result = release(repository, "0.2.1")
+    assert result.exit_code == 1
+    assert "0.2.1 does not follow 0.1.0" in result.output
+    unchanged(repository)
+
+
+GRANTS = (
+    "<https://w3id.org/demoi/def/grants> a <http://www.w3.org/2002/07/owl#Ontology> ;\n"
+    '    <http://purl.org/dc/terms/title> "Επιχορηγήσεις"@el , "Grants"@en .\n'
+)
+
+
+def test_a_vocabulary_new_in_the_release_has_no_prior_version(repository: Path) -> None:
+    # Review finding 16: every ontology pointed at <IRI/previous>, which never existed for a
+    # new one.
+    (repository / "ontologies" / "grants.ttl").write_text(GRANTS, encoding="utf-8")
+    commit(repository, "a new vocabulary")
+    result = release(repository, "0.1.1")
+    assert result.exit_code == 0, result.output
+    out = repository / "dist" / "standards" / "0.1.1" / "ontologies"
+    grants = "https://w3id.org/demoi/def/grants"
+    assert objects(out / "grants.ttl", grants, "versionInfo") == ["0.1.1"]
+    assert objects(out / "grants.ttl", grants, "priorVersion") == []
+    finance = "https://w3id.org/demoi/def/finance"
+    assert objects(out / "finance.ttl", finance, "priorVersion") == [finance + "/0.1.0"]
+
+
+def test_diff_of_files_outside_the_repository_takes_no_version_from_its_changelog(
+    repository: Path, tmp_path: Path
+) -> None:
+    # Review finding 15: two unrelated files were numbered from the repository's CHANGELOG.
+    old, new = tmp_path / "old.ttl", tmp_path / "new.ttl"
+    old.write_text("<http://ex/A> <http://ex/p> 1 .\n", encoding="utf-8")
+    new.write_text("<http://ex/A> <http://ex/p> 2 .\n", encoding="utf-8")
+
+    def diff(*args: str | Path) -> dict[str, object]:
+        result = CliRunner().invoke(
+            cli,
+            ["vocab", "diff", *map(str, args), "--format", "json", "--repository", str(repository)],
+        )
+        found: dict[str, object] = json.loads(result.output)
+        return found
+
+    report = diff(old, new)
+    assert (report["previous"], report["next"], report["bump"]) == (None, None, "minor")
+    # A git revision of the repository is numbered from the CHANGELOG entry of its commit.
+    edit(repository, "ontologies/finance.ttl", '"Budget line"@en', '"Line of the budget"@en')
+    commit(repository, "a label")
+    report = diff("HEAD~2", "HEAD")
+    assert (report["previous"], report["next"]) == ("0.1.0", "0.1.1")
+
+
 def unchanged(repository: Path) -> None:
     assert not (repository / "dist").exists()
     assert git(repository, "status", "--porcelain", "--", "ontologies/CHANGELOG.md") == ""
@@ -153,9 +223,13 @@ def test_a_mismatched_version_is_refused_and_nothing_is_written(repository: Path
     commit(repository, "a class renamed")
     result = release(repository, "0.1.1")
     assert result.exit_code == 1
-    assert "the changes since 0.1.0 call for version 0.2.0 (minor), not 0.1.1" in result.output
+    assert (
+        "the changes since 0.1.0 call for version 0.2.0 (minor) or a larger bump, not 0.1.1"
+        in result.output
+    )
     assert "breaking changes / ασύμβατες αλλαγές (1):" in result.output
     assert "  Renamed: class `fin:RevenueLine` → `fin:IncomeLine`" in result.output
+    assert "    Μετονομασία: κλάση `fin:RevenueLine` → `fin:IncomeLine`" in result.output
     assert "Traceback" not in result.output
     unchanged(repository)
 

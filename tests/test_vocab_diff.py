@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from conftest import REPO, git
 from demoi.cli import cli
-from demoi.vocab.versions import Level, Version
+from demoi.vocab.versions import Level, Version, allowed_level
 
 CASES = sorted((REPO / "tests" / "cases" / "vocab-diff").iterdir())
 
@@ -60,6 +60,36 @@ def test_case(case: Path) -> None:
 )
 def test_bump_for_each_level(previous: str, level: Level | None, following: str) -> None:
     assert str(Version.parse(previous).bumped(level)) == following
+
+
+@pytest.mark.parametrize(
+    ("previous", "version", "level"),
+    [
+        ("0.3.2", "1.0.0", Level.BREAKING),  # the first 1.0.0, whatever changed
+        ("0.3.2", "0.4.0", Level.BREAKING),
+        ("0.3.2", "0.3.3", Level.MINOR),
+        ("1.4.2", "2.0.0", Level.BREAKING),
+        ("1.4.2", "1.7.0", Level.MINOR),
+        ("1.4.2", "1.4.3", Level.PATCH),
+        ("1.4.2", "2.1.0", None),  # the parts after the increased one start again at 0
+        ("1.4.2", "1.5.1", None),
+        ("1.4.2", "1.4.2", None),
+        ("1.4.2", "1.3.9", None),
+    ],
+)
+def test_the_largest_change_a_version_may_release(
+    previous: str, version: str, level: Level | None
+) -> None:
+    assert allowed_level(Version.parse(previous), Version.parse(version)) is level
+
+
+@pytest.mark.parametrize("case", ["shape-flags-added", "shape-flags-removed"])
+def test_a_flags_change_says_it_cannot_be_compared(case: str) -> None:
+    # Review finding 10: an added sh:flags was called tightened with no reason given.
+    folder = REPO / "tests" / "cases" / "vocab-diff" / case
+    code, output = diff(folder / "old.ttl", folder / "new.ttl", "--previous", "1.0.0")
+    assert code == 1
+    assert "(the new value cannot be compared with the old one, so it counts as" in output
 
 
 def test_text_report_groups_breaking_first_with_old_and_new_and_file() -> None:
@@ -231,3 +261,29 @@ def test_json_report_escapes_bidi_characters_and_keeps_the_values(tmp_path: Path
     assert code == 0
     assert '"\\"\\u202eκ\\u0085\\udb40\\udc41\\"@en"' in output
     assert json.loads(output)["changes"][0]["new"] == ['"\u202eκ\u0085\U000e0041"@en']
+
+
+def inline_dag(levels: int, width: int, max_count: int) -> str:
+    """Inline property shapes, each level's ``width`` shapes all holding the next level's."""
+    lines = [
+        "@prefix ex: <http://ex/> .",
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .",
+        "ex:S a sh:NodeShape ; sh:targetClass ex:T ; sh:property _:b0_0 .",
+    ]
+    for level in range(levels):
+        below = " , ".join(f"_:b{level + 1}_{k}" for k in range(width))
+        lines += [f"_:b{level}_{k} sh:path ex:p{k} ; sh:property {below} ." for k in range(width)]
+    lines += [f"_:b{levels}_{k} sh:path ex:p{k} ; sh:maxCount {max_count} ." for k in range(width)]
+    return "\n".join(lines) + "\n"
+
+
+def test_shared_inline_shapes_are_compared_in_linear_time(tmp_path: Path) -> None:
+    # Inline shapes are compared parameter by parameter: once per pair, not once per path
+    # (5**10 paths here).
+    (tmp_path / "old.ttl").write_text(inline_dag(10, 5, 1), encoding="utf-8")
+    (tmp_path / "new.ttl").write_text(inline_dag(10, 5, 2), encoding="utf-8")
+    started = time.monotonic()
+    code, output = diff(tmp_path / "old.ttl", tmp_path / "new.ttl", "--previous", "1.0.0")
+    assert code == 0
+    assert output.splitlines()[1].startswith("  Loosened: node shape `ex:S`; sh:property")
+    assert time.monotonic() - started < 20

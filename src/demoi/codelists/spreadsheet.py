@@ -193,25 +193,41 @@ def read_table(
 
 
 def _header(cells: list[str], file: str, required: Sequence[str]) -> list[str]:
+    """The columns the header names; every problem of it at once (a typo ``lable_en`` is an
+    unknown column and a missing ``label_en``), so that one fix mends the header."""
     columns: list[str] = []
+    problems: list[DataError] = []
     for number, cell in enumerate(cells, start=1):
         where = Location(file, 1, number)
         column = _column(cell)
         if column is None:
-            raise DataError(
-                both(f"άγνωστη στήλη {cell.strip()!r}", f"unknown column {cell.strip()!r}")
-                + f" ({', '.join(COLUMNS)})",
-                location=where,
+            problems.append(
+                DataError(
+                    both(f"άγνωστη στήλη {cell.strip()!r}", f"unknown column {cell.strip()!r}")
+                    + f" ({', '.join(COLUMNS)})",
+                    location=where,
+                )
             )
-        if column in columns:
-            raise DataError(both("διπλή στήλη", "repeated column") + f" {column}", location=where)
-        columns.append(column)
-    for column in required:
-        if column not in columns:
-            raise DataError(
-                both(f"λείπει η στήλη {column}", f"missing column {column}"),
-                location=Location(file, 1),
+        elif column in columns:
+            problems.append(
+                DataError(both("διπλή στήλη", "repeated column") + f" {column}", location=where)
             )
+        else:
+            columns.append(column)
+    problems += [
+        DataError(
+            both(f"λείπει η στήλη {column}", f"missing column {column}"),
+            location=Location(file, 1),
+        )
+        for column in required
+        if column not in columns
+    ]
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        # The same form as code_list's list of problems: a count, then one located line each.
+        shown = [str(problem) for problem in problems]
+        raise DataError("\n".join([f"{len(shown)} προβλήματα / problems:", *shown]))
     return columns
 
 

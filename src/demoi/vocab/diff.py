@@ -15,7 +15,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from demoi.vocab.changes import LEVEL_TITLE, Change
-from demoi.vocab.constraints import DOCUMENTATION, LOOSENED, TIGHTENED, verdict
+from demoi.vocab.constraints import DOCUMENTATION, LOOSENED, TIGHTENED, Sides, verdict
 from demoi.vocab.snapshot import (
     DCTERMS,
     OWL,
@@ -53,10 +53,31 @@ _TERM_KINDS = (
     ("concept scheme", {SKOS + "ConceptScheme"}),
     ("concept", {SKOS + "Concept"}),
 )
+QB = "http://purl.org/linked-data/cube#"
 #: Any change breaks: what a property applies to and takes (rdfs:domain types every subject of
 #: the property, so a new domain changes what existing data means, as a new range does for its
-#: values), and a concept's notation, which data and IRIs carry.
-_ANY_CHANGE_BREAKS = frozenset({RDFS + "domain", RDFS + "range", SKOS + "notation"})
+#: values); a concept's notation, which data and IRIs carry; a superclass or superproperty, even
+#: one added, because demoi validates with the hierarchy (profiles.background adds every
+#: rdfs:subClassOf to the data and the shapes target rdf:type/rdfs:subClassOf*): a new superclass
+#: puts every sh:Violation shape of it on the subclass's existing data; the imports, which bring
+#: in other axioms; keys and property chains, which the reasoner applies.
+_ANY_CHANGE_BREAKS = frozenset(
+    {
+        RDFS + "domain",
+        RDFS + "range",
+        RDFS + "subClassOf",
+        RDFS + "subPropertyOf",
+        SKOS + "notation",
+        OWL + "imports",
+        OWL + "hasKey",
+        OWL + "propertyChainAxiom",
+    }
+)
+#: Namespaces of the languages whose statements tools act on (RDF, RDFS, OWL, SHACL, and Data
+#: Cube, whose structure the integrity constraints IC-1…IC-21 check): a change to any of their
+#: predicates not named elsewhere here breaks. qb:component, qb:codeList, qb:componentAttachment
+#: and the rest of a data structure definition are this rule at work.
+_SCHEMA_NAMESPACES = (RDF, RDFS, OWL, SH, QB)
 #: Types that restrict the data a property may have: added, they can make data inconsistent.
 _RESTRICTING_TYPES = frozenset(
     OWL + name
@@ -70,8 +91,6 @@ _RESTRICTING_TYPES = frozenset(
 #: A removed value breaks the queries and inferences that relied on it; an added one does not.
 _REMOVAL_BREAKS = frozenset(
     {
-        RDFS + "subClassOf",
-        RDFS + "subPropertyOf",
         OWL + "equivalentClass",
         OWL + "equivalentProperty",
         OWL + "inverseOf",
@@ -95,8 +114,51 @@ _STRUCTURE = frozenset(
         SKOS + "narrowMatch",
         SKOS + "relatedMatch",
         OWL + "deprecated",
+        RDFS + "isDefinedBy",
         DCTERMS + "isReplacedBy",
         DCTERMS + "replaces",
+    }
+)
+#: Text for people, and the facts about a document (who wrote it, under which licence): the
+#: only changes that are patch. Anything else is at least minor.
+_TEXT = frozenset(
+    {
+        RDFS + "label",
+        RDFS + "comment",
+        RDFS + "seeAlso",
+        *(
+            SKOS + name
+            for name in (
+                "prefLabel",
+                "altLabel",
+                "hiddenLabel",
+                "definition",
+                "note",
+                "scopeNote",
+                "editorialNote",
+                "changeNote",
+                "historyNote",
+                "example",
+            )
+        ),
+        *(
+            DCTERMS + name
+            for name in (
+                "title",
+                "description",
+                "source",
+                "creator",
+                "contributor",
+                "publisher",
+                "rights",
+                "license",
+                "bibliographicCitation",
+                "created",
+                "issued",
+                "modified",
+            )
+        ),
+        *(OWL + name for name in ("versionInfo", "priorVersion", "versionIRI")),
     }
 )
 _LABELS = (RDFS + "label", SKOS + "prefLabel")
@@ -187,6 +249,11 @@ class _Comparison:
             for about in before.statements.values()
             for target in about.get(SH + "targetClass", [])
         }
+        self.sides = Sides(
+            self._superclasses,
+            lambda node: before.node_values(node, str),
+            lambda node: after.node_values(node, str),
+        )
         self.sparql_users: dict[str, list[str]] = {}
         for subject, about in after.statements.items():
             for constraint in about.get(SH + "sparql", []):
@@ -309,11 +376,11 @@ class _Comparison:
         before: dict[str, Value],
         after: dict[str, Value],
     ) -> tuple[Level, str, str | None]:
-        if entity == "ontology":
-            return Level.PATCH, "changed", None
-        if entity == "term":
+        if entity != "shape":  # a vocabulary's header is read as a term's statements are
             return _term_level(predicate, before, after), "changed", None
-        found = verdict(predicate, before, after, self._superclasses)
+        if predicate == SH + "ignoredProperties" and not self._closed(subject):
+            return Level.MINOR, LOOSENED, None  # they matter to a closed shape only
+        found = verdict(predicate, before, after, self.sides)
         if found.direction == DOCUMENTATION:
             return Level.PATCH, "changed", None
         if found.direction == LOOSENED:
@@ -321,6 +388,9 @@ class _Comparison:
         if self._refused_by(ox.NamedNode(subject), predicate, after.keys() - before.keys()):
             return Level.BREAKING, TIGHTENED, found.note
         return Level.MINOR, TIGHTENED, "not-blocking"
+
+    def _closed(self, shape: str) -> bool:
+        return any(value.value == "true" for value in self.after.objects(shape, SH + "closed"))
 
     def _refused_by(self, shape: ox.NamedNode, predicate: str, added: set[str]) -> bool:
         """Whether a tightened parameter can make data fail with a sh:Violation."""
@@ -419,6 +489,11 @@ def _identity(side: Snapshot, subject: str) -> tuple[str, frozenset[tuple[str, s
 
 
 def _term_level(predicate: str, before: dict[str, Value], after: dict[str, Value]) -> Level:
+    """Text is patch; links that only add are minor; a change to what tools act on breaks, and
+    so does one to any other predicate of RDF, RDFS, OWL, SHACL or Data Cube; any other
+    predicate (a value of reference data: a population, a code) is minor."""
+    if predicate in _TEXT:
+        return Level.PATCH
     if predicate in _ANY_CHANGE_BREAKS:
         return Level.BREAKING
     if predicate == RDF_TYPE and (after.keys() - before.keys()) & _RESTRICTING_TYPES:
@@ -427,7 +502,9 @@ def _term_level(predicate: str, before: dict[str, Value], after: dict[str, Value
         return Level.BREAKING if before.keys() - after.keys() else Level.MINOR
     if predicate in _ADDITION_BREAKS:
         return Level.BREAKING if after.keys() - before.keys() else Level.MINOR
-    return Level.MINOR if predicate in _STRUCTURE else Level.PATCH
+    if predicate in _STRUCTURE:
+        return Level.MINOR
+    return Level.BREAKING if predicate.startswith(_SCHEMA_NAMESPACES) else Level.MINOR
 
 
 def _entity(side: Snapshot, subject: str) -> tuple[str, str]:

@@ -5,7 +5,8 @@ release's entry to ontologies/CHANGELOG.md.
 
 For each vocabulary ``https://w3id.org/demoi/def/<area>`` and profile
 ``https://w3id.org/demoi/shapes/<area>``: ``owl:versionInfo``, ``owl:versionIRI``
-(``<IRI>/<version>``), ``owl:priorVersion`` (the previous release) and ``dcterms:modified``. For
+(``<IRI>/<version>``), ``owl:priorVersion`` (the previous release, unless the vocabulary or
+profile is new in this one) and ``dcterms:modified``. For
 each code list: ``owl:versionInfo`` and ``dcterms:modified`` (a code list gets no version IRI:
 ``<scheme>/<x>`` names its concepts). ``dcterms:modified`` is the date of the last commit that
 changed the file, so two releases of the same commit are byte-identical.
@@ -38,7 +39,7 @@ from demoi.vocab.trees import (
     revision_tree,
     uncommitted,
 )
-from demoi.vocab.versions import Version
+from demoi.vocab.versions import Level, Version, allowed_level
 
 _OWN = "https://w3id.org/demoi/"
 _SHOWN_BREAKING = 20
@@ -68,17 +69,18 @@ class Plan:
 
 
 def previous_release(repository: Path, old: Tree) -> Version | None:
-    """The version OLD was released as: the changelog entry of its commit, else the newest
-    entry; None when the repository has no readable changelog."""
+    """The version OLD was released as, when OLD is a git revision of the repository: the
+    changelog entry of its commit, else the newest entry. None for a file or a folder (the
+    repository's changelog says nothing about them) or without a readable changelog."""
     path = repository / CHANGELOG
-    if not path.is_file():
+    if old.commit is None or not path.is_file():
         return None
     try:
         found = releases(path)
     except DataError as error:  # diff's exit 1 means "breaking changes": an unreadable file is 2
         raise UnreadableInput(error.message, location=error.location) from None
     for release in found:
-        if old.commit is not None and release.revision == old.commit:
+        if release.revision == old.commit:
             return release.version
     return found[0].version if found else None
 
@@ -134,24 +136,35 @@ def _check_out(repository: Path, out: Path) -> None:
 
 
 def _check_version(diff: Diff, previous: Release, version: Version) -> None:
+    """Refuse a version whose bump is smaller than the changes call for, or that is not a
+    successor of the previous one; a larger bump is the editors' choice (versions.py)."""
     if not diff.changes:
         raise DataError(
             f"nothing changed in ontologies/ or shapes/ since {previous.version}; there is"
             f" nothing to release / καμία αλλαγή από την έκδοση {previous.version}"
         )
-    expected = previous.version.bumped(diff.level)
-    if version == expected:
+    allowed = allowed_level(previous.version, version)
+    if allowed is None:
+        raise DataError(
+            f"{version} does not follow {previous.version}: the parts after the one a release"
+            f" increases start again at 0 (e.g. {previous.version.bumped(Level.BREAKING)})"
+            f" / η {version} δεν ακολουθεί την {previous.version}: τα μέρη μετά από αυτό που"
+            f" αυξάνεται ξεκινούν από 0"
+        )
+    if diff.level is None or allowed >= diff.level:
         return
+    expected = previous.version.bumped(diff.level)
     bump = diff.bump(previous.version)
     lines = [
-        f"the changes since {previous.version} call for version {expected} ({bump}),"
-        f" not {version} / οι αλλαγές από την {previous.version} ζητούν την έκδοση {expected},"
-        f" όχι την {version}"
+        f"the changes since {previous.version} call for version {expected} ({bump}) or a larger"
+        f" bump, not {version} / οι αλλαγές από την {previous.version} ζητούν την έκδοση"
+        f" {expected} ή μεγαλύτερη αύξηση, όχι την {version}"
     ]
     breaking = diff.breaking
     if breaking:
         lines.append(f"breaking changes / ασύμβατες αλλαγές ({len(breaking)}):")
-        lines += [f"  {change.text('en')}" for change in breaking[:_SHOWN_BREAKING]]
+        for change in breaking[:_SHOWN_BREAKING]:
+            lines += [f"  {change.text('en')}", f"    {change.text('el')}"]
         if len(breaking) > _SHOWN_BREAKING:
             lines.append(f"  … (demoi vocab diff {previous.revision[:12]} WORKTREE)")
     raise DataError("\n".join(lines))
@@ -218,6 +231,8 @@ def _remove_if_empty(folder: Path) -> None:
 def _write_release(plan: Plan, staging: Path) -> list[Path]:
     written = []
     prior = str(plan.previous.version)
+    # A vocabulary or profile new in this release has no prior version to point at.
+    new = frozenset(c.subject for c in plan.diff.changes if c.kind == "ontology-added")
     for folder in RELEASED_FOLDERS:
         for path in sorted((plan.repository / folder).rglob("*.ttl")):
             relative = path.relative_to(plan.repository).as_posix()
@@ -225,7 +240,7 @@ def _write_release(plan: Plan, staging: Path) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             source = path.read_text(encoding="utf-8")
             modified = last_commit_date(plan.repository, relative)
-            block = release_block(source, relative, str(plan.version), prior, modified)
+            block = release_block(source, relative, str(plan.version), prior, modified, new)
             target.write_text(source + block, encoding="utf-8")
             written.append(target)
     checks = plan.repository / "ontologies" / "checks"
@@ -239,16 +254,25 @@ def _replace(path: Path, text: str) -> None:
     replace_file(path, text.encode("utf-8"))
 
 
-def release_block(source: str, relative: str, version: str, prior: str, modified: str) -> str:
-    """The metadata appended to one released file."""
+def release_block(
+    source: str,
+    relative: str,
+    version: str,
+    prior: str,
+    modified: str,
+    new: frozenset[str] = frozenset(),
+) -> str:
+    """The metadata appended to one released file; ``new`` are the ontologies that did not
+    exist in the ``prior`` release, which get no owl:priorVersion."""
     date = f'"{modified}"^^<http://www.w3.org/2001/XMLSchema#date>'
     lines = [f"\n# Release {version}: generated by `demoi vocab release`, not by hand.\n"]
     quads = _quads(source, relative)
     for ontology in _own_subjects(quads, OWL + "Ontology"):
+        before = "" if ontology in new else f"    <{OWL}priorVersion> <{ontology}/{prior}> ;\n"
         lines.append(
             f'<{ontology}> <{OWL}versionInfo> "{version}" ;\n'
             f"    <{OWL}versionIRI> <{ontology}/{version}> ;\n"
-            f"    <{OWL}priorVersion> <{ontology}/{prior}> ;\n"
+            f"{before}"
             f"    <http://purl.org/dc/terms/modified> {date} .\n"
         )
     for scheme in _own_subjects(quads, SKOS + "ConceptScheme"):

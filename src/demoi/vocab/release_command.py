@@ -9,7 +9,7 @@ import click
 
 _REPOSITORY_HELP = (
     "The git repository whose revisions OLD and NEW may name (and whose CHANGELOG gives the "
-    "previous version). Default: the checkout demoi runs from."
+    "previous version when OLD is one). Default: the checkout demoi runs from."
 )
 
 
@@ -43,8 +43,8 @@ def _repository(option: Path | None) -> Path:
 @click.option(
     "--previous",
     metavar="X.Y.Z",
-    help="The version OLD was released as. Default: the CHANGELOG entry of OLD's revision, "
-    "else the newest entry.",
+    help="The version OLD was released as. Default, when OLD is a git revision: the CHANGELOG "
+    "entry of its commit, else the newest entry; for a file or folder, none.",
 )
 @click.option(
     "--lang",
@@ -85,7 +85,11 @@ def diff_command(
     version = Version.parse(previous) if previous else previous_release(root, old_tree)
     if changelog:
         if version is None:
-            raise click.UsageError("--changelog needs --previous: no CHANGELOG was found")
+            raise click.UsageError(
+                "--changelog needs --previous X.Y.Z when OLD is not a git revision of a"
+                " repository with a CHANGELOG / το --changelog χρειάζεται --previous X.Y.Z όταν το"
+                " OLD δεν είναι αναθεώρηση git αποθετηρίου με CHANGELOG"
+            )
         today = datetime.date.today().isoformat()
         click.echo(entry(diff, version.bumped(diff.level), today, new_tree.commit), nl=False)
     elif output_format == "json":
@@ -112,23 +116,26 @@ def release_command(version: str, out: Path | None, repository: Path | None) -> 
     """Release the standards as VERSION (MAJOR.MINOR.PATCH).
 
     Compares ontologies/ and shapes/ with the revision of the newest entry of
-    ontologies/CHANGELOG.md, and refuses a VERSION that is not exactly the bump the changes call
-    for. Writes a copy of ontologies/ and shapes/ with the version metadata in every Turtle file,
-    and adds the release's entry (Greek and English) to ontologies/CHANGELOG.md and the copy.
-    Nothing is written when it refuses.
+    ontologies/CHANGELOG.md, and refuses a VERSION whose bump is smaller than the changes call
+    for (a larger one, such as 1.0.0 after 0.x, is allowed). Writes a copy of ontologies/ and
+    shapes/ with the version metadata in every Turtle file, and adds the release's entry (Greek
+    and English) to ontologies/CHANGELOG.md and the copy. Nothing is written when it refuses.
 
-    Exit codes: 0 released; 1 refused (VERSION does not match the changes or is not greater than
-    the previous release, nothing changed, uncommitted changes in ontologies/ or shapes/, a
-    broken CHANGELOG); 2 usage error (bad VERSION, --out not empty, a symbolic link or inside
-    ontologies/ or shapes/, unknown revision, a file that does not parse).
+    Exit codes: 0 released; 1 refused (VERSION's bump is smaller than the changes call for,
+    VERSION does not follow the previous release, nothing changed, uncommitted changes in
+    ontologies/ or shapes/, a broken CHANGELOG); 2 usage error (bad VERSION, --out not empty, a
+    symbolic link or inside ontologies/ or shapes/, unknown revision, a file that does not
+    parse).
     """
     from demoi.vocab.release import plan, write
+    from demoi.vocab.versions import bump_between
 
     root = _repository(repository)
     checked = plan(root, version, out, datetime.date.today().isoformat())
     written = write(checked)
     count, released, out = len(written), checked.version, checked.out
-    bump, previous = checked.diff.bump(checked.previous.version), checked.previous.version
+    previous = checked.previous.version
+    bump = bump_between(previous, released)
     click.echo(f"{count} files released as {released} in {out} ({bump} after {previous})")
     click.echo(f"{count} αρχεία εκδόθηκαν ως {released} στο {out} ({bump} μετά την {previous})")
     click.echo(f"{root / 'ontologies' / 'CHANGELOG.md'}: entry {released} added / νέα εγγραφή")

@@ -86,8 +86,12 @@ class Snapshot:
 
     def values(self, subject: str, curie: Callable[[str], str]) -> dict[str, dict[str, Value]]:
         """Each predicate's values of a subject, by comparison key."""
+        return self.node_values(ox.NamedNode(subject), curie)
+
+    def node_values(self, node: Node, curie: Callable[[str], str]) -> dict[str, dict[str, Value]]:
+        """Each predicate's values of an IRI or a blank node (an inline shape), by key."""
         found: dict[str, dict[str, Value]] = {}
-        for predicate, objects in self.statements.get(subject, {}).items():
+        for predicate, objects in self.about(node).items():
             members: list[Node] = []
             for value in objects:
                 listed = self.members(value) if predicate in MEMBER_LISTS else None

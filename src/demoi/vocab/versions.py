@@ -67,6 +67,32 @@ class Version:
         return Version(self.major, self.minor, self.patch + 1)
 
 
+def allowed_level(previous: Version, version: Version) -> Level | None:
+    """The highest level of change that ``version`` may release after ``previous``: a bump may
+    be larger than the changes call for (1.0.0 after any 0.x, a major where a minor would do),
+    never smaller. None when ``version`` is not a successor: not greater, or the parts after
+    the one it increases not reset to 0 (SemVer §7, §8)."""
+    if version <= previous:
+        return None
+    if version.major != previous.major:
+        return Level.BREAKING if version.minor == version.patch == 0 else None
+    if version.minor != previous.minor:
+        if version.patch != 0:
+            return None
+        return Level.BREAKING if previous.major == 0 else Level.MINOR
+    # While the major version is 0 the patch carries the compatible additions too (bumped()).
+    return Level.MINOR if previous.major == 0 else Level.PATCH
+
+
+def bump_between(previous: Version, version: Version) -> str:
+    """major, minor, patch or none: which part ``version`` increases over ``previous``."""
+    if version.major != previous.major:
+        return "major"
+    if version.minor != previous.minor:
+        return "minor"
+    return "patch" if version != previous else "none"
+
+
 def bump_name(previous: Version, level: Level | None) -> str:
     """major, minor, patch or none: which part of ``previous`` the changes increase."""
     following = previous.bumped(level)
