@@ -529,3 +529,228 @@ def test_a_site_is_written_from_a_copy_of_the_standards_without_tests(tmp_path: 
     site = build_site(root)
     assert not site.has_examples
     assert all(area.examples is None for area in site.areas)
+
+
+# -- regressions of review R3 --------------------------------------------------------------
+
+HOSTILE_IRIS = """
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<javascript:alert(7)//> a owl:Class ; rdfs:label "x"@en , "x"@el ;
+    rdfs:isDefinedBy <javascript:alert(8)> .
+"""
+HOSTILE_CODE_LIST = """
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<javascript:alert(9)> a skos:ConceptScheme ; skos:prefLabel "κακός"@el , "bad"@en .
+<javascript:alert(10)> a skos:Concept ; skos:inScheme <javascript:alert(9)> ;
+    skos:prefLabel "κακή"@el , "bad one"@en .
+"""
+
+
+def test_a_javascript_iri_in_a_standards_tree_is_text_not_a_link(
+    tree: Path, tmp_path: Path
+) -> None:
+    with (tree / "ontologies" / "evil.ttl").open("a", encoding="utf-8") as file:
+        file.write(HOSTILE_IRIS)
+    (tree / "ontologies" / "codelists" / "bad.ttl").write_text(HOSTILE_CODE_LIST, "utf-8")
+    code, output = docs("--standards", tree, "--out", tmp_path / "out")
+    assert code == 0, output
+    pages = {p: p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.html")}
+    for page, text in pages.items():
+        assert not re.search(r"href=\"(?!https?:|[^\":]*(?:[#?\"]|$))", text), page
+    english = pages[tmp_path / "out" / "en" / "evil.html"]
+    assert "<code>javascript:alert(7)//</code>" in english
+    assert "<code>javascript:alert(10)</code>" in pages[tmp_path / "out" / "en" / "code-bad.html"]
+
+
+def _case(folder: Path, expected: str = '{"results": []}', data: str = "") -> Path:
+    folder.mkdir(parents=True)
+    (folder / "expected.json").write_text(expected, encoding="utf-8")
+    (folder / "data.ttl").write_text(data or "<http://x.test/a> <http://x.test/b> 1 .\n", "utf-8")
+    return folder
+
+
+def test_a_symlinked_example_file_or_case_is_not_published(tree: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-KEY\n", encoding="utf-8")
+    cases = tree / "tests" / "cases" / "shapes" / "evil"
+    _case(cases / "valid-real")
+    leak = _case(cases / "valid-leak")
+    (leak / "data.ttl").unlink()
+    (leak / "data.ttl").symlink_to(secret)
+    elsewhere = _case(tmp_path / "elsewhere" / "valid-linked", data="# SECRET-KEY\n")
+    (cases / "valid-linked").symlink_to(elsewhere, target_is_directory=True)
+    code, output = docs("--standards", tree, "--out", tmp_path / "out")
+    assert code == 0, output
+    english = (tmp_path / "out" / "en" / "evil.html").read_text(encoding="utf-8")
+    assert "valid-real" in english
+    assert "SECRET" not in english and "valid-leak" not in english
+
+
+def test_the_code_column_shows_the_notation_not_the_iri_segment(written: Path) -> None:
+    page = (written / "en" / "code-media-types.html").read_text(encoding="utf-8")
+    codes = re.findall(r'<tr id="[^"]*"><td><a href="[^"]*"><code>([^<]*)', page)
+    assert "text/csv" in codes and "application/ld+json" in codes
+    assert "csv" not in codes
+
+
+def test_the_code_standard_page_lists_the_members_of_its_scheme(site: Site) -> None:
+    page = site.code_list("standard")
+    assert page is not None and len(page.concepts) == 16
+    assert any(t.iri == "https://w3id.org/demoi/shapes/finance" for t in page.concepts)
+
+
+def test_an_inverse_path_in_a_nested_phrase_has_no_commas(written: Path) -> None:
+    page = (written / "en" / "catalogue.html").read_text(encoding="utf-8")
+    section = sections_of(page)["Distribution-license-hvd"]
+    assert "property ^<a" in section and "^, " not in section
+
+
+FLAGGED_SHAPES = """
+@prefix ev: <https://w3id.org/demoi/def/evil#> .
+@prefix evsh: <https://w3id.org/demoi/shapes/evil#> .
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+evsh:A-caseless a sh:PropertyShape ; sh:path ev:part ; sh:pattern "^x$" ; sh:flags "i" .
+evsh:B-exact a sh:PropertyShape ; sh:path ev:part ; sh:pattern "^x$" .
+"""
+
+
+def test_sh_flags_are_shown_on_their_own_shape_not_one_with_the_same_pattern(
+    tree: Path,
+) -> None:
+    (tree / "shapes" / "evil-recommended.ttl").write_text(FLAGGED_SHAPES, encoding="utf-8")
+    area = build_site(tree).area("evil")
+    assert area is not None
+    shown = {
+        rule.anchor: [v.text.en for p in rule.phrases for v in p.values if v.kind == "text"]
+        for rule in area.property_rules
+    }
+    assert shown["A-caseless"] == ["^x$  (flags: i)"]
+    assert shown["B-exact"] == ["^x$"]
+
+
+def test_an_area_named_like_another_page_gets_a_file_of_its_own(tree: Path, tmp_path: Path) -> None:
+    names = ["index", "changelog", "area/index", "area/changelog", "area/code-kae", "code/kae"]
+    names += ["area/area-index", "area/finance", "code/a/b", "code/a-b"]
+    assert len({file_name(key) for key in names}) == len(names)
+    vocabulary = TREE_VOCABULARY.replace("def/evil", "def/index")
+    (tree / "ontologies" / "index.ttl").write_text(vocabulary, encoding="utf-8")
+    assert docs("--standards", tree, "--out", tmp_path / "out")[0] == 0
+    index = (tmp_path / "out" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Functional areas" in index and 'href="area-index.html"' in index
+    assert (tmp_path / "out" / "en" / "area-index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["link", ".", "..", "../../earlier", "/proc/demoi-docs", "file/sub", "file"],
+)
+def test_out_onto_an_odd_target_is_a_usage_error_that_touches_nothing(
+    tree: Path, tmp_path: Path, given: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    (work / "empty").mkdir(parents=True)
+    (work / "link").symlink_to(work / "empty", target_is_directory=True)
+    (work / "file").write_text("mine", encoding="utf-8")
+    earlier = work / "earlier"
+    monkeypatch.chdir(work)
+    assert docs("--standards", tree, "--out", earlier)[0] == 0
+    # Inside an earlier site, which . (from its top) and .. (from el/) would replace.
+    monkeypatch.chdir(earlier if given == "." else earlier / "el")
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    code, output = docs(
+        "--standards",
+        tree,
+        "--out",
+        given if given.startswith((".", "/")) else work / given,
+    )
+    assert code == 2, output
+    assert output.startswith("error: --out") and "Traceback" not in output
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before
+    assert (work / "link").is_symlink() and not any((work / "empty").iterdir())
+
+
+CHANGELOG_HEAD = "# Changelog\n\n## 1.0.0 — 2027-01-02\n\n### English\n"
+
+
+@pytest.mark.parametrize(
+    ("case", "where", "expected"),
+    [
+        ("expected-not-json", "expected.json", "expected.json, line 1, column 13"),
+        ("expected-array", "expected.json", "expected.json, line 1, column 1: expected a JSON"),
+        ("data-not-utf8", "data.ttl", "data.ttl, line 2, column 3: not UTF-8"),
+        ("data-not-turtle", "data.ttl", "valid-x/data.ttl, line 1, column"),
+        ("changelog-not-utf8", "CHANGELOG.md", "ontologies/CHANGELOG.md, line 6: not UTF-8"),
+        ("shapes-triple-term", "shapes", "shapes/evil.ttl: an RDF 1.2 triple term"),
+    ],
+)
+def test_bad_input_in_a_standards_tree_is_a_located_data_error(
+    tree: Path, tmp_path: Path, case: str, where: str, expected: str
+) -> None:
+    folder = tree / "tests" / "cases" / "shapes" / "evil" / "valid-x"
+    if case == "expected-not-json":
+        _case(folder, expected='{"results": ]}')
+    elif case == "expected-array":
+        _case(folder, expected="[]")
+    elif case == "data-not-utf8":
+        _case(folder)
+        (folder / "data.ttl").write_bytes(b"# a\n# \xff\n<http://x.test/a> <http://x.test/b> 1 .\n")
+    elif case == "data-not-turtle":
+        _case(folder, data="<http://x.test/a> broken .\n")
+    elif case == "changelog-not-utf8":
+        (tree / "ontologies" / "CHANGELOG.md").write_bytes(CHANGELOG_HEAD.encode() + b"- caf\xe9\n")
+    else:
+        with (tree / "shapes" / "evil.ttl").open("a", encoding="utf-8") as file:
+            file.write("ev:a ev:b <<( ev:a ev:b ev:c )>> .\n")
+    code, output = docs("--standards", tree, "--out", tmp_path / "out")
+    assert code == 1, output
+    assert output.startswith("error: ") and expected in output, output
+    assert where in output and "Traceback" not in output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_ontologies_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, output = docs("--standards", tmp_path / "empty", "--out", tmp_path / "out")
+    assert code == 2 and "no ontologies/ folder" in output, output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_value_with_a_comment_opener_cannot_hide_changelog_text() -> None:
+    changelog = parse_changelog(
+        CHANGELOG_HEAD.replace("\n\n###", "\n<!-- released from git revision abc -->\n\n###")
+        + "- label `<!--` added\n- hidden?\n- value `-->` added\n"
+        "<!--\na block comment\n-->\n- after the block\n"
+    )
+    (release,) = changelog.releases
+    assert [str(c) for c in release.changes_in("en")] == [
+        "label <code>&lt;!--</code> added",
+        "hidden?",
+        "value <code>--&gt;</code> added",
+        "after the block",
+    ]
+
+
+def test_a_missing_standards_page_is_a_bilingual_404(docs_client: FlaskClient) -> None:
+    page = docs_client.get("/standards/nosuch?lang=en", headers={"Accept": "text/html"})
+    assert page.status_code == 404 and page.mimetype == "text/html"
+    text = page.get_data(as_text=True)
+    assert '<html lang="en">' in text and "No such page" in text
+    greek = docs_client.get("/standards/nosuch?lang=el", headers={"Accept": "text/html"})
+    assert "Η σελίδα δεν υπάρχει" in greek.get_data(as_text=True)
+    answer = docs_client.get("/standards/code/nosuch", headers={"Accept": "application/json"})
+    assert answer.status_code == 404 and answer.mimetype == "application/json"
+    message = answer.get_json()["error"]["message"]
+    assert "τα πρότυπα δεν έχουν σελίδα" in message and "the standards have no page" in message
+
+
+def test_a_standards_page_has_an_etag_and_cache_control_and_answers_304(
+    docs_client: FlaskClient,
+) -> None:
+    first = docs_client.get("/standards/finance?lang=en")
+    etag = first.headers["ETag"]
+    assert first.status_code == 200 and "max-age" in first.headers["Cache-Control"]
+    again = docs_client.get("/standards/finance?lang=en", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and not again.data
+    greek = docs_client.get("/standards/finance?lang=el")
+    assert greek.headers["ETag"] != etag

@@ -12,12 +12,13 @@ linked_data.py sends a browser asking for a standards IRI (``/def/…``, ``/code
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass, field
 
 from flask import Blueprint, Flask, Response, current_app, request
-from werkzeug.exceptions import NotFound
 
+from demoi.server.errors import error_response
 from demoi.server.i18n import page_language
 from demoi.vocab.docs_pages import Renderer, ServedLinks
 from demoi.vocab.site import Site, build_site
@@ -26,22 +27,33 @@ bp = Blueprint("standards_docs", __name__)
 
 EXTENSION = "demoi.standards_docs"
 _LOCK = threading.Lock()
+#: The pages change only when the server is upgraded; an hour, then a 304 from the ETag.
+CACHE_CONTROL = "public, max-age=3600"
+
+
+@dataclass(frozen=True)
+class Page:
+    html: str
+    #: Computed once: the largest pages (the KAE list) are megabytes.
+    etag: str
 
 
 @dataclass
 class ServedSite:
     site: Site
     renderer: Renderer
-    pages: dict[tuple[str, str, bool, str], str] = field(default_factory=dict)
+    pages: dict[tuple[str, str, bool, str], Page] = field(default_factory=dict)
 
-    def page(self, key: str, language: str, rules_first: bool = False) -> str:
+    def page(self, key: str, language: str, rules_first: bool = False) -> Page | None:
+        """The page, or None when the site has no page ``key`` (not cached: any URL asks)."""
         root = request.script_root
         cache_key = (key, language, rules_first, root)
         if cache_key not in self.pages:
             html = self.renderer.render(key, ServedLinks(root, language), rules_first)
             if html is None:
-                raise NotFound(f"the standards have no page {key!r}")
-            self.pages[cache_key] = html
+                return None
+            etag = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32]
+            self.pages[cache_key] = Page(html, etag)
         return self.pages[cache_key]
 
 
@@ -72,9 +84,34 @@ def docs_location(iri: str) -> str | None:
 
 
 def _html(key: str, rules_first: bool = False) -> Response:
-    html = served_site(current_app).page(key, page_language(), rules_first)
-    response = Response(html, content_type="text/html; charset=utf-8")
+    served, language = served_site(current_app), page_language()
+    page = served.page(key, language, rules_first)
+    if page is None:
+        return _not_found(served, key, language)
+    response = Response(page.html, content_type="text/html; charset=utf-8")
     response.headers["Vary"] = "Accept-Language"
+    response.headers["Cache-Control"] = CACHE_CONTROL
+    response.set_etag(page.etag)
+    response.make_conditional(request)
+    return response
+
+
+def _not_found(served: ServedSite, key: str, language: str) -> Response:
+    """A browser gets a page in its language; a program the JSON error of every endpoint."""
+    if request.accept_mimetypes.best_match(["application/json", "text/html"]) == "text/html":
+        links = ServedLinks(request.script_root, language)
+        response = Response(
+            served.renderer.not_found(key, links),
+            status=404,
+            content_type="text/html; charset=utf-8",
+        )
+    else:
+        response = error_response(
+            404,
+            "not-found",
+            f"τα πρότυπα δεν έχουν σελίδα {key!r} / the standards have no page {key!r}",
+        )
+    response.headers["Vary"] = "Accept, Accept-Language"
     return response
 
 

@@ -29,9 +29,12 @@ def docs_command(out: Path, standards: Path | None) -> None:
     changelog, in el/ and en/ with a bilingual index.html on top. The pages load nothing from
     the network and link to each other relatively, so the folder works from file:// too.
 
-    Exit codes: 0 the site was written; 1 a standards file does not parse (file, line and
-    column are named); 2 usage: --out is a file or a folder holding other files, or an option
-    is wrong.
+    Exit codes: 0 the site was written; 1 a standards file is wrong: it does not parse, is
+    not UTF-8, holds an RDF 1.2 triple term, or an example's expected.json is not a JSON
+    object (the file, and where known the line and column, are named); 2 usage: --standards
+    has no ontologies/ folder, or --out is a file, a symbolic link, . or .., the current
+    folder, a folder holding other files, or a place that cannot be written. Nothing is
+    written unless the exit code is 0.
     """
     from demoi.resources import standards_root
     from demoi.vocab.docs_pages import write_site

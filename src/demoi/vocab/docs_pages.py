@@ -75,6 +75,8 @@ TEXT = {
         "no_releases": "Δεν έχει γίνει ακόμη καμία έκδοση των προτύπων.",
         "release": "Έκδοση",
         "data_view": "όλες οι τριάδες",
+        "not_found": "Η σελίδα δεν υπάρχει",
+        "not_found_text": "Τα πρότυπα δεν έχουν τέτοια σελίδα. Δείτε το ευρετήριο.",
     },
     "en": {
         "site": "The demoi standards",
@@ -124,6 +126,8 @@ TEXT = {
         "no_releases": "No release of the standards has been made yet.",
         "release": "Release",
         "data_view": "all statements",
+        "not_found": "No such page",
+        "not_found_text": "The standards have no such page. See the index.",
     },
 }
 
@@ -144,12 +148,27 @@ def _anchor(anchor: str | None) -> str:
     return "#" + quote(anchor, safe="-._~!$&'()*+,;=:@/?") if anchor else ""
 
 
+#: File names of the written site that are not an area's: an area whose name would be one of
+#: them (or starts like a code list's) is written as ``area-<slug>.html`` instead.
+_RESERVED = ("index", "changelog")
+
+
 def file_name(key: str) -> str:
-    if key == "index":
-        return "index.html"
+    """The page's file in a language folder; distinct for distinct keys, so no page overwrites
+    another (an area ``index`` or ``code-kae`` included)."""
+    if key in _RESERVED:
+        return f"{key}.html"
     kind, _, slug = key.partition("/")
-    name = slug.replace("/", "-")
-    return f"code-{name}.html" if kind == "code" else f"{name or kind}.html"
+    if kind == "code":
+        return f"code-{slug.replace('%', '%25').replace('/', '%2F')}.html"
+    if slug in _RESERVED or slug.startswith(("code-", "area-")):
+        return f"area-{slug}.html"
+    return f"{slug}.html"
+
+
+def _file_href(key: str) -> str:
+    """A relative link to the page's file: its name URL-quoted (``%``, ``#``, ``?``)."""
+    return quote(file_name(key), safe="")
 
 
 class WrittenLinks:
@@ -160,11 +179,11 @@ class WrittenLinks:
 
     def page(self, key: str, language: str | None = None) -> str:
         if language and language != self.language:
-            return f"../{language}/{file_name(key)}"
-        return file_name(key)
+            return f"../{language}/{_file_href(key)}"
+        return _file_href(key)
 
     def target(self, target: Target, current: str) -> str:
-        here = "" if target.page == current and target.anchor else file_name(target.page)
+        here = "" if target.page == current and target.anchor else _file_href(target.page)
         return here + _anchor(target.anchor)
 
     def data_view(self, iri: str) -> str | None:
@@ -181,7 +200,7 @@ class ServedLinks:
         self.root, self.language = root.rstrip("/"), language
 
     def page(self, key: str, language: str | None = None) -> str:
-        path = "/" if key == "index" else "/" + key.removeprefix("area/")
+        path = "/" if key == "index" else "/" + quote(key.removeprefix("area/"))
         return f"{self.root}/standards{path}?lang={language or self.language}"
 
     def target(self, target: Target, current: str) -> str:
@@ -203,7 +222,14 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.tests["web_iri"] = is_web_iri
     return env
+
+
+def is_web_iri(iri: object) -> bool:
+    """Only http(s) IRIs become links: another scheme (``javascript:``) from a standards tree
+    would run in a page of the written site, which has no CSP."""
+    return isinstance(iri, str) and iri.startswith(("http://", "https://"))
 
 
 class Renderer:
@@ -249,16 +275,29 @@ class Renderer:
             return self.env.get_template("codelist.html").render(context, page=code_list)
         return None
 
+    def not_found(self, key: str, links: Links) -> str:
+        """The page for a key the site does not have (the server's 404)."""
+        language = links.language
+        return self.env.get_template("not_found.html").render(
+            site=self.site,
+            lang=language,
+            other="en" if language == "el" else "el",
+            text=TEXT[language],
+            links=links,
+            key=key,
+            rules_first=False,
+        )
+
     def _href(self, ref: Ref, links: Links, current: str) -> str | None:
         if ref.target is not None:
             return links.target(ref.target, current)
-        return ref.iri if ref.iri.startswith(("http://", "https://")) else None
+        return ref.iri if is_web_iri(ref.iri) else None
 
     def _iri_href(self, iri: str, links: Links, current: str) -> str | None:
         target = self.site.index.get(iri)
         if target is not None:
             return links.target(target, current)
-        return iri if iri.startswith(("http://", "https://")) else None
+        return iri if is_web_iri(iri) else None
 
     def chooser(self) -> str:
         return self.env.get_template("chooser.html").render(text=TEXT, site=self.site)
@@ -269,13 +308,14 @@ def write_site(site: Site, out: Path) -> int:
     return the number of pages. Everything is written to a folder beside ``out`` first, so a
     failure leaves ``out`` as it was.
 
-    Raises UsageError when ``out`` is a file, or a non-empty folder that is not a site this
-    command wrote (it would delete what is there).
+    Raises UsageError when ``out`` is a file, a symbolic link, ``.``/``..`` or the folder the
+    command runs in (or holds it), a non-empty folder that is not a site this command wrote
+    (it would delete what is there), or a place that cannot be written (its parent is a file,
+    or not writable).
     """
-    _check_out(out)
+    out = _check_out(out)
     renderer = Renderer(site)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    staging = _staging(out)
     try:
         pages = 0
         for language in LANGUAGES:
@@ -296,14 +336,43 @@ def write_site(site: Site, out: Path) -> int:
     return pages
 
 
-def _check_out(out: Path) -> None:
+def _check_out(given: Path) -> Path:
+    """The folder to write, made absolute, once it is one the command may replace."""
+    if given.name in ("", ".", ".."):
+        raise UsageError(
+            f"--out {given}: name the site's folder, not . or .. / δώστε το όνομα του φακέλου"
+        )
+    if given.is_symlink():
+        raise UsageError(
+            f"--out {given} is a symbolic link; give the folder itself / είναι συμβολικός σύνδεσμος"
+        )
+    out = Path.cwd() / given  # not resolve(): a symlink in it must not be followed
+    if Path.cwd().resolve().is_relative_to(out.resolve()):
+        raise UsageError(
+            f"--out {given} is or holds the current folder, which the site would replace / "
+            "περιέχει τον τρέχοντα φάκελο"
+        )
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file; give a folder for the site")
+        raise UsageError(f"--out {given} is a file; give a folder for the site / είναι αρχείο")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise UsageError(
-            f"--out {out} is a folder that holds other files; give an empty or new folder, "
-            "or one an earlier `demoi vocab docs` wrote (which is replaced)"
+            f"--out {given} is a folder that holds other files; give an empty or new folder, "
+            "or one an earlier `demoi vocab docs` wrote (which is replaced) / "
+            "ο φάκελος περιέχει άλλα αρχεία"
         )
+    return out
+
+
+def _staging(out: Path) -> Path:
+    """A new folder beside ``out``, made with its missing parents."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    except OSError as error:
+        raise UsageError(
+            f"--out {out}: cannot write there ({error.strerror or error}) / "
+            "δεν μπορεί να γραφτεί εκεί"
+        ) from None
 
 
 def _replace(staging: Path, out: Path) -> None:

@@ -95,6 +95,8 @@ class Phrase:
     values: list[Value] = field(default_factory=list)
     #: The phrases of each member of sh:or, sh:not, a qualified shape…
     nested: list[list[Phrase]] = field(default_factory=list)
+    #: The values are one property path (``^``, ``/`` and the names), shown without commas.
+    is_path: bool = False
 
 
 @dataclass
@@ -237,9 +239,8 @@ class RuleWriter:
         properties = graph.by_subject.get(node, {})
         found: list[Phrase] = []
         if nested and SH + "path" in properties:
-            found.append(
-                Phrase(Bilingual("ιδιότητα", "property"), self.path(properties[SH + "path"][0]))
-            )
+            path = self.path(properties[SH + "path"][0])
+            found.append(Phrase(Bilingual("ιδιότητα", "property"), path, is_path=True))
         count = _count(graph, node)
         if count:
             found.append(count)
@@ -247,21 +248,22 @@ class RuleWriter:
             if not key.startswith(SH) or key in DESCRIPTIVE:
                 continue
             for value in properties[key]:
-                found.append(self.phrase(key.removeprefix(SH), value))
+                found.append(self.phrase(key.removeprefix(SH), value, node))
         return found
 
-    def phrase(self, name: str, value: Node) -> Phrase:
+    def phrase(self, name: str, value: Node, shape: Subject) -> Phrase:
+        """The phrase of one constraint of ``shape``, which holds its parameters (sh:flags,
+        the qualified counts): the same value can be another shape's too."""
         graph = self.graph
+        if name in _PATH_VALUED:
+            return Phrase(SIMPLE[name], self.path(value), is_path=True)
         if name in SIMPLE:
-            return Phrase(
-                SIMPLE[name],
-                self.path(value) if name in _PATH_VALUED else [self.refs.value(value, graph)],
-            )
+            return Phrase(SIMPLE[name], [self.refs.value(value, graph)])
         if name == "nodeKind":
             kind = NODE_KINDS.get(value.value.removeprefix(SH), Bilingual.same(value.value))
             return Phrase(Bilingual("είδος κόμβου", "node kind"), [Text(kind)])
         if name == "pattern":
-            flags = graph.value(self._owner(value), SH + "flags")
+            flags = graph.value(shape, SH + "flags")
             shown = value.value + (f"  (flags: {flags.value})" if flags else "")
             return Phrase(
                 Bilingual("ταιριάζει με το μοτίβο", "matching the pattern"),
@@ -294,16 +296,10 @@ class RuleWriter:
         if name == "not":
             return self._members(Bilingual("όχι", "not"), [value])
         if name == "qualifiedValueShape":
-            return self._qualified(value)
+            return self._qualified(value, shape)
         if name == "sparql":
             return self._sparql(value)
         return Phrase(Bilingual.same("sh:" + name), [self.refs.value(value, graph)])
-
-    def _owner(self, value: Node) -> Subject:
-        for subject, properties in self.graph.by_subject.items():
-            if value in properties.get(SH + "pattern", ()):
-                return subject
-        return ox.BlankNode()
 
     def _members(self, lead: Bilingual, members: list[Node]) -> Phrase:
         phrase = Phrase(lead)
@@ -314,17 +310,9 @@ class RuleWriter:
                 phrase.nested.append(self.phrases(member, nested=True))
         return phrase
 
-    def _qualified(self, shape: Node) -> Phrase:
-        owner = next(
-            (
-                subject
-                for subject, properties in self.graph.by_subject.items()
-                if shape in properties.get(SH + "qualifiedValueShape", ())
-            ),
-            None,
-        )
-        least = _integer(self.graph.value(owner, SH + "qualifiedMinCount")) if owner else None
-        most = _integer(self.graph.value(owner, SH + "qualifiedMaxCount")) if owner else None
+    def _qualified(self, shape: Node, owner: Subject) -> Phrase:
+        least = _integer(self.graph.value(owner, SH + "qualifiedMinCount"))
+        most = _integer(self.graph.value(owner, SH + "qualifiedMaxCount"))
         parts_el, parts_en = [], []
         if least is not None:
             parts_el.append(f"τουλάχιστον {least}")

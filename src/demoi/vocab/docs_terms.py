@@ -54,6 +54,8 @@ class Term:
     definition: Bilingual | None
     qname: str
     facts: list[Fact] = field(default_factory=list)
+    #: A concept's code: its skos:notation (the IRI's last segment when it has none).
+    code: str = ""
 
 
 class Refs:

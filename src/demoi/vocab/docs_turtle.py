@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
+from demoi.errors import DataError, Location
 from demoi.store.oxigraph import rdf_syntax_error
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -99,10 +100,13 @@ def parse_file(path: Path, relative: str) -> FileGraph:
     parser = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
     try:
         for triple in parser:
-            subject = triple.subject
-            assert isinstance(subject, ox.NamedNode | ox.BlankNode)
-            value = triple.object
-            assert isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal)
+            subject, value = triple.subject, triple.object
+            if isinstance(subject, ox.Triple) or isinstance(value, ox.Triple):
+                raise DataError(
+                    "an RDF 1.2 triple term (<<( … )>>): demoi's standards state triples, they "
+                    "do not quote them / όρος-τριάδα RDF 1.2, που τα πρότυπα δεν δέχονται",
+                    location=Location(relative),
+                )
             graph.by_subject[subject][triple.predicate.value].append(value)
     except (SyntaxError, ValueError) as error:
         raise rdf_syntax_error(error, relative, ox.RdfFormat.TURTLE) from None

@@ -8,7 +8,8 @@ when the root has them (a source checkout; the wheel does not ship tests/).
 
 Anchors: a term of the area's own namespace is anchored by its local name, so
 ``…/def/finance#BudgetLine`` and ``…/shapes/finance#BudgetLine-kaeCode-count`` land on their
-sections; a concept of a code list by the last segment of its IRI (its notation); a reused term
+sections; a concept of a code list by the last segment of its IRI (usually its notation, which
+the page shows as its code); a reused term
 by its prefixed name with ``-`` for ``:`` (``qb-Observation``), which no local name of a demoi
 term collides with.
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from demoi.errors import DataError, Location, UsageError
 from demoi.iris import STANDARDS_BASE
 from demoi.vocab.diagram import ClassNode, Diagram
 from demoi.vocab.docs_changelog import Changelog, read_changelog
@@ -212,6 +214,11 @@ AREA_SECTIONS = (
 
 class SiteBuilder:
     def __init__(self, root: Path) -> None:
+        if not (root / "ontologies").is_dir():
+            raise UsageError(
+                f"{root} has no ontologies/ folder: not a standards tree / "
+                "δεν είναι δέντρο προτύπων (λείπει ο φάκελος ontologies/)"
+            )
         self.root = root
         self.vocabularies = [
             g for g in _graphs(root, "ontologies", "*.ttl") if _ontology(g) is not None
@@ -315,10 +322,13 @@ class SiteBuilder:
             return
         by_scheme = {page.iri: page for page in pages}
         anchors = {page.iri: Anchors(("concepts",)) for page in pages}
+        members = _scheme_members(graph, by_scheme)
         for concept in _iri_subjects(graph):
-            if _kind(graph, concept) != "concept":
+            if _kind(graph, concept) != "concept" and concept not in members:
                 continue
-            scheme = self._scheme_of(graph, concept, by_scheme) or pages[0].iri
+            scheme = (
+                self._scheme_of(graph, concept, by_scheme) or members.get(concept) or pages[0].iri
+            )
             anchor = anchors[scheme].claim(local_name(concept))
             self._place(concept, by_scheme[scheme].key, anchor)
 
@@ -360,7 +370,7 @@ class SiteBuilder:
         area.concepts += [t for t in area.reused if _kind(graph, t.iri) in ("concept", "scheme")]
         area.reused = [t for t in area.reused if t not in area.concepts]
         self._fill_rules(area)
-        area.examples = _examples(examples / area.slug) if examples.is_dir() else None
+        area.examples = _examples(examples / area.slug, self.root) if examples.is_dir() else None
         area.diagram = self._diagram(area, graph)
 
     def _fill_rules(self, area: AreaPage) -> None:
@@ -383,12 +393,15 @@ class SiteBuilder:
         )
         page.facts = facts
         page.concepts = [self._term(graph, iri, page.key) for iri in self.anchors[page.key]]
-        page.concepts.sort(key=lambda term: _natural(term.anchor))
+        page.concepts.sort(key=lambda term: _natural(term.code))
 
     def _term(self, graph: FileGraph, iri: str, page: str) -> Term:
+        notations = graph.objects(ox.NamedNode(iri), SKOS + "notation")
         return Term(
             iri=iri,
             anchor=self.anchors[page][iri],
+            code=", ".join(n.value for n in notations if isinstance(n, ox.Literal))
+            or local_name(iri),
             label=self.vocabulary.label(iri),
             definition=bilingual_literals(graph.objects(ox.NamedNode(iri), SKOS + "definition"))
             or self.vocabulary.definition(iri),
@@ -486,6 +499,19 @@ class SiteBuilder:
         return diagram
 
 
+def _scheme_members(graph: FileGraph, schemes: Collection[str]) -> dict[str, str]:
+    """Member IRI -> scheme, for the members a scheme lists itself (skos:hasTopConcept, or
+    dcterms:hasPart for things that are no concepts, like the standards of code/standard) and
+    the file describes."""
+    members: dict[str, str] = {}
+    for scheme in schemes:
+        for predicate in (SKOS + "hasTopConcept", DCTERMS + "hasPart"):
+            for member in graph.objects(ox.NamedNode(scheme), predicate):
+                if isinstance(member, ox.NamedNode) and _is_declared(graph, member.value):
+                    members.setdefault(member.value, scheme)
+    return members
+
+
 def _is_declared(graph: FileGraph, iri: str) -> bool:
     """A term the file describes (a type or a label), not only mentions in a triple's
     subject position for another reason."""
@@ -528,17 +554,23 @@ def _natural(text: str) -> list[int | str]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
-def _examples(folder: Path) -> list[Example]:
-    """The valid cases of the area (expected.json with no results) that have a data.ttl."""
+def _examples(folder: Path, root: Path) -> list[Example]:
+    """The valid cases of the area (expected.json with no results) that have a data.ttl.
+
+    A symbolic link is skipped, case folder or file: the site is published, and a link could
+    put any local file (a key, a password file) into it."""
     found = []
-    for case in sorted(folder.iterdir()) if folder.is_dir() else []:
+    inside = root.resolve()
+    for case in sorted(folder.iterdir()) if _real_dir(folder, inside) else []:
         expected, data = case / "expected.json", case / "data.ttl"
-        if not (expected.is_file() and data.is_file()):
+        if not all(_real_file(path, inside) for path in (expected, data)) or case.is_symlink():
             continue
-        meta = json.loads(expected.read_text(encoding="utf-8"))
+        meta = _case_meta(expected, root)
         if meta.get("results"):
             continue
-        lines = data.read_text(encoding="utf-8").splitlines()
+        text = _text(data, root)
+        _check_turtle(data, root)
+        lines = text.splitlines()
         found.append(
             Example(
                 case.name,
@@ -550,6 +582,54 @@ def _examples(folder: Path) -> list[Example]:
     return found
 
 
+def _real_dir(path: Path, inside: Path) -> bool:
+    return path.is_dir() and not path.is_symlink() and path.resolve().is_relative_to(inside)
+
+
+def _real_file(path: Path, inside: Path) -> bool:
+    return path.is_file() and not path.is_symlink() and path.resolve().is_relative_to(inside)
+
+
+def _where(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def _text(path: Path, root: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        raise DataError(
+            f"not UTF-8 at byte {error.start} / δεν είναι UTF-8",
+            location=Location(_where(path, root), line, column),
+        ) from None
+
+
+def _case_meta(expected: Path, root: Path) -> dict[str, object]:
+    where = _where(expected, root)
+    try:
+        meta = json.loads(_text(expected, root))
+    except json.JSONDecodeError as error:
+        raise DataError(
+            f"not JSON: {error.msg} / δεν είναι JSON",
+            location=Location(where, error.lineno, error.colno),
+        ) from None
+    if not isinstance(meta, dict):
+        raise DataError(
+            'expected a JSON object with "results" / αναμενόταν αντικείμενο JSON',
+            location=Location(where, 1, 1),
+        )
+    return meta
+
+
+def _check_turtle(path: Path, root: Path) -> None:
+    """An example is published as it is: one that does not parse must not be."""
+    parse_file(path, _where(path, root))
+
+
 def build_site(root: Path) -> Site:
-    """Raises demoi.errors.RdfSyntaxError when a file does not parse."""
+    """Raises demoi.errors.DataError (an RdfSyntaxError when a file does not parse) naming the
+    file, and UsageError when ``root`` has no ontologies/ folder."""
     return SiteBuilder(root).build()
