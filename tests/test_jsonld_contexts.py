@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 import warnings
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +22,9 @@ from rdflib.compare import isomorphic
 
 from conftest import DEMO_BASE, REPO
 from demoi.cli import cli
+from demoi.dcat.paging import serialise
 from demoi.jsonld import compacted, compacted_bytes, jsonld_bytes
+from demoi.server import app_store
 from demoi.vocab.contexts import (
     ALL_AREAS,
     Context,
@@ -31,6 +36,8 @@ from demoi.vocab.contexts import (
 STANDARDS = read_standards()
 CONTEXTS = build_contexts(STANDARDS)
 AREAS = STANDARDS.areas
+#: Every context but the all-areas one: the areas', then privacy's (a vocabulary of no area).
+NAMES = STANDARDS.names
 CASES = sorted((REPO / "tests" / "cases" / "shapes").glob("*/*/data.ttl"))
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -157,7 +164,7 @@ def test_a_large_output_is_written_expanded_and_reads_the_same() -> None:
 # -- the contexts themselves --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [*AREAS, ALL_AREAS])
+@pytest.mark.parametrize("name", [*NAMES, ALL_AREAS])
 def test_every_name_of_a_context_means_one_iri(name: str) -> None:
     """Each term name and prefix is defined once, and a JSON-LD processor expands each term
     name to the IRI the context means by it."""
@@ -232,7 +239,7 @@ def test_the_command_prints_one_context_and_writes_them_all(tmp_path: Path) -> N
     written = runner.invoke(cli, ["vocab", "context", "--out", str(tmp_path / "ctx")])
     assert written.exit_code == 0, written.output
     files = sorted(path.name for path in (tmp_path / "ctx").iterdir())
-    assert files == sorted(f"{name}.jsonld" for name in [*AREAS, ALL_AREAS])
+    assert files == sorted(f"{name}.jsonld" for name in [*NAMES, ALL_AREAS])
     for name, context in CONTEXTS.items():
         assert (tmp_path / "ctx" / f"{name}.jsonld").read_text(encoding="utf-8") == context.text()
 
@@ -275,7 +282,7 @@ def test_the_server_serves_what_the_command_writes(
     demo_client: FlaskClient, tmp_path: Path
 ) -> None:
     CliRunner().invoke(cli, ["vocab", "context", "--out", str(tmp_path)])
-    for name in [*AREAS, ALL_AREAS]:
+    for name in [*NAMES, ALL_AREAS]:
         response = demo_client.get(f"/context/{name}.jsonld")
         assert response.status_code == 200
         assert response.data == (tmp_path / f"{name}.jsonld").read_bytes()
@@ -355,3 +362,196 @@ def test_a_restricted_context_keeps_the_prefixes_its_terms_need() -> None:
     assert set(part.terms) == {"fiscalYear"}
     assert set(part.prefixes) == {"fin", "xsd"}
     assert build_context(STANDARDS, "finance").text() == finance.text()
+
+
+# -- regressions of review R3: outputs that lost or changed triples, contexts that fetched ------
+
+FIN = "https://w3id.org/demoi/def/finance#"
+SUBJECT = ox.NamedNode("http://demoi.test/id/s")
+P = ox.NamedNode("http://example.org/p")
+#: The reviewer's inputs: a blank node as the value of an "@type": "@id" term (fin:municipality)
+#: with a description of its own, and blank nodes that point at each other (one pair named by
+#: the subject, one pair named by nothing else).
+BLANK_NODE_TURTLE = f"""
+<{SUBJECT.value}> <{FIN}municipality> [ <{FIN}kaeCode> "b" ] ;
+    <{P.value}> _:a .
+_:a <{P.value}> _:c .
+_:c <{P.value}> _:a .
+_:d <{P.value}> _:e .
+_:e <{P.value}> _:d .
+"""
+#: IRIs whose scheme is a prefix (fin, geo) or a term (BudgetLine) of the context, in every place.
+SCHEME_TURTLE = f"""
+<fin:subj> <{FIN}kaeCode> "6011" .
+<{SUBJECT.value}> a <fin:NotAPrefixed>, <{FIN}BudgetLine>, <BudgetLine:x> ;
+    <fin:pred> "v" ;
+    <{FIN}kaeCode> "dt"^^<fin:dt> ;
+    <{FIN}municipality> <fin:BudgetLine>, <qb:dataSet>, <BudgetLine:y> ;
+    <http://www.w3.org/ns/locn#geometry> <geo:37.03,22.11> .
+"""
+
+
+def turtle_triples(text: str) -> list[ox.Triple]:
+    return [quad.triple for quad in ox.parse(text, format=ox.RdfFormat.TURTLE)]
+
+
+def reads_as(output: bytes, triples: list[ox.Triple]) -> None:
+    """Both processors read exactly the triples: nothing lost, nothing changed."""
+    read = [quad.triple for quad in ox.parse(output, format=ox.RdfFormat.JSON_LD)]
+    assert canonical([ox.Quad(*t) for t in read]) == canonical([ox.Quad(*t) for t in triples])
+    expected = rdflib.Graph().parse(
+        data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt"
+    )
+    assert isomorphic(rdflib_read(output), expected)
+
+
+@pytest.mark.parametrize("turtle", [BLANK_NODE_TURTLE, SCHEME_TURTLE], ids=["blank", "scheme"])
+@pytest.mark.parametrize("name", ["finance", "catalogue", ALL_AREAS])
+def test_compaction_never_loses_blank_nodes_or_changes_an_iri(turtle: str, name: str) -> None:
+    triples = turtle_triples(turtle)
+    reads_as(compacted_bytes(triples, CONTEXTS[name]), triples)
+    reads_as(json.dumps(compacted(triples, CONTEXTS[name])).encode(), triples)
+
+
+def test_a_blank_node_value_of_an_id_term_stays_compacted_with_its_description() -> None:
+    triples = turtle_triples(f"<{SUBJECT.value}> <{FIN}municipality> [ <{FIN}kaeCode> 'b' ] .")
+    document = json.loads(compacted_bytes(triples, CONTEXTS["finance"]))
+    assert "@context" in document  # still compacted: only the coercion was given up
+    assert any(node.get("kaeCode") == "b" for node in document["@graph"])
+    reads_as(json.dumps(document).encode(), triples)
+
+
+def test_an_iri_whose_scheme_is_a_prefix_is_not_written_through_that_prefix() -> None:
+    triples = turtle_triples(SCHEME_TURTLE)
+    document = json.loads(compacted_bytes(triples, CONTEXTS[ALL_AREAS]))
+    assert not {"fin", "geo", "qb", "BudgetLine"} & set(document["@context"])
+    assert "kaeCode" in keys_and_types(document)  # the rest is still compacted
+
+
+@pytest.mark.parametrize("turtle", [BLANK_NODE_TURTLE, SCHEME_TURTLE], ids=["blank", "scheme"])
+def test_construct_results_keep_blank_nodes_and_iris_that_look_prefixed(
+    demo_client: FlaskClient, turtle: str
+) -> None:
+    triples = turtle_triples(turtle)
+    template = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
+    query = f"CONSTRUCT {{ {template} }} WHERE {{}}"
+    jsonld = demo_client.get("/sparql", query_string={"query": query, "format": "jsonld"})
+    nt = demo_client.get("/sparql", query_string={"query": query, "format": "nt"})
+    assert jsonld.status_code == nt.status_code == 200
+    reads_as(jsonld.data, turtle_triples(nt.data.decode()))
+
+
+@pytest.mark.parametrize("turtle", [BLANK_NODE_TURTLE, SCHEME_TURTLE], ids=["blank", "scheme"])
+def test_a_linked_data_description_keeps_blank_nodes_and_iris_that_look_prefixed(
+    make_app: Callable[..., Flask], turtle: str
+) -> None:
+    app = make_app(BASE_URI=DEMO_BASE, RATE_LIMIT="")
+    app_store(app).replace_graph(f"{DEMO_BASE}graph/x", turtle.encode(), ox.RdfFormat.TURTLE)
+    client = app.test_client()
+    jsonld = client.get("/id/s", headers={"Accept": "application/ld+json"})
+    nt = client.get("/id/s", headers={"Accept": "application/n-triples"})
+    assert jsonld.status_code == nt.status_code == 200
+    described = turtle_triples(nt.data.decode())
+    assert any(isinstance(t.object, ox.BlankNode) for t in described) or "fin:" in turtle
+    reads_as(jsonld.data, described)
+
+
+@pytest.mark.parametrize("turtle", [BLANK_NODE_TURTLE, SCHEME_TURTLE], ids=["blank", "scheme"])
+def test_the_catalogue_writer_keeps_blank_nodes_and_iris_that_look_prefixed(turtle: str) -> None:
+    triples = turtle_triples(turtle)
+    reads_as(serialise(triples, "jsonld"), triples)
+
+
+# -- names JSON-LD cannot take as terms ---------------------------------------------------
+
+#: Reused terms whose local names are JSON-LD keywords or keyword-like, or IRI-like.
+HOSTILE_NAMES = ["@context", "@import", "@id", "@type", "@vocab", "@version", "@x", "a/b", "c?d"]
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/ld+json")
+        self.end_headers()
+        self.wfile.write(b'{"@context": {}}')
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def loopback() -> Iterator[tuple[str, list[str]]]:
+    """A server on 127.0.0.1 that records every request it gets."""
+    requests: list[str] = []
+    handler = type("Recorder", (_Recorder,), {"requests": requests})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/ctx", requests
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def hostile_standards(tmp_path: Path, base: str) -> Path:
+    root = tmp_path / "standards"
+    shutil.copytree(REPO / "ontologies", root / "ontologies")
+    finance = root / "ontologies" / "finance.ttl"
+    lines = [
+        f'<{base}#{name}> a owl:DatatypeProperty ; rdfs:label "r"@en, "r"@el .'
+        for name in HOSTILE_NAMES
+    ]
+    finance.write_text(
+        finance.read_text(encoding="utf-8") + "\n" + "\n".join(lines) + "\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_keyword_like_local_names_never_become_terms_and_nothing_is_fetched(
+    tmp_path: Path, loopback: tuple[str, list[str]]
+) -> None:
+    base, requests = loopback
+    root = hostile_standards(tmp_path, base)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["vocab", "context", "--standards", str(root), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    standards = read_standards(root)
+    for name in ["finance", ALL_AREAS]:
+        text = (out / f"{name}.jsonld").read_text(encoding="utf-8")
+        body = json.loads(text)["@context"]
+        assert not [key for key in body if key.startswith("@") or "/" in key or "?" in key]
+        assert base not in text  # no term could be named for them: they stay full IRIs
+        # Both processors accept the context as it is served.
+        ox.parse(json.dumps({"@context": body, "@id": "http://x.test/a"}), ox.RdfFormat.JSON_LD)
+        context = build_context(standards, name)
+        triples = [
+            ox.Triple(SUBJECT, ox.NamedNode(f"{base}#{n}"), ox.Literal("v")) for n in HOSTILE_NAMES
+        ]
+        output = compacted_bytes(triples, context)
+        reads_as(output, triples)
+        rdflib_read(text.encode())
+    assert requests == []
+
+
+def test_a_folder_without_the_vocabularies_is_a_usage_error(tmp_path: Path) -> None:
+    """It was an internal error (KeyError: 'common', exit 3)."""
+    result = CliRunner().invoke(cli, ["vocab", "context", "--standards", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "common.ttl" in result.stderr and "Traceback" not in result.output
+
+
+def test_the_privacy_vocabulary_has_a_context_and_is_in_the_all_areas_one(
+    demo_client: FlaskClient,
+) -> None:
+    assert NAMES == [*AREAS, "privacy"]
+    override = "https://w3id.org/demoi/def/privacy#PersonalDataOverride"
+    for name in ["privacy", ALL_AREAS]:
+        assert any(term.iri == override for term in CONTEXTS[name].terms.values())
+    response = demo_client.get("/context/privacy.jsonld")
+    assert response.status_code == 200
+    assert response.data.decode() == CONTEXTS["privacy"].text()

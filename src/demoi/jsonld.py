@@ -6,6 +6,13 @@ rdflib's (``from_rdf`` with a context), which needs the graph in memory: fine fo
 or a page, too slow for a whole dataset's dump, which stays expanded (docs/jsonld-contexts.md).
 The context is inlined, restricted to the terms and prefixes the data uses, so a reader never
 fetches anything to read the output.
+
+rdflib's compaction loses triples in some shapes of data: a blank node that is the value of an
+``"@type": "@id"`` term is written as ``"_:b1"`` without its description, and blank nodes that
+only point at each other are dropped. So every compacted document is read back with pyoxigraph
+and compared with the triples; when they differ the document is compacted again without the
+``@id`` coercion of the terms whose values are blank nodes, and failing that it is written
+expanded. An output never loses or changes a triple.
 """
 
 from __future__ import annotations
@@ -84,17 +91,56 @@ def rdflib_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
 
 def compacted(triples: Iterable[ox.Triple], context: Context) -> dict[str, Any]:
     """The triples as a compacted JSON-LD document with the part of ``context`` they use
-    inlined; nodes sorted by ``@id``, so the same triples give the same document."""
-    document: dict[str, Any] = json.loads(_dumps(_document(triples, context)))
+    inlined; nodes sorted by ``@id``, so the same triples give the same document. Where no
+    compaction reads back as the same triples, the expanded form (``{"@graph": [...]}``)."""
+    document: dict[str, Any] = json.loads(compacted_bytes(triples, context))
+    if isinstance(document, list):
+        return {"@graph": document}
     return document
 
 
-def _document(triples: Iterable[ox.Triple], context: Context) -> dict[str, Any]:
-    # rdflib's terms (str subclasses) are left in: json writes them as strings.
+def compacted_bytes(triples: Iterable[ox.Triple], context: Context) -> bytes:
     triples = list(triples)
     used = context.restricted(
         iris_in(term for t in triples for term in (t.subject, t.predicate, t.object))
     )
+    output = _dumps(_document(triples, used)).encode("utf-8")
+    if _reads_as(output, triples):
+        return output
+    linking = {t.predicate.value for t in triples if isinstance(t.object, ox.BlankNode)}
+    output = _dumps(_document(triples, used.without_coercion(linking))).encode("utf-8")
+    if _reads_as(output, triples):
+        return output
+    # Blank nodes in a cycle, or an IRI no context writes faithfully: only expanded is exact.
+    expanded = ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
+    assert expanded is not None  # without an output, pyoxigraph returns the bytes
+    return expanded
+
+
+def _reads_as(output: bytes, triples: list[ox.Triple]) -> bool:
+    """Whether a JSON-LD processor reads ``output`` as exactly ``triples`` (pyoxigraph
+    loads no remote context, so nothing is fetched to check)."""
+    try:
+        read = [quad.triple for quad in ox.parse(output, format=ox.RdfFormat.JSON_LD)]
+    except (SyntaxError, ValueError):
+        return False
+    if not any(_has_blank(t) for t in (*read, *triples)):
+        return set(read) == set(triples)
+    return _canonical(read) == _canonical(triples)
+
+
+def _has_blank(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+
+
+def _canonical(triples: list[ox.Triple]) -> set[ox.Quad]:
+    dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return set(dataset)
+
+
+def _document(triples: list[ox.Triple], used: Context) -> dict[str, Any]:
+    # rdflib's terms (str subclasses) are left in: json writes them as strings.
     body = used.body()
     converter = _ExactConverter(RdflibContext(body), False, False)
     result = converter.convert(rdflib_graph(triples))
@@ -110,10 +156,6 @@ def _document(triples: Iterable[ox.Triple], context: Context) -> dict[str, Any]:
     else:
         document["@graph"] = nodes
     return document
-
-
-def compacted_bytes(triples: Iterable[ox.Triple], context: Context) -> bytes:
-    return _dumps(_document(triples, context)).encode("utf-8")
 
 
 def _dumps(document: dict[str, Any]) -> str:

@@ -29,11 +29,14 @@ def context_command(area: str | None, out: Path | None, standards: Path | None) 
 
     Each names the terms of ontologies/<area>.ttl and common.ttl by their local names, with
     the value types their ranges give; clashing names are prefix-qualified (fin:municipality).
+    A vocabulary of no area (privacy) gets a context of its own and is in demoi's. A local
+    name JSON-LD cannot take as a term (@context, a#b/c) is left to its compact IRI.
     The server serves the same files at /context/<area>.jsonld. Without --out, prints the
     context of --area (default: demoi) to standard output.
 
     Exit codes: 0 done, 1 a vocabulary does not parse (file, line and column named),
-    2 usage error (an unknown area, listing the known ones; --out is not a folder).
+    2 usage error (an unknown area, listing the known ones; --out is not a folder;
+    --standards has no ontologies/common.ttl).
     """
     from demoi.vocab.contexts import ALL_AREAS, build_context, read_standards, write_contexts
 
@@ -41,7 +44,7 @@ def context_command(area: str | None, out: Path | None, standards: Path | None) 
     if out is None:
         click.echo(build_context(read, area or ALL_AREAS).text(), nl=False)
         return
-    names = [area] if area else [*read.areas, ALL_AREAS]
+    names = [area] if area else [*read.names, ALL_AREAS]
     contexts = {name: build_context(read, name) for name in names}
     written = write_contexts(contexts, out)
     click.echo(

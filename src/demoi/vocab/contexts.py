@@ -18,6 +18,7 @@ qualified. Docs: docs/jsonld-contexts.md.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -66,6 +67,19 @@ LANG_STRING = RDF + "langString"
 RDF_DATATYPES = frozenset({RDF + name for name in ("HTML", "XMLLiteral", "JSON", "langString")})
 #: rdf:type is written as JSON-LD's own ``@type``, never as a term.
 NOT_TERMS = frozenset({TYPE.value})
+#: A name JSON-LD reads as a plain term: not empty, not keyword-like (``@context`` would make a
+#: processor fetch a URL, ``@id`` is rejected), and without the characters that make a key an IRI
+#: or compact IRI (``:``, ``/``, ``#``, ``?``, ``[``, ``]``) or that no reader could type.
+TERM_NAME = re.compile(r"[^@:/#?\[\]\s][^:/#?\[\]\s]*")
+
+
+def is_term_name(name: str) -> bool:
+    return TERM_NAME.fullmatch(name) is not None
+
+
+def scheme(iri: str) -> str:
+    """The part before the first ``:``: what JSON-LD would take as a prefix."""
+    return iri.partition(":")[0]
 
 
 @dataclass(frozen=True)
@@ -88,9 +102,17 @@ class Context:
         return {"@context": self.body()}
 
     def body(self) -> dict[str, object]:
-        body: dict[str, object] = dict(sorted(self.prefixes.items()))
+        """Prefixes and terms; a name that is not a plain term (``@context``, ``@import``, an
+        empty prefix) is never written, whatever the vocabularies hold, so nothing in a context
+        can make a reader fetch a URL."""
+        body: dict[str, object] = {
+            name: namespace
+            for name, namespace in sorted(self.prefixes.items())
+            if is_term_name(name)
+        }
         for name, term in sorted(self.terms.items()):
-            body[name] = self._definition(term)
+            if is_term_name(name) or _is_qualified(name):
+                body[name] = self._definition(term)
         return body
 
     def text(self) -> str:
@@ -100,7 +122,7 @@ class Context:
     def compact_iri(self, iri: str) -> str:
         for name, namespace in sorted(self.prefixes.items()):
             local = iri.removeprefix(namespace)
-            if local != iri and local:
+            if local != iri and local and is_term_name(name) and not local.startswith("//"):
                 return f"{name}:{local}"
         return iri
 
@@ -116,15 +138,41 @@ class Context:
     def restricted(self, iris: set[str]) -> Context:
         """The part of the context that IRIs use: the same compaction of data that holds only
         these IRIs, with a context a few lines long instead of hundreds."""
-        terms = {name: term for name, term in self.terms.items() if term.iri in iris}
+        # An IRI such as geo:37.03,22.11 or fin:x would read back through a prefix or term of
+        # that name as another IRI, so such names are left out of this data's context.
+        schemes = {scheme(iri) for iri in iris}
+        terms = {
+            name: term
+            for name, term in self.terms.items()
+            if term.iri in iris and scheme(name) not in schemes
+        }
         needed = iris | {term.iri for term in terms.values()}
         needed |= {term.coercion for term in terms.values() if term.coercion}
         prefixes = {
             name: namespace
             for name, namespace in self.prefixes.items()
-            if any(iri.startswith(namespace) for iri in needed)
+            if name not in schemes and any(iri.startswith(namespace) for iri in needed)
         }
         return Context(prefixes, terms)
+
+    def without_coercion(self, iris: set[str]) -> Context:
+        """The context with the terms of ``iris`` writing their values in their own form."""
+        terms = {
+            name: TermDefinition(term.iri) if term.iri in iris and term.coercion == "@id" else term
+            for name, term in self.terms.items()
+        }
+        # A qualified name left with no coercion only restates what its prefix says.
+        terms = {
+            name: term
+            for name, term in terms.items()
+            if ":" not in name or term.coercion or term.language_map
+        }
+        return Context(self.prefixes, terms)
+
+
+def _is_qualified(name: str) -> bool:
+    prefix, _, local = name.partition(":")
+    return is_term_name(prefix) and bool(local) and not local.startswith("//")
 
 
 # -- reading the vocabularies --------------------------------------------------------------
@@ -140,6 +188,14 @@ class _Vocabulary:
     quads: list[ox.Quad]
     area: str | None = None
     terms: list[str] = field(default_factory=list)
+
+    @property
+    def context_name(self) -> str | None:
+        """The context this file has of its own: its functional area's, or for a vocabulary
+        of no area (privacy) its file's name; common's terms go into every context."""
+        if self.area:
+            return self.area
+        return self.name if self.namespace and self.name != COMMON else None
 
 
 def _read(path: Path) -> _Vocabulary:
@@ -174,8 +230,14 @@ class Standards:
     def areas(self) -> list[str]:
         return sorted(v.area for v in self.vocabularies.values() if v.area)
 
+    @property
+    def names(self) -> list[str]:
+        """Every context but the all-areas one: the areas', then other vocabularies' (privacy)."""
+        others = (v.context_name for v in self.vocabularies.values() if not v.area)
+        return self.areas + sorted(name for name in others if name)
+
     def by_area(self, area: str) -> _Vocabulary:
-        return next(v for v in self.vocabularies.values() if v.area == area)
+        return next(v for v in self.vocabularies.values() if v.context_name == area)
 
 
 def read_standards(root: Path | None = None) -> Standards:
@@ -183,11 +245,18 @@ def read_standards(root: Path | None = None) -> Standards:
     parse raises RdfSyntaxError (exit 1) with its line and column."""
     root = root or standards_root()
     folder = root / "ontologies"
+    if not (folder / f"{COMMON}.ttl").is_file():
+        raise UsageError(
+            f"{folder / COMMON}.ttl: λείπει· δεν είναι φάκελος προτύπων / "
+            "missing: not a standards folder"
+        )
     vocabularies = {path.stem: _read(path) for path in sorted(folder.glob("*.ttl"))}
     mentions = {
-        vocabulary.area: _mentioned(vocabulary.quads, root / "shapes", vocabulary.area)
+        vocabulary.context_name: _mentioned(
+            vocabulary.quads, root / "shapes", vocabulary.context_name
+        )
         for vocabulary in vocabularies.values()
-        if vocabulary.area
+        if vocabulary.context_name
     }
     kinds: dict[str, set[str]] = defaultdict(set)
     ranges: dict[str, list[ox.NamedNode | ox.BlankNode | ox.Literal]] = defaultdict(list)
@@ -311,7 +380,7 @@ def _name_terms(
     claims: dict[str, list[str]] = defaultdict(list)
     for iri in ranked:
         name = local_name(iri)
-        if name and ":" not in name:
+        if is_term_name(name):
             claims[name].append(iri)
     names: dict[str, str] = {}
     for name, iris in claims.items():
@@ -322,7 +391,8 @@ def _name_terms(
                 names[name] = iri
             else:
                 qualified = compact.compact_iri(iri)
-                if qualified != iri:  # without a prefix, the full IRI is the only name
+                # Without a prefix, the full IRI is the only name.
+                if qualified != iri and _is_qualified(qualified):
                     names[qualified] = iri
     return names
 
@@ -355,13 +425,13 @@ def build_context(standards: Standards, area: str) -> Context:
     """The context of ``area``, or of all areas for ``demoi``."""
     common = standards.vocabularies[COMMON]
     if area == ALL_AREAS:
-        everything = [standards.by_area(name) for name in standards.areas] + [common]
+        everything = [standards.by_area(name) for name in standards.names] + [common]
         # One rank for all: no area's term takes a shared local name from another.
         return _build(standards, [(vocabulary, 0) for vocabulary in everything])
-    if area not in standards.areas:
+    if area not in standards.names:
         raise UsageError(
             f"άγνωστο πεδίο / unknown area {area!r}; τα πεδία / the areas: "
-            f"{', '.join(standards.areas)} (και / and {ALL_AREAS}: όλα / all)"
+            f"{', '.join(standards.names)} (και / and {ALL_AREAS}: όλα / all)"
         )
     own = standards.by_area(area)
     mentioned = standards.mentions[area]
@@ -398,7 +468,7 @@ def _mentioned_part(vocabulary: _Vocabulary, mentioned: set[str]) -> _Vocabulary
 
 def build_contexts(standards: Standards) -> dict[str, Context]:
     """Every area's context and the all-areas one, by name."""
-    return {name: build_context(standards, name) for name in [*standards.areas, ALL_AREAS]}
+    return {name: build_context(standards, name) for name in [*standards.names, ALL_AREAS]}
 
 
 def write_contexts(contexts: Mapping[str, Context], out: Path) -> list[Path]:
@@ -431,7 +501,8 @@ def _installed_standards() -> Standards:
 
 
 def known_areas() -> list[str]:
-    return _installed_standards().areas
+    """The names of the installed contexts but the all-areas one: the areas, then privacy."""
+    return _installed_standards().names
 
 
 def iris_in(terms: Iterable[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]) -> set[str]:
