@@ -241,15 +241,34 @@ def test_shared_blank_nodes_are_compared_in_linear_time(tmp_path: Path) -> None:
 
 def test_blank_nodes_too_deep_to_compare_are_breaking(tmp_path: Path) -> None:
     # The 17-line file of the security review (over two minutes and 2 GB): deeper than the
-    # comparison goes, so the change at its bottom cannot be seen, and it counts as breaking.
-    (tmp_path / "deep.ttl").write_text(dag(14, 5, "x"), encoding="utf-8")
+    # comparison reads, so a change at its bottom cannot be described, and it counts as breaking.
+    (tmp_path / "old.ttl").write_text(dag(14, 5, "x"), encoding="utf-8")
+    (tmp_path / "new.ttl").write_text(dag(14, 5, "y"), encoding="utf-8")
     assert len(dag(14, 5, "x").splitlines()) == 17
     started = time.monotonic()
-    code, output = diff(tmp_path / "deep.ttl", tmp_path / "deep.ttl", "--previous", "1.0.0")
+    code, output = diff(tmp_path / "old.ttl", tmp_path / "new.ttl", "--previous", "1.0.0")
     assert code == 1
     assert output.splitlines()[1].startswith("  Changed: resource `ex:S`; ex:p `[ ex:q0 [ ex:q0")
     assert "(blank nodes nested too deep or in a cycle are too complex to compare" in output
     assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize(
+    "turtle",
+    [
+        "dag",
+        "@prefix ex: <http://ex/> .\nex:Thing ex:p _:a . _:a ex:q _:b . _:b ex:q _:a .\n",
+    ],
+    ids=["deep", "cycle"],
+)
+def test_an_unchanged_file_too_complex_to_read_is_no_change(tmp_path: Path, turtle: str) -> None:
+    """Regression: structures past the cut-off got a random token per load, so a file compared
+    with itself was a breaking change on every run."""
+    text = dag(14, 5, "x") if turtle == "dag" else turtle
+    (tmp_path / "old.ttl").write_text(text, encoding="utf-8")
+    (tmp_path / "new.ttl").write_text(text, encoding="utf-8")
+    code, output = diff(tmp_path / "old.ttl", tmp_path / "new.ttl", "--previous", "1.0.0")
+    assert code == 0, output
 
 
 def test_json_report_escapes_bidi_characters_and_keeps_the_values(tmp_path: Path) -> None:

@@ -180,3 +180,19 @@ def test_a_java_home_without_java_is_named(tmp_path: Path, monkeypatch: pytest.M
     assert code == 2
     assert f"JAVA_HOME ({tmp_path / 'jdk'}) has no bin/java" in err
     assert "πρόγραμμα Java" in err
+
+
+def test_reason_itself_leaves_owl_imports_out(tmp_path: Path) -> None:
+    """Regression (re-review): only vocabulary_graph dropped owl:imports; a graph given to
+    reason() directly was still followed to the URL."""
+    import rdflib
+
+    from demoi.vocab.reason import reason as classify_graph
+
+    graph = rdflib.Graph().parse(
+        data=PREFIXES
+        + "<https://w3id.org/demoi/def/x> a owl:Ontology ;\n"
+        + "    owl:imports <http://127.0.0.1:9/unreachable.nt> .\nx:C a owl:Class .\n",
+        format="turtle",
+    )
+    assert classify_graph(graph).consistent

@@ -80,12 +80,17 @@ def java_executable() -> str:
 def reason(graph: rdflib.Graph) -> Reasoning:
     """Classify the graph with HermiT."""
     import owlready2
+    import rdflib
 
     owlready2.JAVA_EXE = java_executable()
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as folder:
         triples = Path(folder) / "standards.nt"
-        graph.serialize(triples, format="nt", encoding="utf-8")
+        # Whatever graph is given, owlready2 must not follow owl:imports (a fetch of any URL,
+        # a read of any file): they are left out of what it loads.
+        kept = rdflib.Graph()
+        kept += (t for t in graph if str(t[1]) != "http://www.w3.org/2002/07/owl#imports")
+        kept.serialize(triples, format="nt", encoding="utf-8")
         world = owlready2.World()
         # owlready2 prints its warnings; a library must not, so they become the result's notes.
         printed = io.StringIO()

@@ -9,17 +9,20 @@ prefix changes nothing; the text shown to editors uses the files' own prefixes.
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from demoi.errors import UnreadableInput
 from demoi.vocab.trees import Tree
+
+if TYPE_CHECKING:
+    import rdflib
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -44,8 +47,9 @@ WELL_KNOWN = {
 MEMBER_LISTS = frozenset({SH + "in", SH + "languageIn", SH + "ignoredProperties"})
 _PLAIN_DATATYPES = frozenset(XSD + name for name in ("integer", "decimal", "boolean", "double"))
 _MAX_DEPTH = 12
-#: What a blank node nested deeper than _MAX_DEPTH (or in a cycle) is written as, with a token
-#: of its side: the two sides then never compare equal, and the diff calls it breaking.
+#: What a blank node nested deeper than _MAX_DEPTH (or in a cycle) is written as, with a
+#: canonical digest of all it reaches: equal when nothing changed, and a change to it is called
+#: breaking, since the diff cannot say what it means.
 TOO_COMPLEX = "too complex to compare"
 #: The longest blank-node text kept whole; shapes' blank nodes are far shorter.
 _LONGEST = 2000
@@ -82,7 +86,7 @@ class Snapshot:
     _texts: dict[tuple[str, Callable[[str], str], int], str] = field(
         default_factory=dict, repr=False, compare=False
     )
-    _token: str = field(default_factory=lambda: uuid.uuid4().hex[:8], repr=False, compare=False)
+    _digests: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def values(self, subject: str, curie: Callable[[str], str]) -> dict[str, dict[str, Value]]:
         """Each predicate's values of a subject, by comparison key."""
@@ -131,7 +135,7 @@ class Snapshot:
 
     def _blank_text(self, node: ox.BlankNode, iri: Callable[[str], str], depth: int) -> str:
         if depth > _MAX_DEPTH:  # a blank-node cycle: legal RDF, and no shape needs to be this deep
-            return f"[ {TOO_COMPLEX} #{self._token} ]"
+            return f"[ {TOO_COMPLEX} #{self._canonical_digest(node)} ]"
         listed = self.members(node)
         if listed is not None:
             return "( " + " ".join(self.text(m, iri, depth + 1) for m in listed) + " )"
@@ -141,6 +145,37 @@ class Snapshot:
             for predicate, values in self.blanks.get(node.value, {}).items()
         )
         return "[ " + " ; ".join(parts) + " ]"
+
+    def _canonical_digest(self, node: ox.BlankNode) -> str:
+        """A digest of everything reachable from the blank node, with the blank nodes
+        relabelled canonically (rdflib's RDFC-style labelling): the same structure gives the
+        same digest on every load, so an unchanged file compares equal, and any change below
+        the cut-off changes it (a random token made every such file "changed" on every run)."""
+        if node.value in self._digests:
+            return self._digests[node.value]
+        import rdflib
+        from rdflib.compare import to_canonical_graph
+
+        graph = rdflib.Graph()
+        seen: set[str] = set()
+        pending = [node.value]
+        while pending:
+            current = pending.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            for predicate, values in self.blanks.get(current, {}).items():
+                for value in values:
+                    if isinstance(value, ox.BlankNode):
+                        pending.append(value.value)
+                    graph.add((rdflib.BNode(current), rdflib.URIRef(predicate), _rdflib(value)))
+        # The start node is marked, so two structures differing only in where they are
+        # entered get different digests.
+        graph.add((rdflib.BNode(node.value), rdflib.URIRef(_ENTRY), rdflib.Literal(True)))
+        lines = sorted(to_canonical_graph(graph).serialize(format="nt").splitlines())
+        digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
+        self._digests[node.value] = digest
+        return digest
 
     def types(self, subject: str) -> set[str]:
         return {t.value for t in self.statements.get(subject, {}).get(RDF_TYPE, [])}
@@ -155,6 +190,21 @@ class Snapshot:
         if isinstance(node, ox.BlankNode):
             return self.blanks.get(node.value, {})
         return {}
+
+
+_ENTRY = "urn:demoi:diff:entry"
+
+
+def _rdflib(node: Node) -> rdflib.term.Node:
+    import rdflib
+
+    if isinstance(node, ox.NamedNode):
+        return rdflib.URIRef(node.value)
+    if isinstance(node, ox.BlankNode):
+        return rdflib.BNode(node.value)
+    if node.language:
+        return rdflib.Literal(node.value, lang=node.language)
+    return rdflib.Literal(node.value, datatype=rdflib.URIRef(node.datatype.value))
 
 
 def _bounded(text: str) -> str:
